@@ -1,0 +1,82 @@
+using System.Reflection;
+
+namespace Equipment.AppHost;
+
+/// <summary>Ports of the parts of the system; every one can be overridden.</summary>
+public sealed record Ports(int Gateway = 8080, int Procurement = 5101, int Inventory = 5102, int Maintenance = 5103, int DonorReporting = 5104, int Sidecar = 3500);
+
+/// <summary>
+/// What to start, where, and with which settings: the DevSidecar, the four services and the gateway, every one of them
+/// a separate process on 127.0.0.1 with its SQLite files under <see cref="DataDirectory"/>.
+/// </summary>
+public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Ports ports)
+{
+    public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
+    public Ports Ports { get; } = ports;
+    public Uri GatewayUrl => new($"http://127.0.0.1:{Ports.Gateway}/");
+
+    /// <summary>Extra settings per part (by name, or "*" for all), e.g. faster retries in tests.</summary>
+    public Dictionary<string, Dictionary<string, string>> Overrides { get; } = [];
+
+    public ChildSpec Sidecar => Spec("dev-sidecar", "deploy/Equipment.DevSidecar", "Equipment.DevSidecar", Ports.Sidecar, "v1.0/healthz", new()
+    {
+        ["Sidecar__Database"] = $"Data Source={Path.Combine(DataDirectory, "sidecar.db")}",
+        ["Sidecar__Apps__0__AppId"] = "procurement",
+        ["Sidecar__Apps__0__Url"] = $"http://127.0.0.1:{Ports.Procurement}",
+        ["Sidecar__Apps__1__AppId"] = "inventory",
+        ["Sidecar__Apps__1__Url"] = $"http://127.0.0.1:{Ports.Inventory}",
+        ["Sidecar__Apps__2__AppId"] = "maintenance",
+        ["Sidecar__Apps__2__Url"] = $"http://127.0.0.1:{Ports.Maintenance}",
+        ["Sidecar__Apps__3__AppId"] = "donor-reporting",
+        ["Sidecar__Apps__3__Url"] = $"http://127.0.0.1:{Ports.DonorReporting}",
+    });
+
+    public ChildSpec Procurement => Service("procurement", "services/Procurement/Equipment.Procurement", "Equipment.Procurement", Ports.Procurement);
+    public ChildSpec Inventory => Service("inventory", "services/Inventory/Equipment.Inventory", "Equipment.Inventory", Ports.Inventory);
+    public ChildSpec Maintenance => Service("maintenance", "services/Maintenance/Equipment.Maintenance", "Equipment.Maintenance", Ports.Maintenance);
+    public ChildSpec DonorReporting => Service("donor-reporting", "services/DonorReporting/Equipment.DonorReporting", "Equipment.DonorReporting", Ports.DonorReporting);
+
+    public ChildSpec Gateway => Spec("gateway", "gateway/Equipment.Gateway", "Equipment.Gateway", Ports.Gateway, "health", new()
+    {
+        ["Auth__SigningKeyFile"] = SigningKeyFile,
+        ["ReverseProxy__Clusters__procurement__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.Procurement}/",
+        ["ReverseProxy__Clusters__inventory__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.Inventory}/",
+        ["ReverseProxy__Clusters__maintenance__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.Maintenance}/",
+        ["ReverseProxy__Clusters__donor-reporting__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.DonorReporting}/",
+    });
+
+    /// <summary>In start order: the sidecar first, the gateway last.</summary>
+    public IReadOnlyList<ChildSpec> All => [Sidecar, Procurement, Inventory, Maintenance, DonorReporting, Gateway];
+
+    private string SigningKeyFile => Path.Combine(DataDirectory, "jwt-signing.key");
+
+    private ChildSpec Service(string appId, string projectFolder, string assembly, int port) =>
+        Spec(appId, projectFolder, assembly, port, "health/ready", new()
+        {
+            ["ConnectionStrings__Database"] = $"Data Source={Path.Combine(DataDirectory, appId + ".db")}",
+            ["Auth__SigningKeyFile"] = SigningKeyFile,
+            ["APP_ID"] = appId,
+            ["DAPR_HTTP_PORT"] = Ports.Sidecar.ToString(),
+        });
+
+    private ChildSpec Spec(string name, string projectFolder, string assembly, int port, string readiness, Dictionary<string, string> environment)
+    {
+        foreach (var key in new[] { "*", name })
+            foreach (var (k, v) in Overrides.GetValueOrDefault(key) ?? [])
+                environment[k] = v;
+        var path = Path.Combine(repositoryRoot, projectFolder, "bin", BuildConfiguration, "net10.0", assembly + ".dll");
+        return new ChildSpec(name, path, port, readiness, environment);
+    }
+
+    /// <summary>Debug or Release: the configuration this host was built in, which built the parts too.</summary>
+    public static string BuildConfiguration =>
+        typeof(SystemLayout).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    /// <summary>The folder holding Equipment.sln, found from where this host runs.</summary>
+    public static string FindRepositoryRoot(string? start = null)
+    {
+        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Equipment.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Equipment.sln was not found above " + (start ?? AppContext.BaseDirectory));
+    }
+}

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DevSidecar;
+
+public sealed class DeliverySignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount > 0) return;
+        try { _signal.Release(); }
+        catch (SemaphoreFullException) { /* already signalled: one wake-up is enough */ }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
+
+public enum DeliveryVerdict { Success, Retry, Drop }
+
+/// <summary>
+/// Delivers pending messages as daprd does: <c>POST {route}</c> with the CloudEvent, <c>Content-Type:
+/// application/cloudevents+json</c>, <c>pubsubname</c> and <c>traceparent</c> headers; the app's answer decides.
+/// Apps are served in parallel, each app's deliveries one at a time, oldest first.
+/// </summary>
+public sealed class DeliveryWorker(
+    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal,
+    TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool more;
+            try
+            {
+                more = await DeliverDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogError(e, "Delivery round failed on the database");
+                more = false;
+            }
+            if (more) continue;
+            try { await signal.WaitAsync(options.PollInterval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private async Task<bool> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        List<string> apps;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            apps = await db.Deliveries
+                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+                .Select(d => d.AppId).Distinct().ToListAsync(cancellationToken);
+        }
+        var results = await Task.WhenAll(apps.Select(app => DeliverToAppAsync(app, cancellationToken)));
+        return results.Any(r => r);
+    }
+
+    /// <summary>One batch for one app; stops at the first failure, since the app is probably down. Returns whether more are due.</summary>
+    private async Task<bool> DeliverToAppAsync(string appId, CancellationToken cancellationToken)
+    {
+        const int batch = 50;
+        var app = options.Apps.FirstOrDefault(a => a.AppId == appId);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Deliveries
+            .Where(d => d.AppId == appId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.Id).Take(batch)
+            .ToListAsync(cancellationToken);
+        var messageIds = due.Select(d => d.MessageId).ToList();
+        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+
+        foreach (var delivery in due)
+        {
+            var message = messages[delivery.MessageId];
+            var (verdict, detail) = app is null
+                ? (DeliveryVerdict.Retry, $"app '{appId}' is not in Sidecar:Apps")
+                : await PostAsync(app, delivery, message, cancellationToken);
+            now = clock.GetUtcNow().UtcDateTime;
+            delivery.Attempts++;
+            delivery.LastError = verdict == DeliveryVerdict.Success ? null : detail;
+
+            switch (verdict)
+            {
+                case DeliveryVerdict.Success:
+                    delivery.Status = DeliveryStatus.Delivered;
+                    delivery.CompletedAt = now;
+                    break;
+                case DeliveryVerdict.Drop:
+                    await DropAsync(db, delivery, message, now, cancellationToken);
+                    logger.LogWarning("{App} dropped message {MessageId} on {Topic}: {Detail}", appId, message.Id, delivery.Topic, detail);
+                    break;
+                case DeliveryVerdict.Retry when options.MaxAttempts > 0 && delivery.Attempts >= options.MaxAttempts:
+                    await GiveUpAsync(db, delivery, message, now, cancellationToken);
+                    logger.LogError("Gave up delivering message {MessageId} on {Topic} to {App} after {Attempts} attempts: {Detail}",
+                        message.Id, delivery.Topic, appId, delivery.Attempts, detail);
+                    break;
+                case DeliveryVerdict.Retry:
+                    var retryIn = options.RetryDelay(delivery.Attempts);
+                    delivery.NextAttemptAt = now + retryIn;
+                    logger.LogWarning("Delivery of message {MessageId} on {Topic} to {App} will be retried in {RetryIn} (attempt {Attempts}): {Detail}",
+                        message.Id, delivery.Topic, appId, retryIn, delivery.Attempts, detail);
+                    break;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            if (verdict == DeliveryVerdict.Retry) return false;
+        }
+        return due.Count == batch;
+    }
+
+    private async Task<(DeliveryVerdict, string)> PostAsync(AppEndpoint app, Delivery delivery, StoredMessage message, CancellationToken cancellationToken)
+    {
+        var http = clients.CreateClient(nameof(DeliveryWorker));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(app.Url.TrimEnd('/') + "/"), delivery.Route.TrimStart('/')))
+        {
+            Content = new StringContent(message.Body, Encoding.UTF8, "application/cloudevents+json"),
+        };
+        request.Headers.Add("pubsubname", options.PubSubName);
+        if (message.TraceParent is { Length: > 0 } traceParent) request.Headers.Add("traceparent", traceParent);
+        if (options.AppApiToken is not null) request.Headers.Add("dapr-api-token", options.AppApiToken);
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.AppCallTimeout);
+            using var response = await http.SendAsync(request, timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            return Interpret(response.StatusCode, body);
+        }
+        catch (HttpRequestException e)
+        {
+            return (DeliveryVerdict.Retry, $"app unreachable: {e.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (DeliveryVerdict.Retry, $"app did not answer within {options.AppCallTimeout}");
+        }
+    }
+
+    /// <summary>daprd's reading of an app's answer (dapr pkg/runtime/subscription/postman/http Deliver).</summary>
+    public static (DeliveryVerdict Verdict, string Detail) Interpret(HttpStatusCode status, string body)
+    {
+        var code = (int)status;
+        if (status == HttpStatusCode.NotFound) return (DeliveryVerdict.Drop, "app answered 404");
+        if (code is < 200 or > 299) return (DeliveryVerdict.Retry, $"app answered {code}: {Truncate(body)}");
+
+        string? answer;
+        try
+        {
+            var parsed = JsonNode.Parse(body);
+            if (parsed is not JsonObject json) return (DeliveryVerdict.Success, "non-object body");
+            answer = json["status"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return (DeliveryVerdict.Success, "empty or non-JSON body");
+        }
+        return answer switch
+        {
+            null or "" or "SUCCESS" => (DeliveryVerdict.Success, "SUCCESS"),
+            "RETRY" => (DeliveryVerdict.Retry, "app answered RETRY"),
+            "DROP" => (DeliveryVerdict.Drop, "app answered DROP"),
+            _ => (DeliveryVerdict.Retry, $"unknown status '{answer}' (statuses are case-sensitive)"),
+        };
+    }
+
+    private static async Task DropAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        delivery.CompletedAt = now;
+        delivery.Status = await DeadLetterAsync(db, delivery, message, now, cancellationToken) ? DeliveryStatus.DeadLettered : DeliveryStatus.Dropped;
+    }
+
+    private static async Task GiveUpAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        delivery.CompletedAt = now;
+        delivery.Status = await DeadLetterAsync(db, delivery, message, now, cancellationToken) ? DeliveryStatus.DeadLettered : DeliveryStatus.GaveUp;
+    }
+
+    /// <summary>Publishes the message again on the subscription's dead-letter topic, if it has one.</summary>
+    private static async Task<bool> DeadLetterAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(delivery.DeadLetterTopic)) return false;
+        var body = JsonNode.Parse(message.Body) is JsonObject json ? json : new JsonObject { ["data"] = message.Body };
+        body["topic"] = delivery.DeadLetterTopic;
+        await db.AcceptAsync(delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken);
+        return true;
+    }
+
+    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}

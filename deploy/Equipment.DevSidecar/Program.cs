@@ -1,0 +1,58 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.DevSidecar;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddJsonLogging();
+
+var options = new SidecarOptions();
+builder.Configuration.GetSection("Sidecar").Bind(options);
+options.ApiToken ??= NullIfEmpty(builder.Configuration["DAPR_API_TOKEN"]);
+options.AppApiToken ??= NullIfEmpty(builder.Configuration["APP_API_TOKEN"]);
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<DeliverySignal>();
+
+var dataSource = new SqliteConnectionStringBuilder(options.Database).DataSource;
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dataSource))!);
+builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database));
+builder.Services.AddHttpClient(nameof(DeliveryWorker), c => c.Timeout = Timeout.InfiniteTimeSpan);
+builder.Services.AddHttpClient(nameof(SubscriptionDiscovery));
+builder.Services.AddHostedService<SubscriptionDiscovery>();
+builder.Services.AddHostedService<DeliveryWorker>();
+
+var app = builder.Build();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
+    await db.Database.EnsureCreatedAsync();
+    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+}
+
+app.MapPublish();
+app.MapGet("/v1.0/healthz", () => Results.NoContent());
+app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
+app.MapGet("/v1.0/metadata", async (SidecarDbContext db, CancellationToken ct) =>
+{
+    var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.AppId).ThenBy(s => s.Topic).ToListAsync(ct);
+    var pending = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Pending, ct);
+    return Results.Json(new
+    {
+        id = options.AppId,
+        runtimeVersion = "dev-sidecar",
+        components = new[] { new { name = options.PubSubName, type = "pubsub.sqlite-dev", version = "v1", capabilities = Array.Empty<string>() } },
+        subscriptions = subscriptions.Select(s => new
+        {
+            pubsubname = options.PubSubName, topic = s.Topic, deadLetterTopic = s.DeadLetterTopic ?? "",
+            rules = new[] { new { match = "", path = s.Route } }, metadata = new { appId = s.AppId },
+        }),
+        extended = new Dictionary<string, string> { ["pendingDeliveries"] = pending.ToString() },
+    });
+});
+
+app.Run();
+
+static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+public partial class Program;

@@ -1,0 +1,35 @@
+namespace Equipment.DevSidecar;
+
+public sealed class SidecarOptions
+{
+    public string AppId { get; set; } = "dev-sidecar";
+    /// <summary>The one pub/sub component this sidecar plays; publishing to any other name answers 404 like daprd.</summary>
+    public string PubSubName { get; set; } = "pubsub";
+    public string Database { get; set; } = "Data Source=data/sidecar.db";
+    /// <summary>How often each app's <c>GET /dapr/subscribe</c> is asked again (an app may restart with other subscriptions).</summary>
+    public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Attempts before a delivery is given up (then dead-lettered when the subscription names a topic); 0 = never give up.</summary>
+    public int MaxAttempts { get; set; }
+    /// <summary>Timeout of one delivery call to an app.</summary>
+    public TimeSpan AppCallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public List<AppEndpoint> Apps { get; set; } = [];
+    /// <summary>DAPR_API_TOKEN: when set, publishers must send it in <c>dapr-api-token</c>.</summary>
+    public string? ApiToken { get; set; }
+    /// <summary>APP_API_TOKEN: when set, sent to apps in <c>dapr-api-token</c> on every delivery.</summary>
+    public string? AppApiToken { get; set; }
+
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var ticks = FirstRetryDelay.Ticks * Math.Pow(2, Math.Min(Math.Max(attempts - 1, 0), 30));
+        return ticks >= MaxRetryDelay.Ticks ? MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
+    }
+}
+
+public sealed class AppEndpoint
+{
+    public string AppId { get; set; } = "";
+    public string Url { get; set; } = "";
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DevSidecar;
+
+/// <summary>Messages, the subscriptions learnt from the apps, and one delivery row per (message, subscriber): all in SQLite.</summary>
+public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options) : DbContext(options)
+{
+    public DbSet<StoredMessage> Messages => Set<StoredMessage>();
+    public DbSet<KnownSubscription> Subscriptions => Set<KnownSubscription>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StoredMessage>(b =>
+        {
+            b.HasKey(m => m.Id);
+            b.HasIndex(m => m.Topic);
+        });
+        modelBuilder.Entity<KnownSubscription>(b =>
+        {
+            b.HasKey(s => new { s.AppId, s.Topic });
+            b.HasIndex(s => s.Topic);
+        });
+        modelBuilder.Entity<Delivery>(b =>
+        {
+            b.HasKey(d => d.Id);
+            b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            b.HasIndex(d => new { d.MessageId, d.AppId }).IsUnique();
+            b.Property(d => d.Status).HasConversion<string>();
+        });
+    }
+
+    /// <summary>Stores a message and a pending delivery for every app subscribed to its topic.</summary>
+    public async Task<StoredMessage> AcceptAsync(string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var message = new StoredMessage { Topic = topic, Body = body, TraceParent = traceParent, ReceivedAt = nowUtc };
+        Messages.Add(message);
+        await SaveChangesAsync(cancellationToken);
+        var subscribers = await Subscriptions.Where(s => s.Topic == topic).ToListAsync(cancellationToken);
+        foreach (var subscription in subscribers)
+            Deliveries.Add(Delivery.Pending(message.Id, subscription, nowUtc));
+        await SaveChangesAsync(cancellationToken);
+        return message;
+    }
+}
+
+public sealed class StoredMessage
+{
+    public long Id { get; set; }
+    public string Topic { get; set; } = "";
+    /// <summary>The CloudEvent exactly as it will be delivered.</summary>
+    public string Body { get; set; } = "";
+    public string? TraceParent { get; set; }
+    public DateTime ReceivedAt { get; set; }
+}
+
+public sealed class KnownSubscription
+{
+    public string AppId { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string Route { get; set; } = "";
+    public string? DeadLetterTopic { get; set; }
+    public DateTime DiscoveredAt { get; set; }
+}
+
+public enum DeliveryStatus { Pending, Delivered, Dropped, DeadLettered, GaveUp }
+
+public sealed class Delivery
+{
+    public long Id { get; set; }
+    public long MessageId { get; set; }
+    public string AppId { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string Route { get; set; } = "";
+    public string? DeadLetterTopic { get; set; }
+    public DeliveryStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public string? LastError { get; set; }
+
+    public static Delivery Pending(long messageId, KnownSubscription subscription, DateTime nowUtc) => new()
+    {
+        MessageId = messageId,
+        AppId = subscription.AppId,
+        Topic = subscription.Topic,
+        Route = subscription.Route,
+        DeadLetterTopic = subscription.DeadLetterTopic,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = nowUtc,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DevSidecar;
+
+/// <summary>
+/// Asks every configured app for <c>GET /dapr/subscribe</c>, as daprd does at start, and again every
+/// <see cref="SidecarOptions.DiscoveryInterval"/> because here one sidecar outlives app restarts. A subscription seen
+/// for the first time receives the messages already stored on its topic (like a new Redis consumer group reading
+/// from the start of the stream), so an app that starts late loses nothing.
+/// </summary>
+public sealed class SubscriptionDiscovery(
+    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal,
+    TimeProvider clock, ILogger<SubscriptionDiscovery> logger) : BackgroundService
+{
+    private readonly Dictionary<string, bool> _reachable = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.DiscoveryInterval);
+        do
+        {
+            foreach (var app in options.Apps)
+            {
+                try
+                {
+                    await DiscoverAsync(app, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException)
+                {
+                    if (_reachable.GetValueOrDefault(app.AppId, true))
+                        logger.LogWarning("Cannot read subscriptions of {App} at {Url}: {Error}", app.AppId, app.Url, e.Message);
+                    _reachable[app.AppId] = false;
+                }
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try { return await timer.WaitForNextTickAsync(cancellationToken); }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    public async Task DiscoverAsync(AppEndpoint app, CancellationToken cancellationToken)
+    {
+        var http = clients.CreateClient(nameof(SubscriptionDiscovery));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        using var response = await http.GetAsync(new Uri(new Uri(app.Url.TrimEnd('/') + "/"), "dapr/subscribe"), timeout.Token);
+        var declared = response.IsSuccessStatusCode
+            ? Parse(await response.Content.ReadAsStringAsync(timeout.Token))
+            : [];
+        if (!_reachable.GetValueOrDefault(app.AppId))
+            logger.LogInformation("{App} subscribes to {Topics}", app.AppId, declared.Count == 0 ? "nothing" : string.Join(", ", declared.Select(d => d.Topic)));
+        _reachable[app.AppId] = true;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.Subscriptions.Where(s => s.AppId == app.AppId).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var subscription in declared.Where(d => d.PubSubName == options.PubSubName))
+        {
+            var known = existing.FirstOrDefault(s => s.Topic == subscription.Topic);
+            if (known is not null)
+            {
+                known.Route = subscription.Route;
+                known.DeadLetterTopic = subscription.DeadLetterTopic;
+                continue;
+            }
+            var fresh = new KnownSubscription
+            {
+                AppId = app.AppId, Topic = subscription.Topic, Route = subscription.Route,
+                DeadLetterTopic = subscription.DeadLetterTopic, DiscoveredAt = now,
+            };
+            db.Subscriptions.Add(fresh);
+            var backlog = await db.Messages.Where(m => m.Topic == subscription.Topic).Select(m => m.Id).ToListAsync(cancellationToken);
+            foreach (var messageId in backlog)
+                db.Deliveries.Add(Delivery.Pending(messageId, fresh, now));
+            added += backlog.Count;
+            logger.LogInformation("New subscription: {App} ← {Topic} at {Route}; {Backlog} stored messages queued for it",
+                app.AppId, subscription.Topic, subscription.Route, backlog.Count);
+        }
+        db.Subscriptions.RemoveRange(existing.Where(s => declared.All(d => d.Topic != s.Topic || d.PubSubName != options.PubSubName)));
+        await db.SaveChangesAsync(cancellationToken);
+        if (added > 0) signal.Notify();
+    }
+
+    /// <summary>Dapr's subscription JSON, keys case-insensitive; <c>routes.default</c> wins over <c>route</c>.</summary>
+    public static IReadOnlyList<DeclaredSubscription> Parse(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        var items = JsonSerializer.Deserialize<List<RawSubscription>>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
+        return items
+            .Where(i => !string.IsNullOrEmpty(i.PubSubName) && !string.IsNullOrEmpty(i.Topic))
+            .Select(i => new DeclaredSubscription(i.PubSubName!, i.Topic!, "/" + (i.Routes?.Default ?? i.Route ?? i.Topic!).TrimStart('/'),
+                string.IsNullOrEmpty(i.DeadLetterTopic) ? null : i.DeadLetterTopic))
+            .ToList();
+    }
+
+    private sealed record RawSubscription(string? PubSubName, string? Topic, string? Route, RawRoutes? Routes, string? DeadLetterTopic);
+
+    private sealed record RawRoutes(string? Default);
+}
+
+public sealed record DeclaredSubscription(string PubSubName, string Topic, string Route, string? DeadLetterTopic);

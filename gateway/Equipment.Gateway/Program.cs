@@ -1,0 +1,68 @@
+using System.Threading.RateLimiting;
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Gateway.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddJsonLogging();
+
+var auth = AuthOptions.FromConfiguration(builder.Configuration);
+builder.Services.AddEquipmentAuthentication(auth);
+builder.Services.AddSingleton<TokenIssuer>();
+var identity = new LocalIdentityOptions();
+builder.Configuration.GetSection("LocalIdentity").Bind(identity);
+builder.Services.AddSingleton(identity);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddHttpClient<SystemHealth>();
+
+var limits = builder.Configuration.GetSection("RateLimiting");
+var permitLimit = limits.GetValue("PermitLimit", 600);
+var window = limits.GetValue("Window", TimeSpan.FromMinutes(1));
+var tokenPermitLimit = limits.GetValue("TokenPermitLimit", 30);
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = async (context, cancellationToken) =>
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
+        context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Slow down: try again in {retryAfter.TotalSeconds:F0} s." },
+        });
+    };
+    // Per signed-in user (or per address before sign-in), so that one busy client cannot starve the others.
+    o.AddPolicy("api", context => RateLimitPartition.GetFixedWindowLimiter(
+        context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
+    // Sign-in attempts per address: slows password guessing.
+    o.AddPolicy("token", context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = tokenPermitLimit, Window = window, QueueLimit = 0 }));
+});
+
+var app = builder.Build();
+app.UseCorrelationId();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapGet("/", () => Results.Json(new
+{
+    name = "Equipment gateway",
+    health = "/health",
+    token = "POST /api/auth/token {\"username\",\"password\"}",
+    apis = new[] { "/api/procurement", "/api/inventory", "/api/maintenance", "/api/reporting" },
+}));
+app.MapGet("/health", (SystemHealth health, CancellationToken ct) => health.CheckAsync(ct));
+if (identity.Enabled) IssueToken.Map(app);
+app.MapReverseProxy();
+
+app.Run();
+
+public partial class Program;

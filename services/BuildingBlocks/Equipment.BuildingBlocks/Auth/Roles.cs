@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace Equipment.BuildingBlocks.Auth;
+
+public static class Roles
+{
+    public const string ProcurementOfficer = nameof(ProcurementOfficer);
+    public const string LogisticsOfficer = nameof(LogisticsOfficer);
+    public const string MaintenanceTechnician = nameof(MaintenanceTechnician);
+    public const string DonorMonitor = nameof(DonorMonitor);
+    public const string Administrator = nameof(Administrator);
+
+    public static readonly string[] All = [ProcurementOfficer, LogisticsOfficer, MaintenanceTechnician, DonorMonitor, Administrator];
+}
+
+public static class Policies
+{
+    /// <summary>Any of the five roles: required on every <c>/api</c> endpoint.</summary>
+    public const string AnyRole = nameof(AnyRole);
+}
+
+public static class EquipmentClaims
+{
+    public const string Role = "role";
+    public const string Name = "name";
+    public const string Subject = "sub";
+    /// <summary>The donor a DonorMonitor belongs to (the donor's code).</summary>
+    public const string Donor = "donor";
+}
+
+/// <summary>The caller, as the services need it: who, which roles, and for a monitor which donor.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public string Name => Principal.FindFirstValue(EquipmentClaims.Name) ?? Principal.FindFirstValue(EquipmentClaims.Subject) ?? "system";
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    /// <summary>
+    /// The donor whose data the caller is limited to: the token's donor for a DonorMonitor, null for staff who see all.
+    /// A monitor token without a donor sees nothing.
+    /// </summary>
+    public string? DonorScope =>
+        IsInRole(Roles.DonorMonitor) && !IsInRole(Roles.Administrator)
+            ? Principal.FindFirstValue(EquipmentClaims.Donor) ?? "\0no-donor"
+            : null;
+}

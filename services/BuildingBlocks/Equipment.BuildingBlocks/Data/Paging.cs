@@ -1,0 +1,24 @@
+using Equipment.BuildingBlocks.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.BuildingBlocks.Data;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
+
+public static class Paging
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>One page of an ordered query, with the total. Page numbers start at 1.</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var number = page ?? 1;
+        var size = pageSize ?? 50;
+        if (number < 1) throw new RuleViolationException("page", "GreaterThanOrEqual", "page must be 1 or more.");
+        if (size is < 1 or > MaxPageSize)
+            throw new RuleViolationException("pageSize", "InclusiveBetween", $"pageSize must be between 1 and {MaxPageSize}.");
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<T>(items, number, size, total);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.BuildingBlocks.Data;
+
+/// <summary>
+/// Base of every service's DbContext: carries the outbox and the inbox so that a state change, the events it
+/// causes and the inbox record of the event that caused it are written in one transaction.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Queues an integration event; it is stored by the next SaveChanges together with the state change.</summary>
+    public void Publish<TEvent>(string topic, Guid eventId, DateTimeOffset occurredAt, TEvent @event) where TEvent : notnull
+    {
+        var payload = JsonSerializer.Serialize(@event, EventJson.Options);
+        OutboxMessages.Add(OutboxMessage.Create(topic, eventId, typeof(TEvent).Name, payload, occurredAt.UtcDateTime, Activity.Current?.Id));
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("outbox_messages");
+            b.HasKey(m => m.Sequence);
+            b.Property(m => m.Sequence).ValueGeneratedOnAdd();
+            b.HasIndex(m => m.EventId).IsUnique();
+            b.HasIndex(m => new { m.PublishedAt, m.NextAttemptAt });
+            b.Property(m => m.Topic).HasMaxLength(200);
+            b.Property(m => m.EventType).HasMaxLength(200);
+        });
+        modelBuilder.Entity<InboxMessage>(b =>
+        {
+            b.ToTable("inbox_messages");
+            b.HasKey(m => m.MessageId);
+            b.Property(m => m.MessageId).HasMaxLength(200);
+            b.HasIndex(m => m.ProcessedAt);
+        });
+    }
+}
+
+/// <summary>The JSON shape of integration events on the wire: camelCase, enums as strings.</summary>
+public static class EventJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Data;
+using Equipment.BuildingBlocks.Errors;
+using Equipment.BuildingBlocks.Mediation;
+using Equipment.BuildingBlocks.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Equipment.BuildingBlocks.Hosting;
+
+public static class ServiceDefaults
+{
+    /// <summary>
+    /// Everything a service shares: JSON logs with trace ids, problem details, JWT auth, MediatR with validation,
+    /// its SQLite DbContext with outbox and inbox, the outbox dispatcher, health checks and OpenAPI.
+    /// </summary>
+    public static WebApplicationBuilder AddEquipmentService<TDbContext>(this WebApplicationBuilder builder, string appId)
+        where TDbContext : ServiceDbContext
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.AddJsonLogging();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? c.HttpContext.TraceIdentifier;
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddEquipmentAuthentication(AuthOptions.FromConfiguration(configuration));
+        services.AddMediatorFor(typeof(TDbContext).Assembly);
+
+        var connectionString = configuration.GetConnectionString("Database") ?? $"Data Source=data/{appId}.db";
+        EnsureDatabaseFolder(connectionString);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddDbContext<TDbContext>((sp, o) => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDbContext>());
+        services.AddHostedService<DatabaseInitializer<TDbContext>>();
+
+        var dapr = DaprOptions.FromConfiguration(configuration, appId);
+        services.AddSingleton(dapr);
+        var outbox = new OutboxOptions();
+        configuration.GetSection("Outbox").Bind(outbox);
+        services.AddSingleton(outbox);
+        services.AddHttpClient<DaprPublisher>(c =>
+        {
+            c.BaseAddress = dapr.SidecarAddress;
+            c.Timeout = TimeSpan.FromSeconds(10);
+        });
+        services.AddHostedService<OutboxDispatcher<TDbContext>>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck<TDbContext>>("database", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck<TDbContext>>("outbox", tags: ["ready"]);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseEquipmentService(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = WriteHealthJson,
+        });
+        app.MapOpenApi();
+        app.MapDaprSubscriptions();
+        return app;
+    }
+
+    public static void AddJsonLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+    }
+
+    private static void EnsureDatabaseFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+
+    private static Task WriteHealthJson(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
+            }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+    }
+}
+
+/// <summary>Creates the schema and switches SQLite to WAL before anything else runs.</summary>
+internal sealed class DatabaseInitializer<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseInitializer<TDbContext>> logger) : IHostedService
+    where TDbContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var created = await db.Database.EnsureCreatedAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        logger.LogInformation("Database {DataSource} {State}", db.Database.GetDbConnection().DataSource, created ? "created" : "opened");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

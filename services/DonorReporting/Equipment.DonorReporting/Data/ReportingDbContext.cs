@@ -1,0 +1,52 @@
+using Equipment.BuildingBlocks.Data;
+using Equipment.DonorReporting.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DonorReporting.Data;
+
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Donor> Donors => Set<Donor>();
+    public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<SignedContract> SignedContracts => Set<SignedContract>();
+    public DbSet<TrackedAsset> TrackedAssets => Set<TrackedAsset>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Donor>(b =>
+        {
+            b.HasKey(d => d.Code);
+            b.Property(d => d.Code).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Grant>(b =>
+        {
+            b.HasKey(g => g.Id);
+            b.HasIndex(g => g.Reference).IsUnique();
+            b.HasIndex(g => g.DonorCode);
+            b.Property(g => g.Amount).HasConversion<double>();
+            b.Property(g => g.Instrument).HasConversion<string>();
+            b.OwnsMany(g => g.CrossingPoints, p =>
+            {
+                p.ToTable("grant_crossing_points");
+                p.WithOwner().HasForeignKey("GrantId");
+                p.Property<int>("Id");
+                p.HasKey("Id");
+                p.HasIndex("GrantId", nameof(CrossingPoint.Code)).IsUnique();
+            });
+            b.Navigation(g => g.CrossingPoints).HasField("_crossingPoints");
+        });
+        modelBuilder.Entity<SignedContract>(b =>
+        {
+            b.HasKey(c => c.ContractId);
+            b.HasIndex(c => c.GrantId);
+            b.Property(c => c.Value).HasConversion<double>();
+        });
+        modelBuilder.Entity<TrackedAsset>(b =>
+        {
+            b.HasKey(a => a.AssetId);
+            b.HasIndex(a => new { a.GrantId, a.CrossingPointCode });
+            b.Property(a => a.UnitValue).HasConversion<double?>();
+        });
+    }
+}

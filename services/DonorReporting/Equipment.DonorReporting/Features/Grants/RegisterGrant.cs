@@ -1,0 +1,106 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Errors;
+using Equipment.DonorReporting.Contracts;
+using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DonorReporting.Features.Grants;
+
+/// <summary>Registers a grant with its agreed crossing points and announces it on <c>reporting.grant-registered</c>.</summary>
+public static class RegisterGrant
+{
+    public sealed record Command(
+        string Reference,
+        string Title,
+        string DonorCode,
+        FundingInstrument? Instrument,
+        string ImplementingPartner,
+        decimal? Amount,
+        DateOnly? StartDate,
+        DateOnly? EndDate,
+        IReadOnlyList<string>? BeneficiaryCountries,
+        IReadOnlyList<CrossingPointInput>? CrossingPoints) : IRequest<GrantResponse>;
+
+    public sealed record CrossingPointInput(string Code, string Name, string CountryCode, string NeighbourCountryCode, double? Latitude, double? Longitude);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Reference).NotEmpty().MaximumLength(80);
+            RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
+            RuleFor(c => c.DonorCode).NotEmpty();
+            RuleFor(c => c.Instrument).NotNull();
+            RuleFor(c => c.ImplementingPartner).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Amount).NotNull().GreaterThan(0);
+            RuleFor(c => c.StartDate).NotNull();
+            RuleFor(c => c.EndDate).NotNull().GreaterThan(c => c.StartDate).When(c => c.StartDate is not null);
+            RuleFor(c => c.BeneficiaryCountries).NotEmpty();
+            RuleForEach(c => c.BeneficiaryCountries).Must(IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. TN; XK for Kosovo*).");
+            RuleFor(c => c.CrossingPoints).NotEmpty();
+            RuleForEach(c => c.CrossingPoints).ChildRules(p =>
+            {
+                p.RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Z0-9-]+$")
+                    .WithMessage("'Code' must be upper-case letters, digits and hyphens, e.g. TN-RASAJDIR.");
+                p.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+                p.RuleFor(x => x.CountryCode).Must(IsCountryCode).WithMessage("'Country Code' must be an ISO 3166-1 alpha-2 code.");
+                p.RuleFor(x => x.NeighbourCountryCode).Must(IsCountryCode).WithMessage("'Neighbour Country Code' must be an ISO 3166-1 alpha-2 code.")
+                    .NotEqual(x => x.CountryCode).WithMessage("A border crossing point lies between two different countries.");
+                p.RuleFor(x => x.Latitude).NotNull().InclusiveBetween(-90, 90);
+                p.RuleFor(x => x.Longitude).NotNull().InclusiveBetween(-180, 180);
+            });
+        }
+
+        private static bool IsCountryCode(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetterUpper);
+    }
+
+    public sealed class Handler(ReportingDbContext db, TimeProvider clock) : IRequestHandler<Command, GrantResponse>
+    {
+        public async Task<GrantResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!await db.Donors.AnyAsync(d => d.Code == command.DonorCode, cancellationToken))
+                throw new RuleViolationException("donorCode", "RegisteredDonor", $"No donor with code '{command.DonorCode}' is registered.");
+            if (await db.Grants.AnyAsync(g => g.Reference == command.Reference, cancellationToken))
+                throw new ConflictException($"A grant with reference '{command.Reference}' already exists.", "UniqueGrantReference");
+
+            var now = clock.GetUtcNow();
+            var grant = Grant.Register(
+                command.Reference, command.Title, command.DonorCode, command.Instrument!.Value, command.ImplementingPartner,
+                command.Amount!.Value, command.StartDate!.Value, command.EndDate!.Value, command.BeneficiaryCountries!,
+                command.CrossingPoints!.Select(p => new CrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude!.Value, p.Longitude!.Value)).ToList(),
+                now.UtcDateTime);
+            db.Grants.Add(grant);
+
+            var eventId = Guid.NewGuid();
+            db.Publish(ReportingTopics.GrantRegistered, eventId, now, new GrantRegistered(
+                eventId, now, grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument.ToString(),
+                grant.Amount, grant.Currency, grant.StartDate, grant.EndDate, grant.BeneficiaryCountries,
+                grant.CrossingPoints.Select(p => new AgreedCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude)).ToList()));
+
+            await db.SaveChangesAsync(cancellationToken);
+            return GrantResponse.From(grant);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/grants", async (Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var grant = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/reporting/grants/{grant.Id}", grant);
+            })
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.Administrator))
+            .WithName("RegisterGrant");
+}
+
+public sealed record GrantResponse(
+    Guid Id, string Reference, string Title, string DonorCode, FundingInstrument Instrument, string ImplementingPartner,
+    decimal Amount, string Currency, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries,
+    IReadOnlyList<CrossingPoint> CrossingPoints)
+{
+    public static GrantResponse From(Grant g) => new(
+        g.Id, g.Reference, g.Title, g.DonorCode, g.Instrument, g.ImplementingPartner, g.Amount, g.Currency,
+        g.StartDate, g.EndDate, g.BeneficiaryCountries, g.CrossingPoints);
+}

@@ -1,0 +1,24 @@
+using Equipment.BuildingBlocks.Messaging;
+using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Domain;
+using Equipment.Inventory.Contracts;
+
+namespace Equipment.DonorReporting.Features.Tracking;
+
+/// <summary>Places an asset at its crossing point; it may arrive before the asset's registration and still counts.</summary>
+public static class TrackDeployedAsset
+{
+    public sealed class Handler(ReportingDbContext db) : IIntegrationEventHandler<AssetDeployed>
+    {
+        public async Task HandleAsync(AssetDeployed e, CancellationToken cancellationToken)
+        {
+            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
+            if (asset is null)
+            {
+                asset = new TrackedAsset(e.AssetId, e.GrantId);
+                db.TrackedAssets.Add(asset);
+            }
+            asset.Deployed(e.CrossingPointCode, e.DeployedOn);
+        }
+    }
+}

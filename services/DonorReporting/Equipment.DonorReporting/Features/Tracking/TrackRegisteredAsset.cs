@@ -1,0 +1,23 @@
+using Equipment.BuildingBlocks.Messaging;
+using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Domain;
+using Equipment.Inventory.Contracts;
+
+namespace Equipment.DonorReporting.Features.Tracking;
+
+public static class TrackRegisteredAsset
+{
+    public sealed class Handler(ReportingDbContext db) : IIntegrationEventHandler<AssetRegistered>
+    {
+        public async Task HandleAsync(AssetRegistered e, CancellationToken cancellationToken)
+        {
+            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
+            if (asset is null)
+            {
+                asset = new TrackedAsset(e.AssetId, e.GrantId);
+                db.TrackedAssets.Add(asset);
+            }
+            asset.Registered(e.SerialNumber, e.ItemCategory, e.UnitValue);
+        }
+    }
+}

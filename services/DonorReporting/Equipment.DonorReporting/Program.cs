@@ -1,0 +1,31 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.BuildingBlocks.Messaging;
+using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Features.Donors;
+using Equipment.DonorReporting.Features.Grants;
+using Equipment.DonorReporting.Features.Tracking;
+using Equipment.Inventory.Contracts;
+using Equipment.Procurement.Contracts;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEquipmentService<ReportingDbContext>("donor-reporting");
+builder.Services
+    .AddSubscription<ContractSigned, TrackSignedContract.Handler>(ProcurementTopics.ContractSigned)
+    .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>(InventoryTopics.AssetRegistered)
+    .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>(InventoryTopics.AssetDeployed);
+
+var app = builder.Build();
+app.UseEquipmentService();
+
+var api = app.MapGroup("/api/reporting").RequireAuthorization(Policies.AnyRole);
+RegisterDonor.Map(api);
+ListDonors.Map(api);
+RegisterGrant.Map(api);
+ListGrants.Map(api);
+GetGrant.Map(api);
+GetGrantSummary.Map(api);
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,54 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Errors;
+using Equipment.Inventory.Contracts;
+using Equipment.Inventory.Data;
+using FluentValidation;
+using MediatR;
+
+namespace Equipment.Inventory.Features.Assets;
+
+/// <summary>Deploys an asset at one of its grant's agreed crossing points and publishes <c>inventory.asset-deployed</c>.</summary>
+public static class DeployAsset
+{
+    public sealed record Command(Guid AssetId, string CrossingPointCode, DateOnly? DeployedOn) : IRequest<AssetResponse>;
+
+    public sealed record Body(string CrossingPointCode, DateOnly? DeployedOn);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.CrossingPointCode).NotEmpty();
+            RuleFor(c => c.DeployedOn).NotNull()
+                .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
+                .WithMessage("'Deployed On' cannot be in the future.");
+        }
+    }
+
+    public sealed class Handler(InventoryDbContext db, TimeProvider clock) : IRequestHandler<Command, AssetResponse>
+    {
+        public async Task<AssetResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var asset = await db.Assets.FindAsync([command.AssetId], cancellationToken)
+                ?? throw new NotFoundException($"No asset {command.AssetId}.");
+            var grant = await db.KnownGrants.FindAsync([asset.GrantId], cancellationToken)
+                ?? throw new StateConflictException(
+                    $"The agreed crossing points of grant {asset.GrantId} have not reached inventory yet; try again shortly.", "GrantNotYetKnown");
+
+            asset.DeployAt(command.CrossingPointCode, command.DeployedOn!.Value, grant);
+
+            var now = clock.GetUtcNow();
+            var eventId = Guid.NewGuid();
+            db.Publish(InventoryTopics.AssetDeployed, eventId, now, new AssetDeployed(
+                eventId, now, asset.Id, asset.GrantId, asset.DonorCode, asset.CrossingPointCode!, asset.DeployedOn!.Value));
+            await db.SaveChangesAsync(cancellationToken);
+            return AssetResponse.From(asset);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/assets/{assetId:guid}/deployment", (Guid assetId, Body body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(assetId, body.CrossingPointCode, body.DeployedOn), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
+            .WithName("DeployAsset");
+}

@@ -1,0 +1,39 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Data;
+using Equipment.Maintenance.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Maintenance.Features.Assets;
+
+/// <summary>The assets technicians look after, where they are and whether their warranty still runs.</summary>
+public static class ListMaintainedAssets
+{
+    public sealed record Query(string? CrossingPointCode, int? Page, int? PageSize) : IRequest<Page<MaintainedAssetResponse>>;
+
+    public sealed class Handler(MaintenanceDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<MaintainedAssetResponse>>
+    {
+        public async Task<Page<MaintainedAssetResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var page = await db.Assets.AsNoTracking()
+                .Where(a => query.CrossingPointCode == null || a.CrossingPointCode == query.CrossingPointCode)
+                .OrderBy(a => a.CrossingPointCode).ThenBy(a => a.SerialNumber)
+                .ToPageAsync(query.Page, query.PageSize, cancellationToken);
+            return new Page<MaintainedAssetResponse>(
+                page.Items.Select(a => new MaintainedAssetResponse(a.AssetId, a.SerialNumber, a.ItemCategory, a.Description, a.GrantId,
+                    a.CrossingPointCode, a.DeployedOn, a.WarrantyEndsOn, a.IsUnderWarranty(today))).ToList(),
+                page.PageNumber, page.PageSize, page.TotalCount);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/assets", (string? crossingPointCode, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Query(crossingPointCode, page, pageSize), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician, Roles.LogisticsOfficer, Roles.Administrator))
+            .WithName("ListMaintainedAssets");
+}
+
+public sealed record MaintainedAssetResponse(
+    Guid AssetId, string SerialNumber, string ItemCategory, string Description, Guid GrantId,
+    string? CrossingPointCode, DateOnly? DeployedOn, DateOnly WarrantyEndsOn, bool UnderWarranty);
