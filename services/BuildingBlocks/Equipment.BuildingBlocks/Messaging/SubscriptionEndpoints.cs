@@ -40,8 +40,11 @@ public static class SubscriptionEndpoints
         foreach (var subscription in registry.All)
         {
             var typed = deliver.MakeGenericMethod(subscription.EventType);
-            endpoints.MapPost(subscription.Route, (HttpContext context) =>
-                    (Task<IResult>)typed.Invoke(null, [context, subscription, options])!)
+            endpoints.MapPost(subscription.Route, async context =>
+                {
+                    var result = await (Task<IResult>)typed.Invoke(null, [context, subscription, options])!;
+                    await result.ExecuteAsync(context);
+                })
                 .ExcludeFromDescription();
         }
         return endpoints;

@@ -1,0 +1,61 @@
+using Equipment.BuildingBlocks.Errors;
+using Equipment.DonorReporting.Domain;
+
+namespace Equipment.DonorReporting.Tests;
+
+public class GrantRulesTests
+{
+    private static readonly CrossingPoint RasAjdir = new("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56);
+
+    private static Grant Register(decimal amount = 1_000_000m, DateOnly? end = null, string[]? countries = null, CrossingPoint[]? points = null) =>
+        Grant.Register("REF-1", "Title", "EU-DGNEAR", FundingInstrument.NdiciGlobalEurope, "ICMPD", amount,
+            new DateOnly(2024, 1, 1), end ?? new DateOnly(2026, 12, 31), countries ?? ["TN"], points ?? [RasAjdir], DateTime.UtcNow);
+
+    [Fact]
+    public void A_valid_grant_keeps_its_agreed_crossing_points()
+    {
+        var grant = Register();
+        Assert.Equal(["TN-RAS-AJDIR"], grant.CrossingPoints.Select(p => p.Code));
+        Assert.NotEqual(Guid.Empty, grant.Id);
+    }
+
+    [Fact]
+    public void A_grant_must_end_after_it_starts()
+    {
+        var e = Assert.Throws<RuleViolationException>(() => Register(end: new DateOnly(2024, 1, 1)));
+        Assert.Equal("endDate", e.Field);
+    }
+
+    [Fact]
+    public void A_crossing_point_code_appears_once()
+    {
+        var e = Assert.Throws<RuleViolationException>(() => Register(points: [RasAjdir, RasAjdir with { Name = "Other" }]));
+        Assert.Equal("UniqueCode", e.Rule);
+    }
+
+    [Fact]
+    public void A_crossing_point_lies_in_a_beneficiary_country()
+    {
+        var salloum = new CrossingPoint("EG-SALLOUM", "Salloum", "EG", "LY", 31.55, 25.15);
+        var e = Assert.Throws<RuleViolationException>(() => Register(points: [RasAjdir, salloum]));
+        Assert.Equal("crossingPoints[1].countryCode", e.Field);
+    }
+
+    [Fact]
+    public void A_grant_has_money_and_at_least_one_crossing_point()
+    {
+        Assert.Equal("amount", Assert.Throws<RuleViolationException>(() => Register(amount: 0)).Field);
+        Assert.Equal("crossingPoints", Assert.Throws<RuleViolationException>(() => Register(points: [])).Field);
+    }
+
+    [Fact]
+    public void A_late_older_deployment_does_not_move_an_asset_back()
+    {
+        var asset = new TrackedAsset(Guid.NewGuid(), Guid.NewGuid());
+        asset.Deployed("TN-DEHIBA-WAZIN", new DateOnly(2025, 5, 1));
+        asset.Deployed("TN-RAS-AJDIR", new DateOnly(2025, 3, 1));
+        Assert.Equal("TN-DEHIBA-WAZIN", asset.CrossingPointCode);
+        asset.Registered("TC-1", "ThermalCamera", 42_500m);
+        Assert.Equal("TN-DEHIBA-WAZIN", asset.CrossingPointCode);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using Equipment.BuildingBlocks.Auth;
+using Equipment.DonorReporting.Contracts;
+using Equipment.DonorReporting.Data;
+using Equipment.Inventory.Contracts;
+using Equipment.Procurement.Contracts;
+using Equipment.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DonorReporting.Tests;
+
+public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
+{
+    private readonly ServiceFactory<Program> _factory;
+    private readonly HttpClient _admin;
+
+    public ReportingApiTests(ServiceFactory<Program> factory)
+    {
+        _factory = factory;
+        _admin = factory.ClientAs(Roles.Administrator);
+    }
+
+    private static object GrantBody(string reference, string donor, string countryCode = "TN") => new
+    {
+        reference,
+        title = "Support to Integrated Border Management in North Africa",
+        donorCode = donor,
+        instrument = "NdiciGlobalEurope",
+        implementingPartner = "ICMPD",
+        amount = 4_000_000,
+        startDate = "2024-01-01",
+        endDate = "2026-12-31",
+        beneficiaryCountries = new[] { "TN" },
+        crossingPoints = new[]
+        {
+            new { code = "TN-RAS-AJDIR", name = "Ras Ajdir", countryCode, neighbourCountryCode = "LY", latitude = 33.15, longitude = 11.56 },
+            new { code = "TN-DEHIBA-WAZIN", name = "Dehiba–Wazin", countryCode = "TN", neighbourCountryCode = "LY", latitude = 31.99, longitude = 10.70 },
+        },
+    };
+
+    private async Task<string> DonorAsync()
+    {
+        var code = "D-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await _admin.PostAsJsonAsync("/api/reporting/donors", new { code, name = "Donor " + code }));
+        return code;
+    }
+
+    private async Task<Guid> GrantAsync(string donor)
+    {
+        var body = await HttpAssert.StatusAsync(HttpStatusCode.Created,
+            await _admin.PostAsJsonAsync("/api/reporting/grants", GrantBody("G-" + Guid.NewGuid().ToString("N")[..8], donor)));
+        return body["id"]!.GetValue<Guid>();
+    }
+
+    [Fact]
+    public async Task Every_api_endpoint_needs_a_token()
+    {
+        using var anonymous = _factory.CreateClient();
+        await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await anonymous.GetAsync("/api/reporting/grants"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await anonymous.PostAsJsonAsync("/api/reporting/donors", new { code = "X", name = "X" }));
+    }
+
+    [Fact]
+    public async Task A_token_without_one_of_the_five_roles_is_forbidden()
+    {
+        using var stranger = _factory.ClientAs("Visitor");
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await stranger.GetAsync("/api/reporting/grants"));
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_registers_grants()
+    {
+        var donor = await DonorAsync();
+        using var officer = _factory.ClientAs(Roles.ProcurementOfficer);
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await officer.PostAsJsonAsync("/api/reporting/grants", GrantBody("G-FORBIDDEN", donor)));
+    }
+
+    [Fact]
+    public async Task Registering_a_grant_stores_it_and_its_event_in_one_save()
+    {
+        var donor = await DonorAsync();
+        var grantId = await GrantAsync(donor);
+
+        var grant = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}"));
+        Assert.Equal(2, grant["crossingPoints"]!.AsArray().Count);
+
+        var outbox = await _factory.WithDbAsync<ReportingDbContext, List<Equipment.BuildingBlocks.Data.OutboxMessage>>(db =>
+            db.OutboxMessages.Where(m => m.Topic == ReportingTopics.GrantRegistered).ToListAsync());
+        var message = Assert.Single(outbox, m => m.Payload.Contains(grantId.ToString()));
+        Assert.Null(message.PublishedAt);                                    // no sidecar here: it waits
+        var published = System.Text.Json.JsonSerializer.Deserialize<GrantRegistered>(message.Payload, Equipment.BuildingBlocks.Data.EventJson.Options)!;
+        Assert.Equal(["TN-RAS-AJDIR", "TN-DEHIBA-WAZIN"], published.CrossingPoints.Select(p => p.Code));
+        Assert.Equal(donor, published.DonorCode);
+    }
+
+    [Fact]
+    public async Task Invalid_grants_are_refused_naming_the_field_and_nothing_is_written()
+    {
+        var donor = await DonorAsync();
+        var before = await _factory.WithDbAsync<ReportingDbContext, int>(db => db.OutboxMessages.CountAsync());
+
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest,
+            await _admin.PostAsJsonAsync("/api/reporting/grants", new { reference = "", donorCode = donor, amount = -5, crossingPoints = Array.Empty<object>() }),
+            field: "amount");
+        Assert.NotNull(problem["errors"]!["reference"]);
+        Assert.NotNull(problem["errors"]!["crossingPoints"]);
+        Assert.Contains(problem["violations"]!.AsArray(), v => v!["field"]!.GetValue<string>() == "amount" && v["rule"]!.GetValue<string>() == "GreaterThan");
+
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest,
+            await _admin.PostAsJsonAsync("/api/reporting/grants", GrantBody("G-OUTSIDE", donor, countryCode: "DZ")), field: "crossingPoints[0].countryCode");
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest,
+            await _admin.PostAsJsonAsync("/api/reporting/grants", GrantBody("G-NODONOR", "NO-SUCH-DONOR")), field: "donorCode");
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest,
+            await _admin.PostAsync("/api/reporting/grants", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")));
+
+        Assert.Equal(before, await _factory.WithDbAsync<ReportingDbContext, int>(db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_duplicate_reference_is_a_conflict()
+    {
+        var donor = await DonorAsync();
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await _admin.PostAsJsonAsync("/api/reporting/grants", GrantBody("G-DUPLICATE", donor)));
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _admin.PostAsJsonAsync("/api/reporting/grants", GrantBody("G-DUPLICATE", donor)));
+        Assert.Contains("G-DUPLICATE", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_monitor_sees_its_own_donors_grants_only()
+    {
+        var own = await DonorAsync();
+        var other = await DonorAsync();
+        var ownGrant = await GrantAsync(own);
+        var otherGrant = await GrantAsync(other);
+        using var monitor = _factory.ClientAs(Roles.DonorMonitor, own);
+
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/reporting/grants/{ownGrant}/summary"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/reporting/grants/{otherGrant}"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/reporting/grants/{otherGrant}/summary"));
+        var list = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync("/api/reporting/grants?pageSize=200"));
+        Assert.All(list["items"]!.AsArray(), g => Assert.Equal(own, g!["donorCode"]!.GetValue<string>()));
+        var donors = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync("/api/reporting/donors"));
+        Assert.Equal(own, Assert.Single(donors.AsArray())!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Paging_outside_its_bounds_is_a_bad_request()
+    {
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _admin.GetAsync("/api/reporting/grants?pageSize=5000"), field: "pageSize");
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _admin.GetAsync("/api/reporting/grants?page=0"), field: "page");
+    }
+
+    [Fact]
+    public async Task The_summary_counts_contracts_and_deployments_whatever_order_the_events_arrive_in()
+    {
+        var grantId = await GrantAsync(await DonorAsync());
+        var contractId = Guid.NewGuid();
+        var assets = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // The deployment of the first asset arrives before its registration.
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed,
+            new AssetDeployed(Guid.NewGuid(), now, assets[0], grantId, "EU", "TN-RAS-AJDIR", today)));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, new ContractSigned(
+            Guid.NewGuid(), now, contractId, "C-1", grantId, "EU", "Thermovision GmbH", "DE", today, "EUR",
+            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 3, 40_000m, "TN-RAS-AJDIR", today, 24)])));
+        foreach (var asset in assets)
+            Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetRegistered, new AssetRegistered(
+                Guid.NewGuid(), now, asset, "SN-" + asset.ToString("N")[..6], "ThermalCamera", "Thermal camera", grantId, "EU", contractId, 1,
+                40_000m, "EUR", today, today.AddMonths(24))));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed,
+            new AssetDeployed(Guid.NewGuid(), now, assets[1], grantId, "EU", "TN-DEHIBA-WAZIN", today)));
+
+        var summary = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}/summary"));
+        Assert.Equal(1, summary["contractsSigned"]!.GetValue<int>());
+        Assert.Equal(120_000m, summary["contractedValue"]!.GetValue<decimal>());
+        Assert.Equal(3, summary["assetsRegistered"]!.GetValue<int>());
+        Assert.Equal(2, summary["assetsDeployed"]!.GetValue<int>());
+        var perPoint = summary["crossingPoints"]!.AsArray().ToDictionary(p => p!["code"]!.GetValue<string>(), p => p!["assetsDeployed"]!.GetValue<int>());
+        Assert.Equal(1, perPoint["TN-RAS-AJDIR"]);
+        Assert.Equal(1, perPoint["TN-DEHIBA-WAZIN"]);
+    }
+
+    [Fact]
+    public async Task The_same_contract_event_delivered_twice_counts_once()
+    {
+        var grantId = await GrantAsync(await DonorAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var signed = new ContractSigned(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "C-2", grantId, "EU", "Supplier", "DE", today, "EUR",
+            [new ContractLineSigned(1, "Radio", "TETRA radio", 10, 1_000m, "TN-RAS-AJDIR", today, 24)]);
+        var id = Guid.NewGuid().ToString();
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, signed, id));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, signed, id));
+        var summary = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}/summary"));
+        Assert.Equal(10, summary["contractedUnits"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Subscriptions_and_health_and_openapi_are_served()
+    {
+        using var client = _factory.CreateClient();
+        var subscriptions = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/dapr/subscribe"));
+        Assert.Equal(
+            [ProcurementTopics.ContractSigned, InventoryTopics.AssetRegistered, InventoryTopics.AssetDeployed],
+            subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()));
+        var ready = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/ready"));
+        Assert.NotNull(ready["checks"]!["outbox"]!["data"]!["backlog"]);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/live"));
+        var openApi = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/openapi/v1.json"));
+        Assert.NotNull(openApi["paths"]!["/api/reporting/grants/{grantId}/summary"]);
+    }
+}
