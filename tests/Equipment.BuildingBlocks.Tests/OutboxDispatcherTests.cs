@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Equipment.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Equipment.BuildingBlocks.Tests;
+
+public class OutboxDispatcherTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly OutboxOptions _options = new() { FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(30) };
+    private readonly FakeSidecar _sidecar = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private DaprPublisher Publisher(string? apiToken = null) =>
+        new(new HttpClient(_sidecar) { BaseAddress = new Uri("http://127.0.0.1:3500/") },
+            new DaprOptions { AppId = "procurement", PubSubName = "pubsub", ApiToken = apiToken });
+
+    private async Task<List<Guid>> EnqueueAsync(int count)
+    {
+        await using var db = _database.Open();
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid();
+            db.Notes.Add(new Note { Text = $"note {i}" });
+            db.Publish("notes.written", id, _clock.Now, new NoteWritten($"note {i}"));
+            ids.Add(id);
+        }
+        await db.SaveChangesAsync();
+        return ids;
+    }
+
+    private async Task<DispatchOutcome> DispatchAsync(string? apiToken = null)
+    {
+        await using var db = _database.Open();
+        return await OutboxDispatcher<TestDbContext>.DispatchDueAsync(db, Publisher(apiToken), _options, _clock, NullLogger.Instance, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Publishes_oldest_first_as_our_own_cloud_events_and_marks_them_published()
+    {
+        var ids = await EnqueueAsync(3);
+        Assert.Equal(DispatchOutcome.Drained, await DispatchAsync(apiToken: "secret"));
+
+        Assert.Equal(ids.Select(i => i.ToString()), _sidecar.Requests.Select(r => r.Body["id"]!.GetValue<string>()));
+        var first = _sidecar.Requests[0];
+        Assert.Equal("/v1.0/publish/pubsub/notes.written", first.Path);
+        Assert.Equal("application/cloudevents+json", first.ContentType);
+        Assert.Equal("secret", first.ApiToken);
+        Assert.Equal("procurement", first.Body["source"]!.GetValue<string>());
+        Assert.Equal("NoteWritten", first.Body["type"]!.GetValue<string>());
+        Assert.Equal("1.0", first.Body["specversion"]!.GetValue<string>());
+        Assert.Equal("application/json", first.Body["datacontenttype"]!.GetValue<string>());
+        Assert.Equal("note 0", first.Body["data"]!["text"]!.GetValue<string>());
+        Assert.NotNull(first.Body["time"]);
+
+        await using var db = _database.Open();
+        Assert.All(await db.OutboxMessages.ToListAsync(), m => Assert.Equal(_clock.Now.UtcDateTime, m.PublishedAt));
+    }
+
+    [Fact]
+    public async Task Only_a_204_counts_as_published_and_a_failure_backs_off_exponentially_up_to_the_cap()
+    {
+        await EnqueueAsync(2);
+        _sidecar.Answer = HttpStatusCode.InternalServerError;
+
+        Assert.Equal(DispatchOutcome.Failed, await DispatchAsync());
+        Assert.Single(_sidecar.Requests);                     // stops at the first failure: the sidecar is likely down
+        await using (var db = _database.Open())
+        {
+            var first = await db.OutboxMessages.OrderBy(m => m.Sequence).FirstAsync();
+            Assert.Null(first.PublishedAt);
+            Assert.Equal(1, first.Attempts);
+            Assert.Equal(_clock.Now.UtcDateTime.AddSeconds(1), first.NextAttemptAt);
+            Assert.Contains("500", first.LastError);
+        }
+
+        _sidecar.Answer = HttpStatusCode.OK;                  // a 200 is not daprd's answer to a publish
+        _clock.Now = _clock.Now.AddSeconds(1);
+        await DispatchAsync();
+        await using (var db = _database.Open())
+            Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.PublishedAt != null));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), _options.RetryDelay(1));
+        Assert.Equal(TimeSpan.FromSeconds(2), _options.RetryDelay(2));
+        Assert.Equal(TimeSpan.FromSeconds(16), _options.RetryDelay(5));
+        Assert.Equal(TimeSpan.FromSeconds(30), _options.RetryDelay(6));
+        Assert.Equal(TimeSpan.FromSeconds(30), _options.RetryDelay(500));
+    }
+
+    [Fact]
+    public async Task A_row_is_not_retried_before_its_backoff_and_is_published_once_the_sidecar_is_back()
+    {
+        var ids = await EnqueueAsync(1);
+        _sidecar.Unreachable = true;
+        await DispatchAsync();
+        _sidecar.Unreachable = false;
+        _sidecar.Requests.Clear();
+
+        _clock.Now = _clock.Now.AddMilliseconds(500);
+        Assert.Equal(DispatchOutcome.Drained, await DispatchAsync());
+        Assert.Empty(_sidecar.Requests);                       // not due yet
+
+        _clock.Now = _clock.Now.AddSeconds(1);
+        await DispatchAsync();
+        Assert.Equal(ids[0].ToString(), Assert.Single(_sidecar.Requests).Body["id"]!.GetValue<string>());
+        await using var db = _database.Open();
+        var row = await db.OutboxMessages.SingleAsync();
+        Assert.NotNull(row.PublishedAt);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [Fact]
+    public async Task Health_turns_degraded_when_the_backlog_or_its_age_passes_the_threshold()
+    {
+        await EnqueueAsync(3);
+        await using var db = _database.Open();
+        var check = new OutboxHealthCheck<TestDbContext>(db, new OutboxOptions { DegradedBacklog = 5, DegradedAge = TimeSpan.FromMinutes(5) }, _clock);
+
+        var healthy = await check.CheckHealthAsync(new());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, healthy.Status);
+        Assert.Equal(3, healthy.Data["backlog"]);
+
+        _clock.Now = _clock.Now.AddMinutes(6);
+        var old = await check.CheckHealthAsync(new());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, old.Status);
+        Assert.Equal(360.0, old.Data["oldestPendingAgeSeconds"]);
+    }
+
+    private sealed class FakeSidecar : HttpMessageHandler
+    {
+        public HttpStatusCode Answer { get; set; } = HttpStatusCode.NoContent;
+        public bool Unreachable { get; set; }
+        public List<(string Path, string? ContentType, string? ApiToken, JsonNode Body)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Unreachable) throw new HttpRequestException("Connection refused");
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+            Requests.Add((request.RequestUri!.AbsolutePath, request.Content.Headers.ContentType?.MediaType,
+                request.Headers.TryGetValues("dapr-api-token", out var token) ? token.Single() : null, body));
+            return new HttpResponseMessage(Answer) { Content = new StringContent(Answer == HttpStatusCode.NoContent ? "" : "{\"errorCode\":\"ERR_PUBSUB_PUBLISH_MESSAGE\"}") };
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Equipment.BuildingBlocks.Auth;
+using Equipment.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Equipment.Gateway.Tests;
+
+/// <summary>A real HTTP backend standing in for the procurement service: it echoes what the gateway forwarded.</summary>
+public sealed class EchoBackend : IAsyncLifetime
+{
+    private WebApplication? _app;
+    public int Port { get; } = FreePort();
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        _app = builder.Build();
+        _app.MapGet("/health/ready", () => Results.Json(new { status = "Healthy", checks = new { database = new { status = "Healthy" } } }));
+        _app.Map("/api/procurement/{**rest}", (HttpContext c) => Results.Json(new
+        {
+            path = c.Request.Path.Value,
+            authorization = c.Request.Headers.Authorization.ToString(),
+            correlationId = c.Request.Headers["X-Correlation-Id"].ToString(),
+        }));
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public EchoBackend Backend { get; } = new();
+    public int PermitLimit { get; init; } = 1000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Auth:SigningKey", ServiceFactory<Program>.SigningKey);
+        builder.UseSetting("RateLimiting:PermitLimit", PermitLimit.ToString());
+        builder.UseSetting("ReverseProxy:Clusters:procurement:Destinations:primary:Address", $"http://127.0.0.1:{Backend.Port}/");
+        var closed = EchoBackend.FreePort();
+        foreach (var cluster in new[] { "inventory", "maintenance", "donor-reporting" })
+            builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address", $"http://127.0.0.1:{closed}/");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public Task InitializeAsync() => Backend.InitializeAsync();
+    public new async Task DisposeAsync()
+    {
+        await Backend.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    public HttpClient ClientAs(string role, string? donor = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServiceFactory<Program>.Issuer.Issue("tester", role, donor));
+        return client;
+    }
+}
+
+public class GatewayTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
+{
+    [Theory]
+    [InlineData("monitor", "DonorMonitor", "EU-DGNEAR")]
+    [InlineData("monitor2", "DonorMonitor", "IT-MININT")]
+    [InlineData("officer", "ProcurementOfficer", null)]
+    [InlineData("admin", "Administrator", null)]
+    public async Task Demo_users_get_a_bearer_token_with_their_role_and_donor(string username, string role, string? donor)
+    {
+        using var client = gateway.CreateClient();
+        var body = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.PostAsJsonAsync("/api/auth/token", new { username, password = "demo" }));
+        Assert.Equal("Bearer", body["token_type"]!.GetValue<string>());
+        Assert.True(body["expires_in"]!.GetValue<int>() > 0);
+        var token = new JsonWebToken(body["access_token"]!.GetValue<string>());
+        Assert.Equal(role, token.GetClaim("role").Value);
+        Assert.Equal(donor, token.TryGetClaim("donor", out var claim) ? claim.Value : null);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_or_unknown_user_is_401_and_missing_fields_400()
+    {
+        using var client = gateway.CreateClient();
+        await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "wrong" }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await client.PostAsJsonAsync("/api/auth/token", new { username = "nobody", password = "demo" }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await client.PostAsJsonAsync("/api/auth/token", new { username = "admin" }), field: "password");
+    }
+
+    [Theory]
+    [InlineData("/api/procurement/contracts")]
+    [InlineData("/api/inventory/assets")]
+    [InlineData("/api/maintenance/assets")]
+    [InlineData("/api/reporting/grants")]
+    public async Task Every_api_route_answers_401_at_the_gateway_without_a_token(string path)
+    {
+        using var client = gateway.CreateClient();
+        await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await client.GetAsync(path));
+    }
+
+    [Fact]
+    public async Task A_token_without_one_of_the_roles_is_403_at_the_gateway()
+    {
+        using var client = gateway.ClientAs("Visitor");
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await client.GetAsync("/api/procurement/contracts"));
+    }
+
+    [Fact]
+    public async Task An_authorised_call_is_forwarded_with_its_token_and_a_correlation_id()
+    {
+        using var client = gateway.ClientAs(Roles.ProcurementOfficer);
+        var response = await client.GetAsync("/api/procurement/contracts?page=1");
+        var echoed = await HttpAssert.StatusAsync(HttpStatusCode.OK, response);
+        Assert.Equal("/api/procurement/contracts", echoed["path"]!.GetValue<string>());
+        Assert.StartsWith("Bearer ", echoed["authorization"]!.GetValue<string>());
+        var correlation = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
+        Assert.Equal(correlation, echoed["correlationId"]!.GetValue<string>());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/procurement/contracts");
+        request.Headers.Add("X-Correlation-Id", "trace-from-caller-42");
+        var kept = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.SendAsync(request));
+        Assert.Equal("trace-from-caller-42", kept["correlationId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Health_names_every_service_and_is_503_when_one_is_down()
+    {
+        using var client = gateway.CreateClient();
+        var response = await client.GetAsync("/health");
+        var health = await HttpAssert.StatusAsync(HttpStatusCode.ServiceUnavailable, response);
+        Assert.Equal("Unhealthy", health["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", health["services"]!["procurement"]!["status"]!.GetValue<string>());
+        Assert.Equal("Unhealthy", health["services"]!["inventory"]!["status"]!.GetValue<string>());
+        Assert.NotNull(health["services"]!["donor-reporting"]);
+    }
+}
+
+public class RateLimitTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _gateway = new() { PermitLimit = 3 };
+
+    public Task InitializeAsync() => _gateway.InitializeAsync();
+    public Task DisposeAsync() => _gateway.DisposeAsync();
+
+    [Fact]
+    public async Task A_client_over_its_limit_gets_429_with_retry_after()
+    {
+        using var client = _gateway.ClientAs(Roles.ProcurementOfficer);
+        for (var i = 0; i < 3; i++)
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/api/procurement/contracts"));
+        var limited = await client.GetAsync("/api/procurement/contracts");
+        await HttpAssert.ProblemAsync(HttpStatusCode.TooManyRequests, limited);
+        Assert.NotNull(limited.Headers.RetryAfter);
+    }
+}
