@@ -8,6 +8,9 @@ builder.AddJsonLogging();
 
 var options = new SidecarOptions();
 builder.Configuration.GetSection("Sidecar").Bind(options);
+options.Apps.RemoveAll(a => string.IsNullOrWhiteSpace(a.AppId) || string.IsNullOrWhiteSpace(a.Url));
+foreach (var configured in options.Apps.Where(a => !Uri.TryCreate(a.Url, UriKind.Absolute, out _)))
+    throw new InvalidOperationException($"Sidecar:Apps: '{configured.Url}' of {configured.AppId} is not an absolute URL.");
 options.ApiToken ??= NullIfEmpty(builder.Configuration["DAPR_API_TOKEN"]);
 options.AppApiToken ??= NullIfEmpty(builder.Configuration["APP_API_TOKEN"]);
 builder.Services.AddSingleton(options);

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Equipment.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Equipment.DevSidecar.Tests;
+
+public sealed class SidecarFactory(string databasePath, params FakeSubscriber[] apps) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Sidecar:Database", $"Data Source={databasePath}");
+        builder.UseSetting("Sidecar:DiscoveryInterval", "00:00:00.200");
+        builder.UseSetting("Sidecar:PollInterval", "00:00:00.100");
+        builder.UseSetting("Sidecar:FirstRetryDelay", "00:00:00.050");
+        builder.UseSetting("Sidecar:MaxRetryDelay", "00:00:00.200");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        for (var i = 0; i < 4; i++)
+        {
+            builder.UseSetting($"Sidecar:Apps:{i}:AppId", i < apps.Length ? $"app{i}" : "");
+            builder.UseSetting($"Sidecar:Apps:{i}:Url", i < apps.Length ? apps[i].Url : "");
+        }
+    }
+}
+
+public class DevSidecarTests : IAsyncLifetime
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"equipment-sidecar-{Guid.NewGuid():N}.db");
+    private readonly FakeSubscriber _app = new();
+    private readonly FakeSubscriber _deadLetters = new();
+    private SidecarFactory? _sidecar;
+
+    private SidecarFactory Sidecar => _sidecar ??= new SidecarFactory(_database, _app, _deadLetters);
+
+    public async Task InitializeAsync()
+    {
+        _app.Subscriptions = """[{"pubsubname":"pubsub","topic":"orders","route":"/events/orders","deadLetterTopic":"orders-dead"},{"PUBSUBNAME":"pubsub","Topic":"payments","routes":{"rules":[],"default":"/pay"}}]""";
+        _deadLetters.Subscriptions = """[{"pubsubname":"pubsub","topic":"orders-dead","route":"/dead"}]""";
+        await _app.StartAsync();
+        await _deadLetters.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_sidecar is not null) await _sidecar.DisposeAsync();
+        await _app.DisposeAsync();
+        await _deadLetters.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_database);
+    }
+
+    private async Task<HttpResponseMessage> PublishAsync(string topic, string id, string pubsub = "pubsub", string? query = null)
+    {
+        using var client = Sidecar.CreateClient();
+        var body = $$"""{"specversion":"1.0","id":"{{id}}","source":"procurement","type":"OrderPlaced","datacontenttype":"application/json","data":{"orderId":42},"traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}""";
+        var content = new StringContent(body, Encoding.UTF8, "application/cloudevents+json");
+        return await client.PostAsync($"/v1.0/publish/{pubsub}/{topic}{query}", content);
+    }
+
+    private async Task WaitForSubscriptionsAsync(int count)
+    {
+        using var client = Sidecar.CreateClient();
+        await Equipment.ApiClient.Poll.UntilAsync(async () => (await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/v1.0/metadata")))["subscriptions"]!.AsArray().Count,
+            n => n >= count, TimeSpan.FromSeconds(20), $"{count} subscriptions");
+    }
+
+    private static Task<T> Eventually<T>(Func<T> probe, Func<T, bool> done, string what) =>
+        Equipment.ApiClient.Poll.UntilAsync(() => Task.FromResult(probe()), done, TimeSpan.FromSeconds(20), what);
+
+    [Fact]
+    public async Task Publishing_answers_like_daprd()
+    {
+        Assert.Equal(HttpStatusCode.NoContent, (await PublishAsync("orders", "o-1")).StatusCode);
+        using (var client = Sidecar.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await client.GetAsync("/v1.0/healthz")).StatusCode);
+            Assert.Equal("dev-sidecar", (await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/v1.0/metadata")))["id"]!.GetValue<string>());
+        }
+
+        var unknown = await PublishAsync("orders", "o-2", pubsub: "kafka");
+        var error = await HttpAssert.StatusAsync(HttpStatusCode.NotFound, unknown);
+        Assert.Equal("ERR_PUBSUB_NOT_FOUND", error["errorCode"]!.GetValue<string>());
+        Assert.NotNull(error["message"]);
+
+        var badMetadata = await HttpAssert.StatusAsync(HttpStatusCode.BadRequest, await PublishAsync("orders", "o-3", query: "?metadata.rawPayload=maybe"));
+        Assert.Equal("ERR_PUBSUB_REQUEST_METADATA", badMetadata["errorCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Subscriptions_are_learnt_from_the_app_and_deliveries_carry_daprs_headers_and_envelope()
+    {
+        await WaitForSubscriptionsAsync(3);
+        await PublishAsync("orders", "o-1");
+        var delivery = await Eventually(() => _app.Deliveries.ToList(), d => d.Count >= 1, "the delivery");
+
+        var received = Assert.Single(delivery);
+        Assert.Equal("/events/orders", received.Path);
+        Assert.Equal("application/cloudevents+json", received.ContentType?.Split(';')[0]);
+        Assert.Equal("pubsub", received.PubSubName);
+        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", received.TraceParent);
+        Assert.Equal("o-1", received.Body["id"]!.GetValue<string>());
+        Assert.Equal("orders", received.Body["topic"]!.GetValue<string>());
+        Assert.Equal("pubsub", received.Body["pubsubname"]!.GetValue<string>());
+        Assert.Equal(42, received.Body["data"]!["orderId"]!.GetValue<int>());
+
+        await PublishAsync("payments", "p-1");
+        await Eventually(() => _app.Deliveries.ToList(), d => d.Any(x => x.Path == "/pay"), "routes.default to win");
+    }
+
+    [Fact]
+    public async Task Retry_and_failures_are_redelivered_until_success()
+    {
+        _app.Answer = (topic, attempt) => attempt switch
+        {
+            1 => (200, "{\"status\":\"RETRY\"}"),
+            2 => (500, "boom"),
+            3 => (200, "{\"status\":\"success\"}"),            // statuses are case-sensitive: unknown means retry
+            _ => (200, ""),
+        };
+        await WaitForSubscriptionsAsync(3);
+        await PublishAsync("orders", "o-1");
+        await Eventually(() => _app.Deliveries.Count, n => n >= 4, "four attempts");
+        Assert.Equal(4, _app.Deliveries.Count(d => d.Body["id"]!.GetValue<string>() == "o-1"));
+        Assert.Empty(_deadLetters.Deliveries);
+    }
+
+    [Theory]
+    [InlineData(200, "{\"status\":\"DROP\"}")]
+    [InlineData(404, "")]
+    public async Task A_dropped_message_goes_to_the_dead_letter_topic(int status, string body)
+    {
+        _app.Answer = (_, _) => (status, body);
+        await WaitForSubscriptionsAsync(3);
+        await PublishAsync("orders", "o-dead");
+        var dead = await Eventually(() => _deadLetters.Deliveries.ToList(), d => d.Count >= 1, "the dead letter");
+        Assert.Equal("o-dead", dead[0].Body["id"]!.GetValue<string>());
+        Assert.Equal("orders-dead", dead[0].Body["topic"]!.GetValue<string>());
+        Assert.Single(_app.Deliveries);
+    }
+
+    [Fact]
+    public async Task Messages_survive_a_sidecar_restart_and_reach_an_app_that_was_down()
+    {
+        await WaitForSubscriptionsAsync(3);
+        await _app.DisposeAsync();                                      // the subscriber goes down
+        await PublishAsync("orders", "o-kept");
+        await _sidecar!.DisposeAsync();                                 // then the sidecar stops too
+        _sidecar = null;
+
+        await _app.StartAsync();                                        // the subscriber comes back on its port
+        _ = Sidecar.Server;                                             // a new sidecar on the same database
+        var delivered = await Eventually(() => _app.Deliveries.ToList(), d => d.Any(x => x.Body["id"]!.GetValue<string>() == "o-kept"),
+            "the stored message after both restarts");
+        Assert.Equal("/events/orders", delivered.First(d => d.Body["id"]!.GetValue<string>() == "o-kept").Path);
+    }
+}
