@@ -1,0 +1,58 @@
+using System.Net;
+using Equipment.ApiClient;
+
+namespace Equipment.System.Tests;
+
+/// <summary>The thin chain, across real processes, through the gateway: grant → contract → delivery → asset → deployment → donor summary.</summary>
+public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
+{
+    [Fact]
+    public async Task A_deployed_asset_appears_in_the_donors_grant_summary()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var logistics = await system.SignInAsync("logistics");
+        var monitor = await system.SignInAsync("monitor");
+
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 2);
+        Assert.Equal("Signed", contract.Status);
+
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        var cameras = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
+        Assert.Equal(2, cameras.QuantityOutstanding);
+        Assert.Equal("TN-RAS-AJDIR", cameras.DestinationCrossingPointCode);
+
+        var receipt = await logistics.Inventory.ReceiveAsync(cameras.Id, new GoodsReceipt(Scenario.Today, ["TC-MW640-" + Guid.NewGuid().ToString("N")[..6], "TC-MW640-" + Guid.NewGuid().ToString("N")[..6]]));
+        Assert.Equal(2, receipt.Assets.Count);
+        var deployed = await logistics.Inventory.DeployAsync(receipt.Assets[0].Id, "TN-RAS-AJDIR", Scenario.Today);
+        Assert.Equal("Deployed", deployed.Status);
+
+        var summary = await Poll.UntilAsync(() => monitor.Reporting.GetGrantSummaryAsync(grant.Id),
+            s => s.AssetsDeployed == 1 && s.AssetsRegistered == 2, Scenario.Deadline, "the grant summary to count the deployment");
+        Assert.Equal(1, summary.ContractsSigned);
+        Assert.Equal(2 * 42_500m + 5 * 1_150m, summary.ContractedValue);
+        Assert.Equal(1, summary.CrossingPoints.Single(p => p.Code == "TN-RAS-AJDIR").AssetsDeployed);
+        Assert.Equal(0, summary.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").AssetsDeployed);
+
+        var technician = await system.SignInAsync("technician");
+        var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200),
+            p => p.Items.Any(a => a.AssetId == deployed.Id), Scenario.Deadline, "maintenance to learn where the asset is");
+        Assert.True(maintained.Items.Single(a => a.AssetId == deployed.Id).UnderWarranty);
+
+        var otherMonitor = await system.SignInAsync("monitor2");
+        var hidden = await Assert.ThrowsAsync<ApiException>(() => otherMonitor.Reporting.GetGrantSummaryAsync(grant.Id));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.Status);
+    }
+
+    [Fact]
+    public async Task The_gateway_refuses_anonymous_calls_and_reports_the_systems_health()
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.Gateway };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/inventory/assets")).StatusCode);
+        var health = await anonymous.GetAsync("health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var body = await health.Content.ReadAsStringAsync();
+        foreach (var service in new[] { "procurement", "inventory", "maintenance", "donor-reporting" })
+            Assert.Contains($"\"{service}\"", body);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Equipment.ApiClient;
+using Equipment.BuildingBlocks.Data;
+using Equipment.Procurement.Contracts;
+
+namespace Equipment.System.Tests;
+
+/// <summary>What at-least-once delivery must survive: a sidecar down, a subscriber down, a message delivered twice.</summary>
+public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
+{
+    private readonly HttpClient _direct = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public async Task With_the_sidecar_stopped_a_contract_is_still_signed_and_its_event_waits_in_the_outbox_until_it_is_back()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+
+        await system.StopAsync("dev-sidecar");
+        Contract contract;
+        try
+        {
+            contract = await scenario.SignContractAsync(grant);
+            Assert.Equal("Signed", contract.Status);
+            await Poll.UntilAsync(() => OutboxBacklogAsync(system["procurement"].Url), backlog => backlog >= 1, Scenario.Deadline,
+                "procurement's outbox to hold the waiting event");
+        }
+        finally
+        {
+            await system.StartAsync("dev-sidecar");
+        }
+
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        Assert.Equal(2, expected.TotalCount);
+        await Poll.UntilAsync(() => OutboxBacklogAsync(system["procurement"].Url), backlog => backlog == 0, Scenario.Deadline, "the outbox to drain");
+    }
+
+    [Fact]
+    public async Task A_subscriber_down_for_a_while_receives_everything_when_it_comes_back()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+
+        await system.StopAsync("inventory");
+        var contracts = new List<Contract>();
+        try
+        {
+            for (var i = 0; i < 3; i++) contracts.Add(await scenario.SignContractAsync(grant));
+            await Poll.UntilAsync(() => PendingDeliveriesAsync(), pending => pending >= 3, Scenario.Deadline, "the sidecar to hold the deliveries for inventory");
+        }
+        finally
+        {
+            await system.StartAsync("inventory");
+        }
+
+        foreach (var contract in contracts)
+            Assert.Equal(2, (await scenario.ExpectedAsync(contract.Id, atLeast: 2)).TotalCount);
+    }
+
+    [Fact]
+    public async Task The_same_cloud_event_delivered_twice_changes_inventory_once()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contractId = Guid.NewGuid();
+        var signed = new ContractSigned(Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-TWICE-" + contractId.ToString("N")[..6], grant.Id, "EU-DGNEAR",
+            "Thermovision Systems GmbH", "DE", Scenario.Today, "EUR",
+            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 3, 42_500m, "TN-RAS-AJDIR", Scenario.Today.AddDays(30), 24)]);
+        var cloudEvent = new JsonObject
+        {
+            ["id"] = signed.EventId.ToString(), ["source"] = "procurement", ["type"] = nameof(ContractSigned), ["specversion"] = "1.0",
+            ["datacontenttype"] = "application/json", ["topic"] = ProcurementTopics.ContractSigned, ["pubsubname"] = "pubsub",
+            ["data"] = JsonSerializer.SerializeToNode(signed, EventJson.Options),
+        }.ToJsonString();
+
+        // Deliver it twice to inventory, as a sidecar does after a lost acknowledgement.
+        for (var i = 0; i < 2; i++)
+        {
+            using var content = new StringContent(cloudEvent, Encoding.UTF8, "application/cloudevents+json");
+            using var response = await _direct.PostAsync(new Uri(system["inventory"].Url, $"events/{ProcurementTopics.ContractSigned}"), content);
+            var answer = await response.Content.ReadFromJsonAsync<JsonObject>();
+            Assert.Equal("SUCCESS", answer!["status"]!.GetValue<string>());
+        }
+
+        var expected = await scenario.ExpectedAsync(contractId);
+        var line = Assert.Single(expected.Items);
+        Assert.Equal(3, line.QuantityExpected);
+    }
+
+    private async Task<int> OutboxBacklogAsync(Uri service)
+    {
+        var health = await _direct.GetFromJsonAsync<JsonObject>(new Uri(service, "health/ready"));
+        return health!["checks"]!["outbox"]!["data"]!["backlog"]!.GetValue<int>();
+    }
+
+    private async Task<int> PendingDeliveriesAsync()
+    {
+        var metadata = await _direct.GetFromJsonAsync<JsonObject>(new Uri(system["dev-sidecar"].Url, "v1.0/metadata"));
+        return int.Parse(metadata!["extended"]!["pendingDeliveries"]!.GetValue<string>());
+    }
+}
