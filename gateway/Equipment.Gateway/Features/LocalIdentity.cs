@@ -63,8 +63,9 @@ public static class IssueToken
     public static void Map(WebApplication app)
     {
         app.MapPost("/api/auth/token", Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult> (
-                Request request, LocalIdentityOptions identity, TokenIssuer issuer, ILogger<TokenResponse> logger) =>
+                Request request, LocalIdentityOptions identity, TokenIssuer issuer, ILoggerFactory loggers) =>
             {
+                var logger = loggers.CreateLogger("Equipment.Gateway.SignIn");
                 var errors = new Dictionary<string, string[]>();
                 if (string.IsNullOrWhiteSpace(request.Username)) errors["username"] = ["'username' must not be empty."];
                 if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["'password' must not be empty."];
