@@ -37,7 +37,8 @@ foreach (var child in children)
     child.Died += (c, code) =>
     {
         if (stop.IsCancellationRequested) return;
-        death = $"{c.Name} exited unexpectedly with code {code}. Its last lines:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", c.Tail)}";
+        var why = code > 128 ? $"code {code}, i.e. killed by signal {code - 128}" : $"code {code}";
+        death = $"{c.Name} exited unexpectedly ({why}). Its last lines:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", c.Tail)}";
         stop.Cancel();
     };
 }
