@@ -11,7 +11,7 @@ public class CustodyRulesTests
 
     private static ExpectedDelivery Delivery(int quantity = 3) => ExpectedDelivery.ForContractLine(
         Guid.NewGuid(), "C-1", 1, GrantId, "EU-DGNEAR", "Thermovision GmbH", "ThermalCamera", "Thermal camera",
-        quantity, 42_500m, "EUR", "TN-RAS-AJDIR", new DateOnly(2025, 6, 1), 24);
+        quantity, 42_500m, "EUR", "TN-RAS-AJDIR", null, new DateOnly(2025, 6, 1), 24);
 
     [Fact]
     public void Receiving_registers_one_asset_per_serial_with_its_warranty()

@@ -7,6 +7,7 @@ using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -23,6 +24,9 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
 
     public string DatabasePath => Path.Combine(_directory, "service.db");
 
+    /// <summary>The service's clock: starts now, moves only when a test moves it (deadlines, standstills).</summary>
+    public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
@@ -31,6 +35,7 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         builder.UseSetting("DAPR_HTTP_PORT", "9");          // discard port: nothing listens, publishing fails and rows wait
         builder.UseSetting("Outbox:PollInterval", "01:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public static TokenIssuer Issuer { get; } = new(new AuthOptions { SigningKey = SigningKey });
@@ -88,6 +93,15 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { /* a file still open on a slow shutdown: the temp folder is cleaned by the OS */ }
     }
+}
+
+/// <summary>A clock the tests move by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+    public void Advance(TimeSpan by) => _now += by;
 }
 
 public static class HttpAssert

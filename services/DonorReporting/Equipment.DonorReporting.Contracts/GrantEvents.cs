@@ -19,7 +19,20 @@ public sealed record GrantRegistered(
     DateOnly StartDate,
     DateOnly EndDate,
     IReadOnlyList<string> BeneficiaryCountries,
-    IReadOnlyList<AgreedCrossingPoint> CrossingPoints);
+    IReadOnlyList<AgreedCrossingPoint> CrossingPoints)
+{
+    /// <summary>v2: the grant's budget lines; procurement commits requisitions against them. Empty from v1 publishers.</summary>
+    public IReadOnlyList<GrantBudgetLine> BudgetLines { get; init; } = [];
+
+    /// <summary>v2: nationalities (ISO codes) eligible to bid and origins eligible for goods under the grant's instrument.</summary>
+    public IReadOnlyList<string> EligibleNationalities { get; init; } = [];
+
+    /// <summary>v2: who implements the action and contracts for it (the OCDS buyer), e.g. ICMPD, IOM, Frontex.</summary>
+    public string ImplementingPartner { get; init; } = "";
+}
+
+/// <summary>A budget line of a grant: stable code, what it is for, and its amount in the grant's currency.</summary>
+public sealed record GrantBudgetLine(string Code, string Description, decimal Amount);
 
 /// <summary>A border crossing point named in the grant agreement. <c>Code</c> is stable and unique within the grant.</summary>
 public sealed record AgreedCrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude);

@@ -12,7 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<InventoryDbContext>("inventory");
 builder.Services
     .AddSubscription<GrantRegistered, LearnGrant.Handler>(ReportingTopics.GrantRegistered)
-    .AddSubscription<ContractSigned, ExpectDeliveries.Handler>(ProcurementTopics.ContractSigned);
+    .AddSubscription<ContractSigned, ExpectDeliveries.Handler>(ProcurementTopics.ContractSigned)
+    .AddSubscription<ContractAmended, FollowContractAmendment.Handler>(ProcurementTopics.ContractAmended);
 
 var app = builder.Build();
 app.UseEquipmentService();

@@ -35,6 +35,12 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
                 p.HasIndex("GrantId", nameof(CrossingPoint.Code)).IsUnique();
             });
             b.Navigation(g => g.CrossingPoints).HasField("_crossingPoints");
+            b.OwnsMany(g => g.BudgetLines, l =>
+            {
+                l.ToTable("grant_budget_lines");
+                l.WithOwner().HasForeignKey("GrantId");
+                l.HasKey("GrantId", nameof(BudgetLine.Code));
+            });
         });
         modelBuilder.Entity<SignedContract>(b =>
         {

@@ -23,13 +23,18 @@ public sealed class Grant
     public DateOnly EndDate { get; private set; }
     public List<string> BeneficiaryCountries { get; private set; } = [];
     public IReadOnlyList<CrossingPoint> CrossingPoints => _crossingPoints;
+    public List<BudgetLine> BudgetLines { get; private set; } = [];
+    /// <summary>Nationalities eligible to bid, and origins eligible for goods, under the instrument's rules.</summary>
+    public List<string> EligibleNationalities { get; private set; } = [];
     public DateTime RegisteredAt { get; private set; }
 
     public static Grant Register(
         string reference, string title, string donorCode, FundingInstrument instrument, string implementingPartner,
         decimal amount, DateOnly startDate, DateOnly endDate, IReadOnlyList<string> beneficiaryCountries,
-        IReadOnlyList<CrossingPoint> crossingPoints, DateTime nowUtc)
+        IReadOnlyList<CrossingPoint> crossingPoints, DateTime nowUtc,
+        IReadOnlyList<BudgetLine>? budgetLines = null, IReadOnlyList<string>? eligibleNationalities = null)
     {
+        budgetLines ??= [];
         if (amount <= 0)
             throw new RuleViolationException("amount", "GreaterThan", "The grant amount must be more than zero.");
         if (endDate <= startDate)
@@ -38,6 +43,13 @@ public sealed class Grant
             throw new RuleViolationException("beneficiaryCountries", "NotEmpty", "A grant names at least one beneficiary country.");
         if (crossingPoints.Count == 0)
             throw new RuleViolationException("crossingPoints", "NotEmpty", "A grant names at least one agreed crossing point.");
+
+        if (budgetLines.Sum(l => l.Amount) > amount)
+            throw new RuleViolationException("budgetLines", "WithinGrantAmount",
+                $"The budget lines add up to {budgetLines.Sum(l => l.Amount):N2}, more than the grant's {amount:N2}.");
+        var duplicateLine = budgetLines.GroupBy(l => l.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateLine is not null)
+            throw new RuleViolationException("budgetLines", "UniqueCode", $"Budget line code '{duplicateLine.Key}' appears more than once.");
 
         var duplicate = crossingPoints.GroupBy(p => p.Code).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -63,10 +75,32 @@ public sealed class Grant
             EndDate = endDate,
             BeneficiaryCountries = beneficiaryCountries.Distinct().ToList(),
             RegisteredAt = nowUtc,
+            BudgetLines = budgetLines.ToList(),
+            EligibleNationalities = (eligibleNationalities is { Count: > 0 } ? eligibleNationalities : Eligibility.Default(instrument, beneficiaryCountries))
+                .Distinct().Order().ToList(),
         };
         grant._crossingPoints.AddRange(crossingPoints);
         return grant;
     }
+}
+
+/// <summary>A budget line: stable code, what it is for, and its amount.</summary>
+public sealed record BudgetLine(string Code, string Description, decimal Amount);
+
+/// <summary>
+/// Who may bid and where goods may come from, when the grant does not say otherwise: the EU member states, the EEA
+/// countries and the grant's beneficiary countries. The instruments' full rules (NDICI, IPA III) open wider; a grant
+/// lists its own eligible nationalities to follow them exactly.
+/// </summary>
+public static class Eligibility
+{
+    public static readonly string[] EuMemberStates =
+        ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"];
+
+    public static readonly string[] Eea = ["IS", "LI", "NO"];
+
+    public static IEnumerable<string> Default(FundingInstrument instrument, IEnumerable<string> beneficiaryCountries) =>
+        EuMemberStates.Concat(Eea).Concat(beneficiaryCountries);
 }
 
 /// <summary>An agreed border crossing point: stable code, the country pair it sits between, and where it is.</summary>

@@ -21,16 +21,20 @@ public sealed class ExpectedDelivery
     public int QuantityRejected { get; private set; }
     public decimal UnitPrice { get; private set; }
     public string Currency { get; private set; } = "EUR";
-    public string DestinationCrossingPointCode { get; private set; } = "";
+    /// <summary>Where the line goes: one of the grant's agreed crossing points, or else a warehouse.</summary>
+    public string? DestinationCrossingPointCode { get; private set; }
+    public string? DestinationWarehouse { get; private set; }
     public DateOnly DeliveryDeadline { get; private set; }
     public int WarrantyMonths { get; private set; }
+    /// <summary>The contract version these quantities and dates come from (1 = as signed).</summary>
+    public int ContractVersion { get; private set; } = 1;
 
     public int QuantityOutstanding => QuantityExpected - QuantityAccepted;
 
     public static ExpectedDelivery ForContractLine(
         Guid contractId, string contractReference, int lineNumber, Guid grantId, string donorCode, string supplierName,
         string itemCategory, string description, int quantity, decimal unitPrice, string currency,
-        string destination, DateOnly deadline, int warrantyMonths) => new()
+        string? destination, string? warehouse, DateOnly deadline, int warrantyMonths) => new()
     {
         Id = Guid.NewGuid(),
         ContractId = contractId,
@@ -45,9 +49,20 @@ public sealed class ExpectedDelivery
         UnitPrice = unitPrice,
         Currency = currency,
         DestinationCrossingPointCode = destination,
+        DestinationWarehouse = warehouse,
         DeliveryDeadline = deadline,
         WarrantyMonths = warrantyMonths,
     };
+
+    /// <summary>
+    /// A contract amendment changed the line: the new quantity (never below what was already accepted) and deadline.
+    /// </summary>
+    public void Amended(int quantity, DateOnly deadline, int contractVersion)
+    {
+        ContractVersion = contractVersion;
+        QuantityExpected = Math.Max(quantity, QuantityAccepted);
+        DeliveryDeadline = deadline;
+    }
 
     /// <summary>
     /// Records a receipt: accepted units each become an asset with its serial number; rejected units are counted.

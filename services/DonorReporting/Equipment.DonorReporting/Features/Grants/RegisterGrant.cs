@@ -22,7 +22,11 @@ public static class RegisterGrant
         DateOnly? StartDate,
         DateOnly? EndDate,
         IReadOnlyList<string>? BeneficiaryCountries,
-        IReadOnlyList<CrossingPointInput>? CrossingPoints) : IRequest<GrantResponse>;
+        IReadOnlyList<CrossingPointInput>? CrossingPoints,
+        IReadOnlyList<BudgetLineInput>? BudgetLines = null,
+        IReadOnlyList<string>? EligibleNationalities = null) : IRequest<GrantResponse>;
+
+    public sealed record BudgetLineInput(string Code, string Description, decimal? Amount);
 
     public sealed record CrossingPointInput(string Code, string Name, string CountryCode, string NeighbourCountryCode, double? Latitude, double? Longitude);
 
@@ -41,6 +45,13 @@ public static class RegisterGrant
             RuleFor(c => c.BeneficiaryCountries).NotEmpty();
             RuleForEach(c => c.BeneficiaryCountries).Must(IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. TN; XK for Kosovo*).");
             RuleFor(c => c.CrossingPoints).NotEmpty();
+            RuleForEach(c => c.BudgetLines).ChildRules(l =>
+            {
+                l.RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
+                l.RuleFor(x => x.Description).NotEmpty().MaximumLength(300);
+                l.RuleFor(x => x.Amount).NotNull().GreaterThan(0);
+            });
+            RuleForEach(c => c.EligibleNationalities).Must(IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
             RuleForEach(c => c.CrossingPoints).ChildRules(p =>
             {
                 p.RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Z0-9-]+$")
@@ -71,14 +82,21 @@ public static class RegisterGrant
                 command.Reference, command.Title, command.DonorCode, command.Instrument!.Value, command.ImplementingPartner,
                 command.Amount!.Value, command.StartDate!.Value, command.EndDate!.Value, command.BeneficiaryCountries!,
                 command.CrossingPoints!.Select(p => new CrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude!.Value, p.Longitude!.Value)).ToList(),
-                now.UtcDateTime);
+                now.UtcDateTime,
+                command.BudgetLines?.Select(l => new BudgetLine(l.Code, l.Description, l.Amount!.Value)).ToList(),
+                command.EligibleNationalities);
             db.Grants.Add(grant);
 
             var eventId = Guid.NewGuid();
             db.Publish(ReportingTopics.GrantRegistered, eventId, now, new GrantRegistered(
                 eventId, now, grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument.ToString(),
                 grant.Amount, grant.Currency, grant.StartDate, grant.EndDate, grant.BeneficiaryCountries,
-                grant.CrossingPoints.Select(p => new AgreedCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude)).ToList()));
+                grant.CrossingPoints.Select(p => new AgreedCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude)).ToList())
+            {
+                BudgetLines = grant.BudgetLines.Select(l => new GrantBudgetLine(l.Code, l.Description, l.Amount)).ToList(),
+                EligibleNationalities = grant.EligibleNationalities,
+                ImplementingPartner = grant.ImplementingPartner,
+            });
 
             await db.SaveChangesAsync(cancellationToken);
             return GrantResponse.From(grant);
@@ -98,9 +116,9 @@ public static class RegisterGrant
 public sealed record GrantResponse(
     Guid Id, string Reference, string Title, string DonorCode, FundingInstrument Instrument, string ImplementingPartner,
     decimal Amount, string Currency, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries,
-    IReadOnlyList<CrossingPoint> CrossingPoints)
+    IReadOnlyList<CrossingPoint> CrossingPoints, IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<string> EligibleNationalities)
 {
     public static GrantResponse From(Grant g) => new(
         g.Id, g.Reference, g.Title, g.DonorCode, g.Instrument, g.ImplementingPartner, g.Amount, g.Currency,
-        g.StartDate, g.EndDate, g.BeneficiaryCountries, g.CrossingPoints);
+        g.StartDate, g.EndDate, g.BeneficiaryCountries, g.CrossingPoints, g.BudgetLines, g.EligibleNationalities);
 }

@@ -35,10 +35,10 @@ public static class ListExpectedDeliveries
 public sealed record ExpectedDeliveryResponse(
     Guid Id, Guid ContractId, string ContractReference, int ContractLineNumber, Guid GrantId, string DonorCode, string SupplierName,
     string ItemCategory, string Description, int QuantityExpected, int QuantityAccepted, int QuantityRejected, int QuantityOutstanding,
-    string DestinationCrossingPointCode, DateOnly DeliveryDeadline, int WarrantyMonths)
+    string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly DeliveryDeadline, int WarrantyMonths)
 {
     public static ExpectedDeliveryResponse From(ExpectedDelivery d) => new(
         d.Id, d.ContractId, d.ContractReference, d.ContractLineNumber, d.GrantId, d.DonorCode, d.SupplierName,
         d.ItemCategory, d.Description, d.QuantityExpected, d.QuantityAccepted, d.QuantityRejected, d.QuantityOutstanding,
-        d.DestinationCrossingPointCode, d.DeliveryDeadline, d.WarrantyMonths);
+        d.DestinationCrossingPointCode, d.DestinationWarehouse, d.DeliveryDeadline, d.WarrantyMonths);
 }

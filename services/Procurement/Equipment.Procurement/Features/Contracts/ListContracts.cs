@@ -26,6 +26,6 @@ public static class ListContracts
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/contracts", (Guid? grantId, int? page, int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Query(user.DonorScope, grantId, page, pageSize), ct))
-            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer, Roles.Administrator, Roles.DonorMonitor))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListContracts");
 }

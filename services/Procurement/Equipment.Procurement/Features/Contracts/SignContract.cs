@@ -1,12 +1,14 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Procurement.Contracts;
 using Equipment.Procurement.Data;
+using Equipment.Procurement.Domain;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Procurement.Features.Contracts;
 
-/// <summary>Signs a draft contract and announces it on <c>procurement.contract-signed</c>, in one transaction.</summary>
+/// <summary>Signs a draft contract: its lot becomes ContractSigned and <c>procurement.contract-signed</c> goes out, in one transaction.</summary>
 public static class SignContract
 {
     public sealed record Command(Guid ContractId, DateOnly? SignedOn) : IRequest<ContractResponse>;
@@ -25,20 +27,36 @@ public static class SignContract
     {
         public async Task<ContractResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var contract = await db.FindContractAsync(command.ContractId, donorScope: null, cancellationToken);
+            var contract = await db.ContractAsync(command.ContractId, donorScope: null, cancellationToken);
+            var tender = await db.TenderAsync(contract.TenderId, null, clock, cancellationToken);
             contract.Sign(command.SignedOn!.Value);
+            tender.ContractSigned(tender.Lot(contract.LotNumber));
+            var requisitionIds = contract.Lines.Select(l => l.RequisitionId).ToList();
+            foreach (var requisition in await db.Requisitions.Where(r => requisitionIds.Contains(r.Id)).ToListAsync(cancellationToken))
+                requisition.MarkContracted();
 
             var now = clock.GetUtcNow();
             var eventId = Guid.NewGuid();
             db.Publish(ProcurementTopics.ContractSigned, eventId, now, new ContractSigned(
                 eventId, now, contract.Id, contract.Reference, contract.GrantId, contract.DonorCode,
-                contract.SupplierName, contract.SupplierCountry, contract.SignedOn!.Value, contract.Currency,
-                contract.Lines.Select(l => new ContractLineSigned(l.LineNumber, l.ItemCategory, l.Description, l.Quantity, l.UnitPrice,
-                    l.DestinationCrossingPointCode, l.DeliveryDeadline, l.WarrantyMonths)).ToList()));
+                contract.SupplierName, contract.SupplierCountry, contract.SignedOn!.Value, contract.Currency, Lines(contract))
+            {
+                TenderId = contract.TenderId,
+                LotNumber = contract.LotNumber,
+                SupplierId = contract.SupplierId,
+            });
             await db.SaveChangesAsync(cancellationToken);
             return ContractResponse.From(contract);
         }
     }
+
+    public static IReadOnlyList<ContractLineSigned> Lines(Contract contract) =>
+        contract.Lines.Select(l => new ContractLineSigned(l.LineNumber, l.ItemCategory, l.Description, l.Quantity, l.UnitPrice,
+            l.DestinationCrossingPointCode, l.DeliveryDeadline, l.WarrantyMonths)
+        {
+            DestinationWarehouse = l.DestinationWarehouse,
+            CountryOfOrigin = l.CountryOfOrigin,
+        }).ToList();
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/contracts/{contractId:guid}/signature", (Guid contractId, Body body, IMediator mediator, CancellationToken ct) =>

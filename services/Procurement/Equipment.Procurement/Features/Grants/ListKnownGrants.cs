@@ -5,23 +5,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Procurement.Features.Grants;
 
-/// <summary>The grants procurement has learnt of, i.e. those a contract can be drawn against.</summary>
+/// <summary>The grants procurement has learnt of, with what is committed on each budget line.</summary>
 public static class ListKnownGrants
 {
-    public sealed record Query : IRequest<IReadOnlyList<KnownGrantResponse>>;
+    public sealed record Query(string? DonorScope) : IRequest<IReadOnlyList<KnownGrantResponse>>;
 
     public sealed class Handler(ProcurementDbContext db) : IRequestHandler<Query, IReadOnlyList<KnownGrantResponse>>
     {
         public async Task<IReadOnlyList<KnownGrantResponse>> Handle(Query query, CancellationToken cancellationToken) =>
-            (await db.KnownGrants.AsNoTracking().OrderBy(g => g.Reference).ToListAsync(cancellationToken))
-                .Select(g => new KnownGrantResponse(g.GrantId, g.Reference, g.DonorCode, g.Amount, g.CrossingPointCodes))
-                .ToList();
+            (await db.KnownGrants.AsNoTracking()
+                .Where(g => query.DonorScope == null || g.DonorCode == query.DonorScope)
+                .OrderBy(g => g.Reference).ToListAsync(cancellationToken))
+            .Select(g => new KnownGrantResponse(g.GrantId, g.Reference, g.Title, g.DonorCode, g.Amount, g.CrossingPointCodes, g.EligibleNationalities,
+                g.BudgetLines.OrderBy(l => l.Code).Select(l => new BudgetLineResponse(l.Code, l.Description, l.Amount, l.Committed, l.Available)).ToList()))
+            .ToList();
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/grants", (IMediator mediator, CancellationToken ct) => mediator.Send(new Query(), ct))
-            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer, Roles.Administrator))
+        api.MapGet("/grants", (IMediator mediator, CurrentUser user, CancellationToken ct) => mediator.Send(new Query(user.DonorScope), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListKnownGrants");
 }
 
-public sealed record KnownGrantResponse(Guid GrantId, string Reference, string DonorCode, decimal Amount, IReadOnlyList<string> CrossingPointCodes);
+public sealed record KnownGrantResponse(
+    Guid GrantId, string Reference, string Title, string DonorCode, decimal Amount, IReadOnlyList<string> CrossingPointCodes,
+    IReadOnlyList<string> EligibleNationalities, IReadOnlyList<BudgetLineResponse> BudgetLines);
+
+public sealed record BudgetLineResponse(string Code, string Description, decimal Amount, decimal Committed, decimal Available);

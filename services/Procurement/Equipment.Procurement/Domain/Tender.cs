@@ -1,0 +1,312 @@
+using Equipment.BuildingBlocks.Errors;
+
+namespace Equipment.Procurement.Domain;
+
+public enum LotStatus { Draft, Published, SubmissionClosed, Evaluation, AwardProposed, Standstill, Awarded, ContractSigned, Cancelled, Unsuccessful }
+
+public enum AwardMethod { LowestPrice, BestValue }
+
+/// <summary>
+/// A supply tender built from whole requisitions, split into lots. The procedure follows from the value of all lots
+/// together under the PRAG rule set in force. Each lot runs its own state machine:
+/// Draft → Published → SubmissionClosed (at the deadline) → Evaluation → AwardProposed → Standstill → Awarded →
+/// ContractSigned; Cancelled from any non-final state; Unsuccessful when no bid is compliant.
+/// </summary>
+public sealed class Tender
+{
+    private static readonly Dictionary<LotStatus, LotStatus[]> Transitions = new()
+    {
+        [LotStatus.Draft] = [LotStatus.Published, LotStatus.Cancelled],
+        [LotStatus.Published] = [LotStatus.SubmissionClosed, LotStatus.Cancelled],
+        [LotStatus.SubmissionClosed] = [LotStatus.Evaluation, LotStatus.Cancelled],
+        [LotStatus.Evaluation] = [LotStatus.AwardProposed, LotStatus.Unsuccessful, LotStatus.Cancelled],
+        [LotStatus.AwardProposed] = [LotStatus.Standstill, LotStatus.Cancelled],
+        [LotStatus.Standstill] = [LotStatus.Awarded, LotStatus.Cancelled],
+        [LotStatus.Awarded] = [LotStatus.ContractSigned, LotStatus.Cancelled],
+        [LotStatus.ContractSigned] = [],
+        [LotStatus.Cancelled] = [],
+        [LotStatus.Unsuccessful] = [],
+    };
+
+    private readonly List<Lot> _lots = [];
+    private readonly List<Clarification> _clarifications = [];
+
+    private Tender() { }
+
+    public Guid Id { get; private set; }
+    public string Reference { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public Guid GrantId { get; private set; }
+    public string DonorCode { get; private set; } = "";
+    public Procedure Procedure { get; private set; }
+    public string RuleSetEdition { get; private set; } = "";
+    public int MinimumSubmissionDays { get; private set; }
+    public int MinimumInvitedSuppliers { get; private set; }
+    public decimal EstimatedValue { get; private set; }
+    public string Currency { get; private set; } = "EUR";
+    public AwardMethod AwardMethod { get; private set; }
+    public int PriceWeight { get; private set; }
+    public List<AwardCriterion> QualityCriteria { get; private set; } = [];
+    public List<Guid> InvitedSupplierIds { get; private set; } = [];
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
+    public DateTime? SubmissionDeadline { get; private set; }
+    public string? CancellationReason { get; private set; }
+    public DateTime? CancelledAt { get; private set; }
+    public IReadOnlyList<Lot> Lots => _lots;
+    public IReadOnlyList<Clarification> Clarifications => _clarifications;
+
+    public static Tender Create(
+        string reference, string title, KnownGrant grant, IReadOnlyList<(string Title, IReadOnlyList<Requisition> Requisitions)> lots,
+        AwardMethod awardMethod, int priceWeight, IReadOnlyList<AwardCriterion> qualityCriteria, IReadOnlyList<Guid> invitedSupplierIds,
+        ProcedureRuleSet rules, DateTime nowUtc)
+    {
+        if (lots.Count == 0 || lots.Any(l => l.Requisitions.Count == 0))
+            throw new RuleViolationException("lots", "NotEmpty", "A tender has at least one lot, and every lot at least one requisition.");
+        var requisitions = lots.SelectMany(l => l.Requisitions).ToList();
+        if (requisitions.Any(r => r.GrantId != grant.GrantId))
+            throw new RuleViolationException("lots", "SameGrant", $"Every requisition of a tender must be against grant {grant.Reference}.");
+        if (requisitions.Select(r => r.Id).Distinct().Count() != requisitions.Count)
+            throw new RuleViolationException("lots", "RequisitionOnce", "A requisition appears in more than one lot.");
+        if (awardMethod == AwardMethod.BestValue)
+        {
+            if (qualityCriteria.Count == 0 || priceWeight + qualityCriteria.Sum(c => c.Weight) != 100)
+                throw new RuleViolationException("qualityCriteria", "WeightsAddUpTo100",
+                    "Best value needs quality criteria whose weights, with the price weight, add up to 100.");
+            if (priceWeight <= 0)
+                throw new RuleViolationException("priceWeight", "GreaterThan", "Best value gives price a weight above 0.");
+        }
+
+        var estimated = requisitions.Sum(r => r.EstimatedValue);
+        var rule = rules.For(estimated);
+        if (invitedSupplierIds.Distinct().Count() < rule.MinimumInvitedSuppliers)
+            throw new RuleViolationException("invitedSupplierIds", "MinimumInvitedSuppliers",
+                $"A {rule.Procedure} (estimated {estimated:N2} EUR) invites at least {rule.MinimumInvitedSuppliers} suppliers.");
+
+        var tender = new Tender
+        {
+            Id = Guid.NewGuid(),
+            Reference = reference,
+            Title = title,
+            GrantId = grant.GrantId,
+            DonorCode = grant.DonorCode,
+            Procedure = rule.Procedure,
+            RuleSetEdition = rules.Edition,
+            MinimumSubmissionDays = rule.MinimumSubmissionDays,
+            MinimumInvitedSuppliers = rule.MinimumInvitedSuppliers,
+            EstimatedValue = estimated,
+            AwardMethod = awardMethod,
+            PriceWeight = awardMethod == AwardMethod.LowestPrice ? 100 : priceWeight,
+            QualityCriteria = awardMethod == AwardMethod.LowestPrice ? [] : qualityCriteria.ToList(),
+            InvitedSupplierIds = rule.IsOpen ? [] : invitedSupplierIds.Distinct().ToList(),
+            CreatedAt = nowUtc,
+        };
+        var lineNumber = 0;
+        for (var i = 0; i < lots.Count; i++)
+        {
+            var lot = new Lot(i + 1, lots[i].Title, lots[i].Requisitions.Select(r => new LotLine(
+                ++lineNumber, r.Id, r.BudgetLineCode, r.ItemCategory, r.TechnicalSpecification, r.Quantity, r.EstimatedUnitValue,
+                r.DestinationCrossingPointCode, r.DestinationWarehouse, r.RequiredBy)).ToList());
+            tender._lots.Add(lot);
+        }
+        foreach (var requisition in requisitions) requisition.PutInTender(tender.Id);
+        return tender;
+    }
+
+    /// <summary>Statuses from which a tender can still be cancelled, as a whole or per lot.</summary>
+    public bool IsFinal => _lots.All(l => Transitions[l.Status].Length == 0);
+
+    public Lot Lot(int number) =>
+        _lots.FirstOrDefault(l => l.Number == number) ?? throw new NotFoundException($"Tender {Reference} has no lot {number}.");
+
+    /// <summary>The deadline passes by itself: a published lot is closed for submission once it is reached.</summary>
+    public void Refresh(DateTime nowUtc)
+    {
+        if (SubmissionDeadline is not { } deadline || nowUtc < deadline) return;
+        foreach (var lot in _lots.Where(l => l.Status == LotStatus.Published))
+            lot.Status = LotStatus.SubmissionClosed;
+    }
+
+    public void Publish(DateTime publishedAt, DateTime submissionDeadline, DateTime nowUtc)
+    {
+        foreach (var lot in _lots) Ensure(lot, LotStatus.Published);
+        if (publishedAt > nowUtc.AddMinutes(5))
+            throw new RuleViolationException("publishedAt", "NotInFuture", "A tender is published when it is announced, not ahead of time.");
+        var earliest = publishedAt.AddDays(MinimumSubmissionDays);
+        if (submissionDeadline < earliest || submissionDeadline <= publishedAt)
+            throw new RuleViolationException("submissionDeadline", "MinimumSubmissionPeriod",
+                $"A {Procedure} gives at least {MinimumSubmissionDays} days to submit ({RuleSetEdition}): the deadline can be {earliest:yyyy-MM-dd HH:mm} UTC at the earliest.");
+        PublishedAt = publishedAt;
+        SubmissionDeadline = submissionDeadline;
+        foreach (var lot in _lots) lot.Status = LotStatus.Published;
+        Refresh(nowUtc);
+    }
+
+    public Clarification AskClarification(string question, DateTime nowUtc)
+    {
+        EnsureOpenForSubmission(nowUtc, "Clarifications are asked while the tender is published");
+        var clarification = new Clarification(_clarifications.Count + 1, question, nowUtc);
+        _clarifications.Add(clarification);
+        return clarification;
+    }
+
+    public void AnswerClarification(int number, string answer, DateTime nowUtc)
+    {
+        EnsureOpenForSubmission(nowUtc, "Clarifications are answered while the tender is published");
+        var clarification = _clarifications.FirstOrDefault(c => c.Number == number)
+            ?? throw new NotFoundException($"Tender {Reference} has no clarification {number}.");
+        if (clarification.Answer is not null)
+            throw new ConflictException($"Clarification {number} was already answered.", "AnsweredOnce");
+        clarification.Answer = answer;
+        clarification.AnsweredAt = nowUtc;
+    }
+
+    /// <summary>A bid is accepted only by a published lot, received after publication and not after the deadline.</summary>
+    public void EnsureAcceptsBid(Lot lot, DateTime receivedAt, DateTime nowUtc)
+    {
+        if (receivedAt > nowUtc.AddMinutes(5))
+            throw new RuleViolationException("receivedAt", "NotInFuture", "A bid cannot be received in the future.");
+        if (lot.Status == LotStatus.Published && receivedAt > SubmissionDeadline)
+            throw new StateConflictException(
+                $"The bid was received at {receivedAt:yyyy-MM-dd HH:mm} UTC, after the submission deadline {SubmissionDeadline:yyyy-MM-dd HH:mm} UTC: a late bid is refused.",
+                nameof(LotStatus.SubmissionClosed), []);
+        if (lot.Status != LotStatus.Published)
+            throw new StateConflictException(
+                lot.Status == LotStatus.SubmissionClosed
+                    ? $"Lot {lot.Number} closed for submission at {SubmissionDeadline:yyyy-MM-dd HH:mm} UTC: a late bid is refused."
+                    : $"Lot {lot.Number} is {lot.Status}; bids are received only while it is Published.",
+                lot.Status.ToString(), [nameof(LotStatus.Published)]);
+        if (receivedAt < PublishedAt)
+            throw new RuleViolationException("receivedAt", "AfterPublication", $"The tender was published at {PublishedAt:yyyy-MM-dd HH:mm} UTC; a bid cannot precede it.");
+    }
+
+    /// <summary>Bid prices stay sealed until submission closes, for everybody.</summary>
+    public void EnsureBidsUnsealed(Lot lot)
+    {
+        if (lot.Status is LotStatus.Draft or LotStatus.Published)
+            throw new StateConflictException(
+                $"Bids on lot {lot.Number} are sealed until submission closes{(SubmissionDeadline is { } d ? $" at {d:yyyy-MM-dd HH:mm} UTC" : "")}.",
+                lot.Status.ToString(), [nameof(LotStatus.SubmissionClosed)]);
+    }
+
+    public void StartEvaluation(Lot lot) => Move(lot, LotStatus.Evaluation);
+
+    public void ProposeAward(Lot lot, Guid? bidId)
+    {
+        if (bidId is null)
+        {
+            Move(lot, LotStatus.Unsuccessful);
+            return;
+        }
+        Move(lot, LotStatus.AwardProposed);
+        lot.ProposedBidId = bidId;
+    }
+
+    public void StartStandstill(Lot lot, DateOnly notifiedOn, int standstillDays)
+    {
+        Ensure(lot, LotStatus.Standstill);
+        lot.StandstillEndsOn = notifiedOn.AddDays(standstillDays);
+        lot.Status = LotStatus.Standstill;
+    }
+
+    public void Award(Lot lot, DateTime nowUtc)
+    {
+        Ensure(lot, LotStatus.Awarded);
+        var today = DateOnly.FromDateTime(nowUtc);
+        if (lot.StandstillEndsOn is { } ends && today < ends)
+            throw new StateConflictException($"The standstill of lot {lot.Number} runs until {ends:yyyy-MM-dd}; the award can be decided from then.",
+                lot.Status.ToString(), [nameof(LotStatus.Awarded)]);
+        lot.Status = LotStatus.Awarded;
+        lot.AwardedAt = nowUtc;
+    }
+
+    public void ContractSigned(Lot lot) => Move(lot, LotStatus.ContractSigned);
+
+    /// <summary>Cancels the whole tender, or one lot, from any non-final state.</summary>
+    public IReadOnlyList<Lot> Cancel(string reason, int? lotNumber, DateTime nowUtc)
+    {
+        var lots = lotNumber is { } n ? [Lot(n)] : _lots.Where(l => Transitions[l.Status].Contains(LotStatus.Cancelled)).ToList();
+        if (lots.Count == 0)
+            throw new StateConflictException($"Tender {Reference} has no lot left to cancel.", TenderStatus, []);
+        foreach (var lot in lots) Move(lot, LotStatus.Cancelled);
+        if (_lots.All(l => l.Status == LotStatus.Cancelled))
+        {
+            CancellationReason = reason;
+            CancelledAt = nowUtc;
+        }
+        foreach (var lot in lots) lot.CancellationReason = reason;
+        return lots;
+    }
+
+    /// <summary>A summary status: the lots' common status, or "Mixed".</summary>
+    public string TenderStatus => _lots.Select(l => l.Status).Distinct().Count() == 1 ? _lots[0].Status.ToString() : "Mixed";
+
+    private void EnsureOpenForSubmission(DateTime nowUtc, string what)
+    {
+        Refresh(nowUtc);
+        if (_lots.All(l => l.Status != LotStatus.Published))
+            throw new StateConflictException($"{what}; tender {Reference} is {TenderStatus}.", TenderStatus, [nameof(LotStatus.Published)]);
+    }
+
+    private static void Move(Lot lot, LotStatus target)
+    {
+        Ensure(lot, target);
+        lot.Status = target;
+    }
+
+    private static void Ensure(Lot lot, LotStatus target)
+    {
+        if (!Transitions[lot.Status].Contains(target))
+            throw new StateConflictException(
+                $"Lot {lot.Number} is {lot.Status}; it cannot become {target}. Allowed from {lot.Status}: {(Transitions[lot.Status].Length == 0 ? "none (final)" : string.Join(", ", Transitions[lot.Status]))}.",
+                lot.Status.ToString(), Transitions[lot.Status].Select(s => s.ToString()).ToList());
+    }
+}
+
+public sealed class Lot
+{
+    private Lot() { }
+
+    public Lot(int number, string title, List<LotLine> lines)
+    {
+        Number = number;
+        Title = title;
+        Lines = lines;
+        Status = LotStatus.Draft;
+    }
+
+    public int Number { get; private set; }
+    public string Title { get; private set; } = "";
+    public LotStatus Status { get; internal set; }
+    public List<LotLine> Lines { get; private set; } = [];
+    public Guid? ProposedBidId { get; internal set; }
+    public DateOnly? StandstillEndsOn { get; internal set; }
+    public DateTime? AwardedAt { get; internal set; }
+    public string? CancellationReason { get; internal set; }
+    public decimal EstimatedValue => Lines.Sum(l => l.Quantity * l.EstimatedUnitValue);
+}
+
+public sealed record LotLine(
+    int LineNumber, Guid RequisitionId, string BudgetLineCode, string ItemCategory, string TechnicalSpecification, int Quantity,
+    decimal EstimatedUnitValue, string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly RequiredBy);
+
+/// <summary>A quality criterion of best-value evaluation, with its weight (price has its own weight on the tender).</summary>
+public sealed record AwardCriterion(string Name, int Weight);
+
+public sealed class Clarification
+{
+    private Clarification() { }
+
+    public Clarification(int number, string question, DateTime askedAt)
+    {
+        Number = number;
+        Question = question;
+        AskedAt = askedAt;
+    }
+
+    public int Number { get; private set; }
+    public string Question { get; private set; } = "";
+    public DateTime AskedAt { get; private set; }
+    public string? Answer { get; internal set; }
+    public DateTime? AnsweredAt { get; internal set; }
+}
