@@ -22,7 +22,7 @@ public sealed class InventoryClient(HttpClient http) : ApiClientBase(http)
 public sealed record ExpectedDelivery(
     Guid Id, Guid ContractId, string ContractReference, int ContractLineNumber, Guid GrantId, string DonorCode, string SupplierName,
     string ItemCategory, string Description, int QuantityExpected, int QuantityAccepted, int QuantityRejected, int QuantityOutstanding,
-    string DestinationCrossingPointCode, DateOnly DeliveryDeadline, int WarrantyMonths);
+    string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly DeliveryDeadline, int WarrantyMonths);
 
 public sealed record GoodsReceipt(DateOnly ReceivedOn, IReadOnlyList<string> SerialNumbers, int RejectedQuantity = 0, string? RejectionReason = null);
 

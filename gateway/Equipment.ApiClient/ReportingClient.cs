@@ -28,11 +28,15 @@ public sealed record CrossingPoint(string Code, string Name, string CountryCode,
 
 public sealed record NewGrant(
     string Reference, string Title, string DonorCode, string Instrument, string ImplementingPartner, decimal Amount,
-    DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries, IReadOnlyList<CrossingPoint> CrossingPoints);
+    DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries, IReadOnlyList<CrossingPoint> CrossingPoints,
+    IReadOnlyList<BudgetLine>? BudgetLines = null, IReadOnlyList<string>? EligibleNationalities = null);
+
+public sealed record BudgetLine(string Code, string Description, decimal Amount);
 
 public sealed record Grant(
     Guid Id, string Reference, string Title, string DonorCode, string Instrument, string ImplementingPartner, decimal Amount,
-    string Currency, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries, IReadOnlyList<CrossingPoint> CrossingPoints);
+    string Currency, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries, IReadOnlyList<CrossingPoint> CrossingPoints,
+    IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<string> EligibleNationalities);
 
 public sealed record GrantSummary(
     Guid GrantId, string Reference, string Title, string DonorCode, decimal Amount, string Currency,

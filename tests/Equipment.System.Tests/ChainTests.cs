@@ -30,7 +30,7 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
         var summary = await Poll.UntilAsync(() => monitor.Reporting.GetGrantSummaryAsync(grant.Id),
             s => s.AssetsDeployed == 1 && s.AssetsRegistered == 2, Scenario.Deadline, "the grant summary to count the deployment");
         Assert.Equal(1, summary.ContractsSigned);
-        Assert.Equal(2 * 42_500m + 5 * 1_150m, summary.ContractedValue);
+        Assert.Equal(2 * 4_400m + 5 * 1_100m, summary.ContractedValue);
         Assert.Equal(1, summary.CrossingPoints.Single(p => p.Code == "TN-RAS-AJDIR").AssetsDeployed);
         Assert.Equal(0, summary.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").AssetsDeployed);
 

@@ -42,13 +42,14 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
     public async Task A_subscriber_down_for_a_while_receives_everything_when_it_comes_back()
     {
         var scenario = await Scenario.SignInAsync(system);
-        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var grants = new List<Grant>();
+        for (var i = 0; i < 3; i++) grants.Add(await scenario.RegisterGrantAsync("EU-DGNEAR"));
 
         await system.StopAsync("inventory");
         var contracts = new List<Contract>();
         try
         {
-            for (var i = 0; i < 3; i++) contracts.Add(await scenario.SignContractAsync(grant));
+            foreach (var grant in grants) contracts.Add(await scenario.SignContractAsync(grant));
             await Poll.UntilAsync(() => PendingDeliveriesAsync(), pending => pending >= 3, Scenario.Deadline, "the sidecar to hold the deliveries for inventory");
         }
         finally

@@ -1,4 +1,5 @@
 using Equipment.ApiClient;
+using Equipment.AppHost;
 
 namespace Equipment.System.Tests;
 
@@ -19,19 +20,27 @@ public sealed class Scenario(EquipmentApi admin, EquipmentApi officer, Equipment
         var grant = await admin.Reporting.RegisterGrantAsync(new NewGrant(
             "NDICI/" + Guid.NewGuid().ToString("N")[..8], "Support to IBM in North Africa", donorCode, "NdiciGlobalEurope", "ICMPD",
             4_000_000m, new DateOnly(2024, 1, 1), new DateOnly(2027, 12, 31), ["TN"],
-            [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637), new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.9961, 10.7054)]));
+            [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637), new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.9961, 10.7054)],
+            [new BudgetLine("EQ-1", "Surveillance and communications equipment", 500_000m)]));
         await Poll.UntilAsync(() => officer.Procurement.ListKnownGrantsAsync(), g => g.Any(k => k.GrantId == grant.Id), Deadline, "procurement to learn the grant");
         return grant;
     }
 
+    /// <summary>
+    /// A single-tender procedure (under €20,000) run to a signed contract: cameras for Ras Ajdir at €4,400 each and five
+    /// radios for Dehiba–Wazin at €1,100 each.
+    /// </summary>
     public async Task<Contract> SignContractAsync(Grant grant, int cameras = 2)
     {
-        var draft = await officer.Procurement.DraftContractAsync(new NewContract("C-" + Guid.NewGuid().ToString("N")[..8], grant.Id, "Thermovision Systems GmbH", "DE",
-        [
-            new NewContractLine("ThermalCamera", "Long-range thermal camera", cameras, 42_500m, "TN-RAS-AJDIR", Today.AddDays(60), 24),
-            new NewContractLine("Radio", "TETRA handheld radio", 5, 1_150m, "TN-DEHIBA-WAZIN", Today.AddDays(30), 12),
-        ]));
-        return await officer.Procurement.SignContractAsync(draft.Id, Today);
+        var supplier = await officer.Procurement.RegisterSupplierAsync(new NewSupplier("Thermovision Systems GmbH", "DE", "HRB " + Guid.NewGuid().ToString("N")[..8],
+            "Tender desk", "tenders@thermovision.example"));
+        var (_, contract) = await ProcurementRun.ToSignedContractAsync(officer, grant.Id, "T-" + Guid.NewGuid().ToString("N")[..8], "Cameras and radios",
+            [
+                new NewRequisition(grant.Id, "EQ-1", "ThermalCamera", "Uncooled thermal camera, 5 km range", cameras, 4_500m, "TN-RAS-AJDIR", null, Today.AddDays(60)),
+                new NewRequisition(grant.Id, "EQ-1", "Radio", "TETRA handheld radio", 5, 1_150m, "TN-DEHIBA-WAZIN", null, Today.AddDays(30)),
+            ],
+            [new Offer(supplier.Id, [4_400m, 1_100m], "DE")], invited: [supplier.Id]);
+        return contract;
     }
 
     public Task<Page<ExpectedDelivery>> ExpectedAsync(Guid contractId, int atLeast = 1) =>

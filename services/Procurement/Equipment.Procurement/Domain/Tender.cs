@@ -161,21 +161,21 @@ public sealed class Tender
         clarification.AnsweredAt = nowUtc;
     }
 
-    /// <summary>A bid is accepted only by a published lot, received after publication and not after the deadline.</summary>
+    /// <summary>
+    /// A bid must have been received after publication and not after the deadline (a late bid is refused). Bids received
+    /// on time are recorded while the lot is published or, at the opening session, after it closed and before evaluation.
+    /// </summary>
     public void EnsureAcceptsBid(Lot lot, DateTime receivedAt, DateTime nowUtc)
     {
         if (receivedAt > nowUtc.AddMinutes(5))
             throw new RuleViolationException("receivedAt", "NotInFuture", "A bid cannot be received in the future.");
-        if (lot.Status == LotStatus.Published && receivedAt > SubmissionDeadline)
+        if (lot.Status is not (LotStatus.Published or LotStatus.SubmissionClosed))
+            throw new StateConflictException($"Lot {lot.Number} is {lot.Status}; bids are recorded while it is Published, or SubmissionClosed before evaluation starts.",
+                lot.Status.ToString(), [nameof(LotStatus.Published), nameof(LotStatus.SubmissionClosed)]);
+        if (receivedAt > SubmissionDeadline)
             throw new StateConflictException(
                 $"The bid was received at {receivedAt:yyyy-MM-dd HH:mm} UTC, after the submission deadline {SubmissionDeadline:yyyy-MM-dd HH:mm} UTC: a late bid is refused.",
-                nameof(LotStatus.SubmissionClosed), []);
-        if (lot.Status != LotStatus.Published)
-            throw new StateConflictException(
-                lot.Status == LotStatus.SubmissionClosed
-                    ? $"Lot {lot.Number} closed for submission at {SubmissionDeadline:yyyy-MM-dd HH:mm} UTC: a late bid is refused."
-                    : $"Lot {lot.Number} is {lot.Status}; bids are received only while it is Published.",
-                lot.Status.ToString(), [nameof(LotStatus.Published)]);
+                lot.Status.ToString(), []);
         if (receivedAt < PublishedAt)
             throw new RuleViolationException("receivedAt", "AfterPublication", $"The tender was published at {PublishedAt:yyyy-MM-dd HH:mm} UTC; a bid cannot precede it.");
     }

@@ -1,0 +1,54 @@
+using Equipment.ApiClient;
+
+namespace Equipment.AppHost;
+
+/// <summary>One supplier's offer in a procedure: a unit price per requisition (in order), and how the evaluators judged it.</summary>
+public sealed record Offer(Guid SupplierId, IReadOnlyList<decimal> UnitPrices, string Origin, bool Compliant = true, string? Notes = null,
+    IReadOnlyDictionary<string, decimal>? QualityScores = null);
+
+/// <summary>
+/// Runs a PRAG procedure through the public API the way a procurement officer records it: requisitions, tender,
+/// publication, bids, evaluation, award proposal, standstill, award, contract, signature. Dates are set in the past
+/// (published 75 days ago, deadline 40 days ago, standstill notified 20 days ago) so that a whole procedure can be
+/// recorded in one go, as officers do when they enter a procedure run on paper.
+/// </summary>
+public static class ProcurementRun
+{
+    public static async Task<(Tender Tender, Contract Contract)> ToSignedContractAsync(
+        EquipmentApi officer, Guid grantId, string reference, string title, IReadOnlyList<NewRequisition> needs, IReadOnlyList<Offer> offers,
+        IReadOnlyList<Guid>? invited = null, string awardMethod = "LowestPrice", int priceWeight = 0, IReadOnlyList<AwardCriterion>? criteria = null,
+        int warrantyMonths = 24, CancellationToken cancellationToken = default)
+    {
+        var tender = await DraftAndPublishAsync(officer, grantId, reference, title, needs, invited, awardMethod, priceWeight, criteria, cancellationToken);
+        var now = DateTime.UtcNow;
+        foreach (var offer in offers)
+            await officer.Procurement.SubmitBidAsync(tender.Id, 1, new NewBid(offer.SupplierId, now.AddDays(-45),
+                offer.UnitPrices.Select((price, i) => new NewBidLine(i + 1, price, offer.Origin)).ToList()), cancellationToken);
+
+        await officer.Procurement.StartEvaluationAsync(tender.Id, 1, cancellationToken);
+        var bids = await officer.Procurement.ListBidsAsync(tender.Id, 1, cancellationToken);
+        foreach (var offer in offers)
+        {
+            var bid = bids.Single(b => b.SupplierId == offer.SupplierId);
+            await officer.Procurement.EvaluateBidAsync(tender.Id, bid.Id, new BidEvaluation(true, offer.Compliant, offer.Notes, offer.QualityScores), cancellationToken);
+        }
+        await officer.Procurement.ProposeAwardAsync(tender.Id, 1, cancellationToken);
+        await officer.Procurement.StartStandstillAsync(tender.Id, 1, DateOnly.FromDateTime(now.AddDays(-20)), cancellationToken);
+        await officer.Procurement.DecideAwardAsync(tender.Id, 1, cancellationToken);
+        var draft = await officer.Procurement.DraftContractAsync(tender.Id, 1, reference.Replace("T-", "C-"), warrantyMonths, cancellationToken);
+        var contract = await officer.Procurement.SignContractAsync(draft.Id, DateOnly.FromDateTime(now.AddDays(-14)), cancellationToken);
+        return (await officer.Procurement.GetTenderAsync(tender.Id, cancellationToken), contract);
+    }
+
+    public static async Task<Tender> DraftAndPublishAsync(
+        EquipmentApi officer, Guid grantId, string reference, string title, IReadOnlyList<NewRequisition> needs, IReadOnlyList<Guid>? invited = null,
+        string awardMethod = "LowestPrice", int priceWeight = 0, IReadOnlyList<AwardCriterion>? criteria = null, CancellationToken cancellationToken = default)
+    {
+        var requisitions = new List<Guid>();
+        foreach (var need in needs) requisitions.Add((await officer.Procurement.RaiseRequisitionAsync(need, cancellationToken)).Id);
+        var tender = await officer.Procurement.CreateTenderAsync(new NewTender(reference, title, grantId, [new NewLot(title, requisitions)],
+            awardMethod, priceWeight, criteria, invited), cancellationToken);
+        var now = DateTime.UtcNow;
+        return await officer.Procurement.PublishAsync(tender.Id, now.AddDays(-75), now.AddDays(-40), cancellationToken);
+    }
+}
