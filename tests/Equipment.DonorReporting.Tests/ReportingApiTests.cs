@@ -95,6 +95,33 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
     }
 
     [Fact]
+    public async Task A_grant_announces_its_budget_lines_and_who_may_bid()
+    {
+        var donor = await DonorAsync();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(GrantBody("G-BUDGET-" + donor, donor), System.Text.Json.JsonSerializerOptions.Web))!;
+        body["budgetLines"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["code"] = "EQ-1", ["description"] = "Surveillance equipment", ["amount"] = 3_000_000 });
+        var grant = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _admin.PostAsJsonAsync("/api/reporting/grants", body));
+        var grantId = grant["id"]!.GetValue<Guid>();
+        var eligible = grant["eligibleNationalities"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Contains("TN", eligible);                      // the beneficiary country
+        Assert.Contains("DE", eligible);                      // an EU member state
+        Assert.Contains("NO", eligible);                      // the EEA
+        Assert.DoesNotContain("CN", eligible);
+
+        var row = await _factory.WithDbAsync<ReportingDbContext, Equipment.BuildingBlocks.Data.OutboxMessage>(db =>
+            db.OutboxMessages.SingleAsync(m => m.Topic == ReportingTopics.GrantRegistered && m.Payload.Contains(grantId.ToString())));
+        var published = System.Text.Json.JsonSerializer.Deserialize<GrantRegistered>(row.Payload, Equipment.BuildingBlocks.Data.EventJson.Options)!;
+        Assert.Equal(3_000_000m, Assert.Single(published.BudgetLines).Amount);
+        Assert.Equal("ICMPD", published.ImplementingPartner);
+        Assert.Equal(eligible, published.EligibleNationalities);
+
+        body["reference"] = "G-OVERBUDGET-" + donor;
+        body["budgetLines"]![0]!["amount"] = 5_000_000;        // more than the grant's 4,000,000
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _admin.PostAsJsonAsync("/api/reporting/grants", body), field: "budgetLines");
+    }
+
+    [Fact]
     public async Task Invalid_grants_are_refused_naming_the_field_and_nothing_is_written()
     {
         var donor = await DonorAsync();

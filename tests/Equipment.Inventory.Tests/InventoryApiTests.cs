@@ -156,6 +156,24 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_amendment_changes_what_is_expected_and_one_that_overtakes_the_signature_is_retried()
+    {
+        var grantId = Guid.NewGuid();
+        var contractId = Guid.NewGuid();
+        ContractAmended Amendment(int version, int quantity) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-AMEND", grantId, "EU-DGNEAR",
+            version, Today, "More units", [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", quantity, 42_500m, "TN-RAS-AJDIR", Today.AddDays(90), 24)]);
+
+        Assert.Equal("RETRY", await factory.DeliverAsync(ProcurementTopics.ContractAmended, Amendment(2, 5)));
+        await SignedContractAsync(quantity: 3, contractId: contractId);
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractAmended, Amendment(3, 6)));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractAmended, Amendment(2, 5)));   // older, arriving late: ignored
+
+        var cameras = (await ExpectedAsync(contractId)).Single(d => d!["contractLineNumber"]!.GetValue<int>() == 1)!;
+        Assert.Equal(6, cameras["quantityExpected"]!.GetValue<int>());
+        Assert.Equal(Today.AddDays(90).ToString("yyyy-MM-dd"), cameras["deliveryDeadline"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_unknown_status_filter_is_a_bad_request_not_a_failure()
     {
         var response = await _logistics.GetAsync("/api/inventory/assets?status=Melted");
