@@ -31,7 +31,10 @@ public sealed class OcdsSchema
 
     public static string Folder => Path.Combine(FindRoot(), "..", "shared", "standards", "ocds-1.1.5");
 
-    public static OcdsSchema Load() => new(Folder);
+    public static OcdsSchema Load() =>
+        Directory.Exists(Folder)
+            ? new(Folder)
+            : throw new DirectoryNotFoundException($"The official OCDS schemas are expected beside the repository, at {Path.GetFullPath(Folder)} (../shared/standards).");
 
     public IReadOnlyList<string> ValidatePackage(JsonElement instance)
     {
