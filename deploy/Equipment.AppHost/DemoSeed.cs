@@ -111,11 +111,11 @@ public static class DemoSeed
         await ProcurementRun.ToSignedContractAsync(officer, westernBalkans.Id, "T-WB-2025-004", "4×4 border patrol vehicles",
             [Need(westernBalkans, "WB-EQ-1", "PatrolVehicle", "4×4 patrol vehicle, diesel, light bar, radio mount, winter equipment", 3, 61_000m, "RS-HORGOS")],
             [new Offer(balkanFleet, [59_500m], "SI"), new Offer(anatolia, [57_900m], "TR")], warrantyMonths: 36, cancellationToken: cancellationToken);
-        var (_, radios) = await ProcurementRun.ToSignedContractAsync(officer, westernBalkans.Id, "T-WB-2025-005", "TETRA handheld radios",
+        var (_, radioContract) = await ProcurementRun.ToSignedContractAsync(officer, westernBalkans.Id, "T-WB-2025-005", "TETRA handheld radios",
             [Need(westernBalkans, "WB-EQ-2", "Radio", "TETRA handheld radio with spare battery and vehicle charger", 20, 1_150m, "MK-TABANOVCE")],
             [new Offer(balkanFleet, [1_090m], "SI"), new Offer(anatolia, [1_120m], "TR"), new Offer(thermovision, [1_240m], "DE")],
             invited: [balkanFleet, anatolia, thermovision], cancellationToken: cancellationToken);
-        await officer.Procurement.AmendContractAsync(radios.Id, "Two more handsets for the joint patrol at Tabanovce", today.AddDays(-7),
+        await officer.Procurement.AmendContractAsync(radioContract.Id, "Two more handsets for the joint patrol at Tabanovce", today.AddDays(-7),
             [new LineAmendment(1, 22, null)], cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-002", "Rigid-hull inflatable patrol boat",
             [Need(coastal, "TN-EQ-1", "Boat", "8 m rigid-hull inflatable patrol boat, twin 150 hp outboard engines, radar and AIS", 1, 185_000m, null, "Sfax coast guard base")],
@@ -126,42 +126,52 @@ public static class DemoSeed
         await officer.Procurement.CancelAsync(nightVision.Id, "Need covered by a national in-kind donation", cancellationToken: cancellationToken);
         log("ran 6 procedures (international open, local open ×2, competitive negotiated ×2 incl. best value, single tender): 5 signed contracts, one amended, one tender cancelled");
 
-        var deliveries = await Poll.UntilAsync(() => logistics.Inventory.ListExpectedDeliveriesAsync(pageSize: 200, cancellationToken: cancellationToken),
-            p => p.TotalCount >= 6, Propagation, "inventory to expect the 6 contract lines", cancellationToken);
+        await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("TN-TUNIS-WH", "ICMPD logistics warehouse, Tunis", "TN", "Zone industrielle Charguia II, Tunis"), cancellationToken);
+        await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("MK-SKOPJE-WH", "Frontex project warehouse, Skopje", "MK", "Bul. Aleksandar Makedonski 18, Skopje"), cancellationToken);
+        var deliveries = (await Poll.UntilAsync(() => logistics.Inventory.ListExpectedDeliveriesAsync(pageSize: 200, cancellationToken: cancellationToken),
+            p => p.TotalCount >= 6, Propagation, "inventory to expect the 6 contract lines", cancellationToken)).Items;
+        IReadOnlyList<ExpectedDelivery> Lines(string contract) => deliveries.Where(d => d.ContractReference == contract).ToList();
 
-        var received = 0;
+        var cameras = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-NA-2025-001"),
+            [new Arrival(1, 4, 0, "Thermovision", "TV-MW640", "TVMW640-RA"), new Arrival(2, 4, 0, "Thermovision", "TV-MW640", "TVMW640-DW")],
+            "DHL-TN-88412", "DHL Global Forwarding", "TN-TUNIS-WH", today.AddDays(-20), today.AddDays(-12), cancellationToken);
+        var kits = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-NA-2025-002"),
+            [new Arrival(1, 5, 1, "DocuCheck", "DC-30X", "DC30X", VisibilityMarking: false, RejectionReason: "UV lamp broken in transit")],
+            "HU-TN-2025-0912", "Hungarian Post Logistics", "TN-TUNIS-WH", today.AddDays(-18), today.AddDays(-12), cancellationToken);
+        var vehicles = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-WB-2025-004"),
+            [new Arrival(1, 2, 0, "Toyota", "Land Cruiser 79", "JTELV71J")],
+            "SI-MK-CMR-5521", "Intereuropa", "MK-SKOPJE-WH", today.AddDays(-16), today.AddDays(-12), cancellationToken);
+        var radios = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-WB-2025-005"),
+            [new Arrival(1, 18, 2, "Sepura", "SC21", "SC21", RejectionReason: "Batteries do not hold charge")],
+            "SI-MK-CMR-5530", "Intereuropa", "MK-SKOPJE-WH", today.AddDays(-15), today.AddDays(-12), cancellationToken);
+        log($"received {cameras.Count + kits.Count + vehicles.Count + radios.Count} units in 4 shipments (3 rejected; 2 radios of the amended contract still to ship); the boat is still awaited");
+
+        var icmpd = new Representative("Sophie Laurent", "ICMPD project manager");
+        var frontex = new Representative("Marko Petrović", "Frontex project officer");
+        await InventoryRun.HandOverAsync(logistics, [.. cameras, .. kits], today.AddDays(-8), "Tunis", "Garde nationale (Tunisia)",
+            icmpd, new Representative("Col. Mohamed Ben Salah", "Director of border equipment"), cancellationToken);
+        await InventoryRun.HandOverAsync(logistics, vehicles, today.AddDays(-8), "Belgrade", "Border Police Directorate (Serbia)",
+            frontex, new Representative("Dragan Jovanović", "Head of logistics"), cancellationToken);
+        await InventoryRun.HandOverAsync(logistics, radios, today.AddDays(-8), "Skopje", "Border Police (North Macedonia)",
+            frontex, new Representative("Elena Stojanovska", "Head of communications"), cancellationToken);
+
         var deployed = 0;
-        var serial = 0;
-        foreach (var delivery in deliveries.Items.OrderBy(d => d.ContractReference).ThenBy(d => d.ContractLineNumber))
+        async Task DeployAsync(IEnumerable<Asset> assets, string crossingPoint)
         {
-            var (accept, reject, reason) = delivery.ItemCategory switch
+            foreach (var asset in assets)
             {
-                "ThermalCamera" => (4, 0, null),
-                "DocumentExaminationKit" => (5, 1, "UV lamp broken in transit"),
-                "PatrolVehicle" => (2, 0, null),
-                "Radio" => (18, 2, "Batteries do not hold charge"),
-                _ => (0, 0, (string?)null),
-            };
-            if (accept + reject == 0) continue;
-            var prefix = delivery.ItemCategory switch
-            {
-                "ThermalCamera" => "TC-MW640", "DocumentExaminationKit" => "DEK-30X", "PatrolVehicle" => "VIN-WB4X4", _ => "TETRA-HH",
-            };
-            var receipt = await logistics.Inventory.ReceiveAsync(delivery.Id, new GoodsReceipt(
-                today.AddDays(-12),
-                Enumerable.Range(1, accept).Select(_ => $"{prefix}-{++serial:D4}").ToList(), reject, reason), cancellationToken);
-            received += receipt.AcceptedQuantity;
-
-            // Most units go to their destination; one camera and all vehicles stay in the warehouse for now.
-            var toDeploy = delivery.ItemCategory == "ThermalCamera" && delivery.DestinationCrossingPointCode == "TN-DEHIBA-WAZIN" ? receipt.Assets.Take(3)
-                : delivery.ItemCategory == "PatrolVehicle" ? [] : receipt.Assets;
-            foreach (var asset in toDeploy)
-            {
-                await logistics.Inventory.DeployAsync(asset.Id, delivery.DestinationCrossingPointCode!, today.AddDays(-5), cancellationToken);
+                await logistics.Inventory.DeployAsync(asset.Id, crossingPoint, today.AddDays(-5), cancellationToken);
                 deployed++;
             }
         }
-        log($"received {received} units and deployed {deployed} at agreed crossing points; the boat is still awaited at the Sfax base");
+        await DeployAsync(cameras.Where(a => a.SerialNumber.Contains("-RA-")), "TN-RAS-AJDIR");
+        await DeployAsync(cameras.Where(a => a.SerialNumber.Contains("-DW-")).Take(3), "TN-DEHIBA-WAZIN");
+        await DeployAsync(kits, "TN-DEHIBA-WAZIN");
+        await DeployAsync(radios, "MK-TABANOVCE");
+        var moved = cameras.First(a => a.SerialNumber.Contains("-RA-"));
+        await logistics.Inventory.TransferAsync(moved.Id, "TN-DEHIBA-WAZIN", today.AddDays(-2), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis", cancellationToken);
+        await logistics.Inventory.DisposeAsync(radios[^1].Id, "Stolen", today.AddDays(-1), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025", cancellationToken);
+        log($"handed over 3 lots to the border authorities, deployed {deployed} assets, transferred one camera, and recorded one radio stolen");
 
         await Poll.UntilAsync(() => admin.Reporting.GetGrantSummaryAsync(northAfrica.Id, cancellationToken), s => s.AssetsDeployed >= 12, Propagation,
             "donor-reporting to count the North Africa deployments", cancellationToken);

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.DonorReporting.Contracts;
 using Equipment.Inventory.Contracts;
 using Equipment.Inventory.Data;
+using Equipment.Maintenance.Contracts;
 using Equipment.Procurement.Contracts;
 using Equipment.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace Equipment.Inventory.Tests;
 public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
 {
     private readonly HttpClient _logistics = factory.ClientAs(Roles.LogisticsOfficer, username: "logistics");
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
 
     private async Task<(Guid GrantId, Guid ContractId)> SignedContractAsync(int quantity = 3, string donor = "EU-DGNEAR", string? eventId = null, Guid? contractId = null)
     {
@@ -22,145 +24,296 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantRegistered, new GrantRegistered(
             Guid.NewGuid(), DateTimeOffset.UtcNow, grantId, "G-" + grantId.ToString("N")[..6], "T", donor, "NdiciGlobalEurope", 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"],
-            [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56), new AgreedCrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)])));
+            [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56) { Authority = "Garde nationale" },
+             new AgreedCrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)]) { ImplementingPartner = "ICMPD" }));
         var id = contractId ?? Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractSigned, Signed(id, grantId, quantity, donor), eventId));
         return (grantId, id);
     }
 
-    private static ContractSigned Signed(Guid contractId, Guid grantId, int quantity, string donor = "EU-DGNEAR") => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-" + contractId.ToString("N")[..6], grantId, donor, "Thermovision GmbH", "DE", Today, "EUR",
+    private ContractSigned Signed(Guid contractId, Guid grantId, int quantity, string donor = "EU-DGNEAR") => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-" + contractId.ToString("N")[..6], grantId, donor, "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",
         [
             new ContractLineSigned(1, "ThermalCamera", "Thermal camera", quantity, 42_500m, "TN-RAS-AJDIR", Today.AddDays(60), 24),
             new ContractLineSigned(2, "Radio", "TETRA radio", 10, 1_150m, "TN-DEHIBA-WAZIN", Today.AddDays(30), 12),
-        ]);
+        ]) { TenderId = Guid.NewGuid() };
 
     private async Task<JsonArray> ExpectedAsync(Guid contractId) =>
         (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/expected-deliveries?contractId={contractId}")))["items"]!.AsArray();
 
+    private async Task<Guid> LineAsync(Guid contractId, int line) =>
+        (await ExpectedAsync(contractId)).Single(d => d!["contractLineNumber"]!.GetValue<int>() == line)!["id"]!.GetValue<Guid>();
+
+    private async Task<string> WarehouseAsync()
+    {
+        var code = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await _logistics.PostAsJsonAsync("/api/inventory/warehouses",
+            new { code, name = "ICMPD warehouse Tunis", countryCode = "TN", address = "Charguia II, Tunis" }));
+        return code;
+    }
+
+    private async Task<Guid> ArrivedShipmentAsync(Guid contractId, int quantity, int line = 1)
+    {
+        var shipment = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _logistics.PostAsJsonAsync("/api/inventory/shipments", new
+        {
+            waybillNumber = "WB-" + Guid.NewGuid().ToString("N")[..8], carrier = "DHL Global Forwarding", dispatchedOn = Today.AddDays(-6), estimatedArrival = Today.AddDays(-1),
+            lines = new[] { new { expectedDeliveryId = await LineAsync(contractId, line), quantity } },
+        }));
+        var id = shipment["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsync($"/api/inventory/shipments/{id}/transit", null));
+        var arrived = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/shipments/{id}/arrival",
+            new { arrivedOn = Today.AddDays(-1), warehouseCode = await WarehouseAsync() }));
+        Assert.Equal("Arrived", arrived["status"]!.GetValue<string>());
+        return id;
+    }
+
     private static string Serial() => "SN-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
-    private async Task<JsonNode> ReceiveAsync(Guid expectedDeliveryId, string[] serials, int rejected = 0, string? reason = null) =>
-        await HttpAssert.StatusAsync(HttpStatusCode.Created, await _logistics.PostAsJsonAsync(
-            $"/api/inventory/expected-deliveries/{expectedDeliveryId}/receipts",
-            new { receivedOn = Today.ToString("yyyy-MM-dd"), serialNumbers = serials, rejectedQuantity = rejected, rejectionReason = reason }));
+    private Task<HttpResponseMessage> ReceiveAsync(Guid shipmentId, string[] serials, int rejected = 0, string model = "TV-MW640", int line = 1) =>
+        _logistics.PostAsJsonAsync($"/api/inventory/shipments/{shipmentId}/receipts", new
+        {
+            receivedOn = Today,
+            lines = new[]
+            {
+                new
+                {
+                    contractLineNumber = line, rejectedQuantity = rejected, rejectionReason = rejected > 0 ? "Cracked lens" : null,
+                    units = serials.Select(s => new { serialNumber = s, manufacturer = "Thermovision", model, visibilityMarking = true, visibilityEvidence = $"photo/{s}.jpg" }),
+                },
+            },
+        });
+
+    private async Task<Guid[]> ReceivedAssetsAsync(Guid contractId, int count)
+    {
+        var receipt = await HttpAssert.StatusAsync(HttpStatusCode.Created, await ReceiveAsync(await ArrivedShipmentAsync(contractId, count), Enumerable.Range(0, count).Select(_ => Serial()).ToArray()));
+        return receipt["assets"]!.AsArray().Select(a => a!["id"]!.GetValue<Guid>()).ToArray();
+    }
+
+    private async Task<JsonNode> HandOverAsync(params Guid[] assetIds) =>
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await _logistics.PostAsJsonAsync("/api/inventory/handovers", new
+        {
+            handedOverOn = Today, place = "Tunis", from = new { name = "Sophie Laurent", role = "ICMPD project manager" },
+            toAuthority = "Garde nationale (Tunisia)", to = new { name = "Col. Mohamed Ben Salah", role = "Director of border equipment" }, assetIds,
+        }));
+
+    private Task<int> EventsAsync(string topic, Guid id) => factory.WithDbAsync<InventoryDbContext, int>(db =>
+        db.OutboxMessages.CountAsync(m => m.Topic == topic && m.Payload.Contains(id.ToString())));
 
     [Fact]
-    public async Task Without_a_token_401_and_with_the_wrong_role_403()
+    public async Task Without_a_token_401_and_with_a_role_that_has_no_business_here_403()
     {
         using var anonymous = factory.CreateClient();
         await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await anonymous.GetAsync("/api/inventory/assets"));
         using var officer = factory.ClientAs(Roles.ProcurementOfficer);
-        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await officer.GetAsync("/api/inventory/expected-deliveries"));
-        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await officer.PostAsJsonAsync($"/api/inventory/assets/{Guid.NewGuid()}/deployment", new { crossingPointCode = "X", deployedOn = "2025-01-01" }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await officer.GetAsync("/api/inventory/assets"));
+        using var technician = factory.ClientAs(Roles.MaintenanceTechnician);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await technician.GetAsync("/api/inventory/assets"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await technician.PostAsJsonAsync($"/api/inventory/assets/{Guid.NewGuid()}/deployment", new { crossingPointCode = "X", deployedOn = "2025-01-01" }));
     }
 
     [Fact]
-    public async Task A_signed_contract_becomes_one_expected_delivery_per_line()
+    public async Task The_chain_from_the_contract_event_to_deployment_transfer_and_theft_with_one_event_and_one_custody_entry_per_movement()
     {
-        var (_, contractId) = await SignedContractAsync(quantity: 4);
-        var expected = await ExpectedAsync(contractId);
-        Assert.Equal(2, expected.Count);
-        var cameras = expected.Single(d => d!["itemCategory"]!.GetValue<string>() == "ThermalCamera")!;
-        Assert.Equal(4, cameras["quantityOutstanding"]!.GetValue<int>());
-        Assert.Equal("TN-RAS-AJDIR", cameras["destinationCrossingPointCode"]!.GetValue<string>());
-    }
+        var (_, contractId) = await SignedContractAsync(quantity: 3);
+        var assets = await ReceivedAssetsAsync(contractId, 2);
+        var assetId = assets[0];
+        Assert.Equal(2, (await ExpectedAsync(contractId)).Single(d => d!["contractLineNumber"]!.GetValue<int>() == 1)!["quantityAccepted"]!.GetValue<int>());
+        Assert.Equal(1, await EventsAsync(InventoryTopics.AssetRegistered, assetId));
 
-    [Fact]
-    public async Task The_same_cloud_event_delivered_twice_changes_inventory_once()
-    {
-        var eventId = Guid.NewGuid().ToString();
-        var (grantId, contractId) = await SignedContractAsync(eventId: eventId);
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractSigned, Signed(contractId, grantId, 3), eventId));
-        Assert.Equal(2, (await ExpectedAsync(contractId)).Count);
-        Assert.Equal(1, await factory.WithDbAsync<InventoryDbContext, int>(db => db.InboxMessages.CountAsync(m => m.MessageId == eventId)));
-    }
+        var premature = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
+            new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today }));
+        Assert.Equal("Received", premature["currentState"]!.GetValue<string>());
 
-    [Fact]
-    public async Task Receiving_registers_assets_and_publishes_their_events_together()
-    {
-        var (grantId, contractId) = await SignedContractAsync();
-        var cameras = (await ExpectedAsync(contractId)).Single(d => d!["itemCategory"]!.GetValue<string>() == "ThermalCamera")!;
-        var serials = new[] { Serial(), Serial() };
+        var certificate = await HandOverAsync(assets);
+        Assert.StartsWith("HC-", certificate["number"]!.GetValue<string>());
+        var page = await _logistics.GetAsync($"/api/inventory/handovers/{certificate["id"]}/certificate.html");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Col. Mohamed Ben Salah", await page.Content.ReadAsStringAsync());
 
-        var receipt = await ReceiveAsync(cameras["id"]!.GetValue<Guid>(), serials, rejected: 1, reason: "Cracked lens");
-        Assert.Equal(2, receipt["acceptedQuantity"]!.GetValue<int>());
-        Assert.Equal(1, receipt["quantityOutstanding"]!.GetValue<int>());   // the rejected unit is still owed by the supplier
-
-        var assets = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets?grantId={grantId}"));
-        Assert.Equal(serials.Order(), assets["items"]!.AsArray().Select(a => a!["serialNumber"]!.GetValue<string>()).Order());
-
-        var topics = await factory.WithDbAsync<InventoryDbContext, List<string>>(db =>
-            db.OutboxMessages.Where(m => m.Payload.Contains(contractId.ToString())).Select(m => m.Topic).ToListAsync());
-        Assert.Equal(2, topics.Count(t => t == InventoryTopics.AssetRegistered));
-        Assert.Equal(1, topics.Count(t => t == InventoryTopics.DeliveryReceived));
-    }
-
-    [Fact]
-    public async Task Over_receipt_and_duplicate_serials_are_conflicts_and_write_nothing()
-    {
-        var (_, contractId) = await SignedContractAsync(quantity: 2);
-        var cameras = (await ExpectedAsync(contractId)).Single(d => d!["itemCategory"]!.GetValue<string>() == "ThermalCamera")!["id"]!.GetValue<Guid>();
-        var taken = Serial();
-        await ReceiveAsync(cameras, [taken]);
-
-        var body = new { receivedOn = Today.ToString("yyyy-MM-dd"), serialNumbers = new[] { Serial(), Serial() } };
-        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/expected-deliveries/{cameras}/receipts", body));
-        Assert.Contains("1 of 2", problem["detail"]!.GetValue<string>());
-        await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/expected-deliveries/{cameras}/receipts",
-            new { receivedOn = Today.ToString("yyyy-MM-dd"), serialNumbers = new[] { taken } }));
-        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsJsonAsync($"/api/inventory/expected-deliveries/{cameras}/receipts",
-            new { receivedOn = Today.ToString("yyyy-MM-dd"), serialNumbers = new[] { Serial() }, rejectedQuantity = 1 }), field: "rejectionReason");
-        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await _logistics.PostAsJsonAsync($"/api/inventory/expected-deliveries/{Guid.NewGuid()}/receipts", body));
-
-        var stored = await factory.WithDbAsync<InventoryDbContext, int>(db => db.Assets.CountAsync(a => a.ContractId == contractId));
-        Assert.Equal(1, stored);
-    }
-
-    [Fact]
-    public async Task Deploying_at_an_agreed_crossing_point_publishes_the_deployment_and_a_second_deployment_is_409()
-    {
-        var (_, contractId) = await SignedContractAsync();
-        var cameras = (await ExpectedAsync(contractId)).Single(d => d!["itemCategory"]!.GetValue<string>() == "ThermalCamera")!["id"]!.GetValue<Guid>();
-        var assetId = (await ReceiveAsync(cameras, [Serial()]))["assets"]![0]!["id"]!.GetValue<Guid>();
-
-        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
-            new { crossingPointCode = "EG-SALLOUM", deployedOn = Today.ToString("yyyy-MM-dd") }), field: "crossingPointCode");
+        var outside = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
+            new { crossingPointCode = "EG-SALLOUM", deployedOn = Today }));
+        Assert.Contains("TN-RAS-AJDIR", outside["detail"]!.GetValue<string>());
+        Assert.Contains("TN-DEHIBA-WAZIN", outside["detail"]!.GetValue<string>());
 
         var deployed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
-            new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today.ToString("yyyy-MM-dd") }));
-        Assert.Equal("Deployed", deployed["status"]!.GetValue<string>());
+            new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today }));
+        Assert.Equal(("Deployed", "Garde nationale (Tunisia)"), (deployed["status"]!.GetValue<string>(), deployed["owner"]!.GetValue<string>()));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/transfer",
+            new { toCrossingPointCode = "TN-DEHIBA-WAZIN", transferredOn = Today, reason = "" }), field: "reason");
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/transfer",
+            new { toCrossingPointCode = "TN-DEHIBA-WAZIN", transferredOn = Today, reason = "Night patrols reinforced" }));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/disposal",
+            new { kind = "Stolen", on = Today, reason = "Stolen from a patrol vehicle", evidenceReference = "Police report 1147" }));
 
-        var conflict = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
-            new { crossingPointCode = "TN-DEHIBA-WAZIN", deployedOn = Today.ToString("yyyy-MM-dd") }));
-        Assert.Equal("Deployed", conflict["currentState"]!.GetValue<string>());
-
-        Assert.Equal(1, await factory.WithDbAsync<InventoryDbContext, int>(db =>
-            db.OutboxMessages.CountAsync(m => m.Topic == InventoryTopics.AssetDeployed && m.Payload.Contains(assetId.ToString()))));
+        foreach (var topic in new[] { InventoryTopics.AssetHandedOver, InventoryTopics.AssetDeployed, InventoryTopics.AssetTransferred, InventoryTopics.AssetDisposed })
+            Assert.Equal(1, await EventsAsync(topic, assetId));
+        var custody = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{assetId}/custody"));
+        Assert.Equal(["Received", "HandedOver", "Deployed", "Transferred", "Stolen"], custody.AsArray().Select(c => c!["action"]!.GetValue<string>()));
+        Assert.Equal("Night patrols reinforced", custody[3]!["why"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task A_monitor_sees_its_own_donors_assets_only()
+    public async Task The_custody_log_is_append_only()
     {
-        var (ownGrant, ownContract) = await SignedContractAsync(donor: "EU-DGNEAR");
-        var (_, otherContract) = await SignedContractAsync(donor: "IT-MININT");
-        var ownAsset = (await ReceiveAsync((await ExpectedAsync(ownContract))[0]!["id"]!.GetValue<Guid>(), [Serial()]))["assets"]![0]!["id"]!.GetValue<Guid>();
-        var otherAsset = (await ReceiveAsync((await ExpectedAsync(otherContract))[0]!["id"]!.GetValue<Guid>(), [Serial()]))["assets"]![0]!["id"]!.GetValue<Guid>();
+        var (_, contractId) = await SignedContractAsync();
+        var assetId = (await ReceivedAssetsAsync(contractId, 1))[0];
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.WithDbAsync<InventoryDbContext, int>(async db =>
+        {
+            var entry = await db.CustodyLog.FirstAsync(c => c.AssetId == assetId);
+            db.CustodyLog.Remove(entry);
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("append-only", e.Message);
+    }
 
-        using var monitor = factory.ClientAs(Roles.DonorMonitor, "EU-DGNEAR");
-        await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/inventory/assets/{ownAsset}"));
-        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/inventory/assets/{otherAsset}"));
-        var list = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync("/api/inventory/assets?pageSize=200"));
-        Assert.All(list["items"]!.AsArray(), a => Assert.Equal("EU-DGNEAR", a!["donorCode"]!.GetValue<string>()));
-        Assert.Contains(list["items"]!.AsArray(), a => a!["grantId"]!.GetValue<Guid>() == ownGrant);
+    [Fact]
+    public async Task A_complete_passport_tells_the_assets_story_including_what_maintenance_and_the_monitors_reported()
+    {
+        var (_, contractId) = await SignedContractAsync();
+        var assetId = (await ReceivedAssetsAsync(contractId, 1))[0];
+        await HandOverAsync(assetId);
+        await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment", new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today });
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(MaintenanceTopics.AssetStatusChanged,
+            new AssetStatusChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, "Faulty", DateTimeOffset.UtcNow, "Cooler failure")));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.VerificationRecorded, new VerificationRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow,
+            Guid.NewGuid(), Guid.NewGuid(), "TN-RAS-AJDIR", Today, "monitor", [new AssetFinding(assetId, "Present", "EU marking visible")])));
+        Assert.Equal("DROP", await factory.DeliverAsync(MaintenanceTopics.AssetStatusChanged,
+            new AssetStatusChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "Faulty", DateTimeOffset.UtcNow, null)));
+
+        var passport = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{assetId}/passport"));
+        Assert.NotNull(passport["tenderId"]);
+        var kinds = passport["timeline"]!.AsArray().Select(t => t!["kind"]!.GetValue<string>()).ToList();
+        Assert.Equal(["ContractSigned", "Dispatched", "Arrived", "Received", "HandedOver", "Deployed", "VerificationFinding", "StatusChanged"], kinds);
+    }
+
+    [Fact]
+    public async Task Duplicate_serials_and_over_delivery_are_refused_and_nothing_is_written()
+    {
+        var (_, contractId) = await SignedContractAsync(quantity: 3);
+        var taken = Serial();
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await ReceiveAsync(await ArrivedShipmentAsync(contractId, 1), [taken]));
+
+        var duplicate = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await ReceiveAsync(await ArrivedShipmentAsync(contractId, 1), [taken]));
+        Assert.Equal("UniqueSerialNumber", duplicate["rule"]!.GetValue<string>());
+        var otherModel = await ArrivedShipmentAsync(contractId, 1);
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await ReceiveAsync(otherModel, [taken], model: "TV-LW320"));   // same serial, another model: fine
+
+        var overDelivery = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync("/api/inventory/shipments", new
+        {
+            waybillNumber = "WB-" + Guid.NewGuid().ToString("N")[..8], carrier = "DHL", dispatchedOn = Today, estimatedArrival = Today,
+            lines = new[] { new { expectedDeliveryId = await LineAsync(contractId, 1), quantity = 2 } },
+        }));
+        Assert.Equal("NotMoreThanContracted", overDelivery["rule"]!.GetValue<string>());
+
+        var (_, second) = await SignedContractAsync(quantity: 3);
+        var shipment = await ArrivedShipmentAsync(second, 2);
+        var tooMany = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await ReceiveAsync(shipment, [Serial(), Serial()], rejected: 1));
+        Assert.Equal("NoOverDelivery", tooMany["rule"]!.GetValue<string>());
+        Assert.Equal(0, await factory.WithDbAsync<InventoryDbContext, int>(db => db.Assets.CountAsync(a => a.ContractId == second)));
+    }
+
+    [Fact]
+    public async Task A_bulk_import_is_all_or_nothing_with_a_row_level_error_report()
+    {
+        var (_, contractId) = await SignedContractAsync(quantity: 4);
+        var shipment = await ArrivedShipmentAsync(contractId, 4);
+        var header = "contractLineNumber,serialNumber,manufacturer,model,visibilityMarking,visibilityEvidence\n";
+        var bad = header + "1,IMP-1,Thermovision,TV-MW640,true,photo1.jpg\n1,IMP-2,Thermovision,,true,photo2.jpg\nx,IMP-3,Thermovision,TV-MW640,maybe,\n1,IMP-1,Thermovision,TV-MW640,false,\n";
+
+        var failed = await ImportAsync(shipment, bad);
+        Assert.Equal("Failed", failed["status"]!.GetValue<string>());
+        var errors = failed["errors"]!.AsArray().Select(e => (e!["line"]!.GetValue<int>(), e["field"]!.GetValue<string>())).ToList();
+        Assert.Contains((3, "model"), errors);
+        Assert.Contains((4, "contractLineNumber"), errors);
+        Assert.Contains((4, "visibilityMarking"), errors);
+        Assert.Contains((5, "serialNumber"), errors);
+        Assert.Equal(0, await factory.WithDbAsync<InventoryDbContext, int>(db => db.Assets.CountAsync(a => a.ContractId == contractId)));
+
+        var good = header + string.Concat(Enumerable.Range(1, 4).Select(i => $"1,IMP-{contractId:N}-{i},Thermovision,TV-MW640,true,\"photo {i}, front.jpg\"\n"));
+        var done = await ImportAsync(shipment, good);
+        Assert.Equal("Completed", done["status"]!.GetValue<string>());
+        Assert.Equal((4, 4), (done["totalRows"]!.GetValue<int>(), done["processedRows"]!.GetValue<int>()));
+        Assert.Equal(4, await factory.WithDbAsync<InventoryDbContext, int>(db => db.Assets.CountAsync(a => a.ContractId == contractId)));
+    }
+
+    private async Task<JsonNode> ImportAsync(Guid shipmentId, string csv)
+    {
+        var accepted = await _logistics.PostAsync($"/api/inventory/shipments/{shipmentId}/receipts/import?receivedOn={Today:yyyy-MM-dd}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var job = await HttpAssert.StatusAsync(HttpStatusCode.Accepted, accepted);
+        return await Equipment.ApiClient.Poll.UntilAsync(
+            async () => await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/imports/{job["id"]}")),
+            j => j["status"]!.GetValue<string>() is "Completed" or "Failed", TimeSpan.FromSeconds(20), "the import to finish");
+    }
+
+    [Fact]
+    public async Task Acceptance_is_recorded_once_and_refused_after_it_was_deemed()
+    {
+        var (_, contractId) = await SignedContractAsync(quantity: 2);
+        var receipt = await HttpAssert.StatusAsync(HttpStatusCode.Created, await ReceiveAsync(await ArrivedShipmentAsync(contractId, 1), [Serial()]));
+        var noteId = receipt["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/goods-received-notes/{noteId}/acceptance", new { acceptedOn = Today }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/goods-received-notes/{noteId}/acceptance", new { acceptedOn = Today }));
+        var asset = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{receipt["assets"]![0]!["id"]}"));
+        Assert.Equal(Today.AddMonths(24).ToString("yyyy-MM-dd"), asset["warrantyEndsOn"]!.GetValue<string>());
+
+        var late = await HttpAssert.StatusAsync(HttpStatusCode.Created, await ReceiveAsync(await ArrivedShipmentAsync(contractId, 1), [Serial()]));
+        factory.Clock.Advance(TimeSpan.FromDays(30));
+        try
+        {
+            var deemed = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict,
+                await _logistics.PostAsJsonAsync($"/api/inventory/goods-received-notes/{late["id"]}/acceptance", new { acceptedOn = Today }));
+            Assert.Equal("DeemedAcceptance", deemed["rule"]!.GetValue<string>());
+        }
+        finally
+        {
+            factory.Clock.Advance(TimeSpan.FromDays(-30));
+        }
+    }
+
+    [Fact]
+    public async Task The_register_filters_sorts_exports_and_labels()
+    {
+        var (grantId, contractId) = await SignedContractAsync(quantity: 3);
+        await ReceivedAssetsAsync(contractId, 3);
+        var sorted = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets?grantId={grantId}&sort=-serialNumber&pageSize=2"));
+        Assert.Equal(3, sorted["totalCount"]!.GetValue<int>());
+        var serials = sorted["items"]!.AsArray().Select(a => a!["serialNumber"]!.GetValue<string>()).ToList();
+        Assert.Equal(serials.OrderDescending(), serials);
+        var bySerial = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets?serial={serials[0][3..9]}&status=Received"));
+        Assert.Contains(bySerial["items"]!.AsArray(), a => a!["serialNumber"]!.GetValue<string>() == serials[0]);
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.GetAsync("/api/inventory/assets?sort=colour"), field: "sort");
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.GetAsync("/api/inventory/assets?status=Melted"));
+
+        var csv = await _logistics.GetAsync($"/api/inventory/assets/export.csv?grantId={grantId}");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var rows = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, rows.Length);
+        Assert.StartsWith("serialNumber,manufacturer,model", rows[0]);
+
+        var svg = await _logistics.GetAsync($"/api/inventory/assets/{sorted["items"]![0]!["id"]}/label.svg");
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await svg.Content.ReadAsStringAsync());
+        var png = await _logistics.GetByteArrayAsync($"/api/inventory/assets/{sorted["items"]![0]!["id"]}/label.png");
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+    }
+
+    [Fact]
+    public async Task A_signed_contract_becomes_one_expected_delivery_per_line_and_the_same_cloud_event_twice_changes_it_once()
+    {
+        var eventId = Guid.NewGuid().ToString();
+        var (grantId, contractId) = await SignedContractAsync(quantity: 4, eventId: eventId);
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractSigned, Signed(contractId, grantId, 4), eventId));
+        var expected = await ExpectedAsync(contractId);
+        Assert.Equal(2, expected.Count);
+        Assert.Equal(4, expected.Single(d => d!["itemCategory"]!.GetValue<string>() == "ThermalCamera")!["quantityOutstanding"]!.GetValue<int>());
+        Assert.Equal(1, await factory.WithDbAsync<InventoryDbContext, int>(db => db.InboxMessages.CountAsync(m => m.MessageId == eventId)));
     }
 
     [Fact]
     public async Task An_amendment_changes_what_is_expected_and_one_that_overtakes_the_signature_is_retried()
     {
-        var grantId = Guid.NewGuid();
         var contractId = Guid.NewGuid();
-        ContractAmended Amendment(int version, int quantity) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-AMEND", grantId, "EU-DGNEAR",
+        ContractAmended Amendment(int version, int quantity) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-AMEND", Guid.NewGuid(), "EU-DGNEAR",
             version, Today, "More units", [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", quantity, 42_500m, "TN-RAS-AJDIR", Today.AddDays(90), 24)]);
 
         Assert.Equal("RETRY", await factory.DeliverAsync(ProcurementTopics.ContractAmended, Amendment(2, 5)));
@@ -174,9 +327,19 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_unknown_status_filter_is_a_bad_request_not_a_failure()
+    public async Task A_monitor_sees_its_own_donors_assets_only()
     {
-        var response = await _logistics.GetAsync("/api/inventory/assets?status=Melted");
-        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, response);
+        var (ownGrant, ownContract) = await SignedContractAsync(donor: "EU-DGNEAR");
+        var (_, otherContract) = await SignedContractAsync(donor: "IT-MININT");
+        var ownAsset = (await ReceivedAssetsAsync(ownContract, 1))[0];
+        var otherAsset = (await ReceivedAssetsAsync(otherContract, 1))[0];
+
+        using var monitor = factory.ClientAs(Roles.DonorMonitor, "EU-DGNEAR");
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/inventory/assets/{ownAsset}/passport"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/inventory/assets/{otherAsset}"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/inventory/assets/{otherAsset}/passport"));
+        var list = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync("/api/inventory/assets?pageSize=200"));
+        Assert.All(list["items"]!.AsArray(), a => Assert.Equal("EU-DGNEAR", a!["donorCode"]!.GetValue<string>()));
+        Assert.Contains(list["items"]!.AsArray(), a => a!["grantId"]!.GetValue<Guid>() == ownGrant);
     }
 }

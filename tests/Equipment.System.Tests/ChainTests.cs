@@ -1,5 +1,6 @@
 using System.Net;
 using Equipment.ApiClient;
+using Equipment.AppHost;
 
 namespace Equipment.System.Tests;
 
@@ -22,9 +23,14 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
         Assert.Equal(2, cameras.QuantityOutstanding);
         Assert.Equal("TN-RAS-AJDIR", cameras.DestinationCrossingPointCode);
 
-        var receipt = await logistics.Inventory.ReceiveAsync(cameras.Id, new GoodsReceipt(Scenario.Today, ["TC-MW640-" + Guid.NewGuid().ToString("N")[..6], "TC-MW640-" + Guid.NewGuid().ToString("N")[..6]]));
-        Assert.Equal(2, receipt.Assets.Count);
-        var deployed = await logistics.Inventory.DeployAsync(receipt.Assets[0].Id, "TN-RAS-AJDIR", Scenario.Today);
+        var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await logistics.Inventory.RegisterWarehouseAsync(new Warehouse(warehouse, "ICMPD warehouse, Tunis", "TN", "Charguia II, Tunis"));
+        var assets = await InventoryRun.ShipAndReceiveAsync(logistics, expected.Items, [new Arrival(cameras.ContractLineNumber, 2, 0, "Thermovision", "TV-LW320", "TC-" + Guid.NewGuid().ToString("N")[..6])],
+            "WB-" + Guid.NewGuid().ToString("N")[..8], "DHL Global Forwarding", warehouse, Scenario.Today.AddDays(-3), Scenario.Today);
+        Assert.Equal(2, assets.Count);
+        await InventoryRun.HandOverAsync(logistics, assets, Scenario.Today, "Tunis", "Garde nationale (Tunisia)",
+            new Representative("Sophie Laurent", "ICMPD project manager"), new Representative("Col. Mohamed Ben Salah", "Director of border equipment"));
+        var deployed = await logistics.Inventory.DeployAsync(assets[0].Id, "TN-RAS-AJDIR", Scenario.Today);
         Assert.Equal("Deployed", deployed.Status);
 
         var summary = await Poll.UntilAsync(() => monitor.Reporting.GetGrantSummaryAsync(grant.Id),

@@ -3,7 +3,25 @@ namespace Equipment.DonorReporting.Contracts;
 public static class ReportingTopics
 {
     public const string GrantRegistered = "reporting.grant-registered";
+    public const string VerificationRecorded = "reporting.verification-recorded";
 }
+
+/// <summary>
+/// A monitor's end-use verification visit at a crossing point, with a finding per asset seen (or not found).
+/// Inventory keeps the findings in each asset's passport. Donor-reporting starts publishing it with its issue.
+/// </summary>
+public sealed record VerificationRecorded(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid VisitId,
+    Guid GrantId,
+    string CrossingPointCode,
+    DateOnly VisitedOn,
+    string Monitor,
+    IReadOnlyList<AssetFinding> Findings);
+
+/// <summary>What the monitor found of one asset: e.g. Present, Relocated, Unused, Missing, NoVisibilityMarking.</summary>
+public sealed record AssetFinding(Guid AssetId, string Finding, string? Note);
 
 /// <summary>A grant (action) was registered with its agreed crossing points. Procurement and inventory keep copies.</summary>
 public sealed record GrantRegistered(
@@ -35,4 +53,8 @@ public sealed record GrantRegistered(
 public sealed record GrantBudgetLine(string Code, string Description, decimal Amount);
 
 /// <summary>A border crossing point named in the grant agreement. <c>Code</c> is stable and unique within the grant.</summary>
-public sealed record AgreedCrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude);
+public sealed record AgreedCrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude)
+{
+    /// <summary>v2: the border authority that runs the crossing point, e.g. "Garde nationale (TN)".</summary>
+    public string? Authority { get; init; }
+}

@@ -13,7 +13,9 @@ builder.AddEquipmentService<ReportingDbContext>("donor-reporting");
 builder.Services
     .AddSubscription<ContractSigned, TrackSignedContract.Handler>(ProcurementTopics.ContractSigned)
     .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>(InventoryTopics.AssetRegistered)
-    .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>(InventoryTopics.AssetDeployed);
+    .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>(InventoryTopics.AssetDeployed)
+    .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>(InventoryTopics.AssetTransferred)
+    .AddSubscription<AssetDisposed, TrackDisposedAsset.Handler>(InventoryTopics.AssetDisposed);
 
 var app = builder.Build();
 app.UseEquipmentService();

@@ -5,6 +5,9 @@ public static class InventoryTopics
     public const string DeliveryReceived = "inventory.delivery-received";
     public const string AssetRegistered = "inventory.asset-registered";
     public const string AssetDeployed = "inventory.asset-deployed";
+    public const string AssetHandedOver = "inventory.asset-handed-over";
+    public const string AssetTransferred = "inventory.asset-transferred";
+    public const string AssetDisposed = "inventory.asset-disposed";
 }
 
 /// <summary>Goods were received against a contract line (a goods received note).</summary>
@@ -35,7 +38,51 @@ public sealed record AssetRegistered(
     decimal UnitValue,
     string Currency,
     DateOnly ReceivedOn,
-    DateOnly WarrantyEndsOn);
+    DateOnly WarrantyEndsOn)
+{
+    /// <summary>v2: what the unit is, who supplied it, and whether it carries the EU visibility marking.</summary>
+    public string? Manufacturer { get; init; }
+    public string? Model { get; init; }
+    public string? SupplierName { get; init; }
+    public bool? VisibilityMarking { get; init; }
+}
+
+/// <summary>Assets were handed over to the beneficiary border authority by a handover certificate: they now belong to it.</summary>
+public sealed record AssetsHandedOver(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid HandoverCertificateId,
+    string CertificateNumber,
+    Guid GrantId,
+    string DonorCode,
+    string FromParty,
+    string ToAuthority,
+    DateOnly HandedOverOn,
+    IReadOnlyList<Guid> AssetIds);
+
+/// <summary>A deployed asset moved from one agreed crossing point to another.</summary>
+public sealed record AssetTransferred(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid AssetId,
+    Guid GrantId,
+    string DonorCode,
+    string FromCrossingPointCode,
+    string ToCrossingPointCode,
+    DateOnly TransferredOn,
+    string Reason);
+
+/// <summary>An asset left the inventory: disposed of, lost or stolen, with the reason and evidence.</summary>
+public sealed record AssetDisposed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid AssetId,
+    Guid GrantId,
+    string DonorCode,
+    string Kind,
+    DateOnly DisposedOn,
+    string Reason,
+    string? EvidenceReference);
 
 /// <summary>An asset was deployed at one of its grant's agreed crossing points.</summary>
 public sealed record AssetDeployed(

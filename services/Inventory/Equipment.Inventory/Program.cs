@@ -2,28 +2,58 @@ using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
 using Equipment.DonorReporting.Contracts;
+using Equipment.Inventory;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Features.Assets;
 using Equipment.Inventory.Features.Deliveries;
 using Equipment.Inventory.Features.Grants;
+using Equipment.Inventory.Features.Handovers;
+using Equipment.Inventory.Features.Locations;
+using Equipment.Inventory.Features.Passport;
+using Equipment.Inventory.Features.Receipts;
+using Equipment.Inventory.Features.Shipments;
+using Equipment.Maintenance.Contracts;
 using Equipment.Procurement.Contracts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<InventoryDbContext>("inventory");
+builder.Services.Configure<InventoryOptions>(builder.Configuration.GetSection("Inventory"));
+builder.Services.AddScoped<ReceiptRecorder>();
+builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services
     .AddSubscription<GrantRegistered, LearnGrant.Handler>(ReportingTopics.GrantRegistered)
     .AddSubscription<ContractSigned, ExpectDeliveries.Handler>(ProcurementTopics.ContractSigned)
-    .AddSubscription<ContractAmended, FollowContractAmendment.Handler>(ProcurementTopics.ContractAmended);
+    .AddSubscription<ContractAmended, FollowContractAmendment.Handler>(ProcurementTopics.ContractAmended)
+    .AddSubscription<AssetStatusChanged, RecordAssetNotes.StatusHandler>(MaintenanceTopics.AssetStatusChanged)
+    .AddSubscription<VerificationRecorded, RecordAssetNotes.VerificationHandler>(ReportingTopics.VerificationRecorded);
 
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/inventory").RequireAuthorization(Policies.AnyRole);
+var api = app.MapGroup("/api/inventory")
+    .RequireAuthorization(Policies.AnyRole)
+    .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.DonorMonitor, Roles.Administrator));
+RegisterWarehouse.Map(api);
+ListLocations.Map(api);
 ListExpectedDeliveries.Map(api);
+DispatchShipment.Map(api);
+TrackShipment.Map(api);
+ListShipments.Map(api);
 ReceiveGoods.Map(api);
+ImportReceipts.Map(api);
+AcceptGoods.Map(api);
+HandOverAssets.Map(api);
+GetHandoverCertificate.Map(api);
 ListAssets.Map(api);
+ExportAssets.Map(api);
 GetAsset.Map(api);
 DeployAsset.Map(api);
+TransferAsset.Map(api);
+DisposeAsset.Map(api);
+GetCustodyLog.Map(api);
+GetPassport.Map(api);
+GetLabel.Map(api);
 
 app.Run();
 

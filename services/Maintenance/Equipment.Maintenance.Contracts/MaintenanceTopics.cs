@@ -1,8 +1,18 @@
 namespace Equipment.Maintenance.Contracts;
 
+public static class MaintenanceTopics
+{
+    public const string AssetStatusChanged = "maintenance.asset-status-changed";
+}
+
 /// <summary>
-/// Maintenance publishes nothing yet: the walking skeleton only keeps its copy of the asset register.
-/// Its events (<c>maintenance.asset-status-changed</c>, <c>maintenance.work-order-completed</c>, …) arrive with the
-/// maintenance issue, as records beside this class.
+/// An asset's operational status changed (Operational, Faulty, UnderRepair, OutOfService), with the reason.
+/// Inventory keeps it in the asset's passport. Maintenance starts publishing it with the maintenance issue.
 /// </summary>
-public static class MaintenanceTopics;
+public sealed record AssetStatusChanged(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid AssetId,
+    string Status,
+    DateTimeOffset ChangedAt,
+    string? Reason);

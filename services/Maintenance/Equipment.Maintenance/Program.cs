@@ -9,7 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<MaintenanceDbContext>("maintenance");
 builder.Services
     .AddSubscription<AssetRegistered, LearnAsset.Handler>(InventoryTopics.AssetRegistered)
-    .AddSubscription<AssetDeployed, LearnDeployment.Handler>(InventoryTopics.AssetDeployed);
+    .AddSubscription<AssetDeployed, LearnDeployment.Handler>(InventoryTopics.AssetDeployed)
+    .AddSubscription<AssetTransferred, LearnTransfer.Handler>(InventoryTopics.AssetTransferred);
 
 var app = builder.Build();
 app.UseEquipmentService();

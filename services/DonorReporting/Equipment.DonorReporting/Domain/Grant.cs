@@ -104,4 +104,4 @@ public static class Eligibility
 }
 
 /// <summary>An agreed border crossing point: stable code, the country pair it sits between, and where it is.</summary>
-public sealed record CrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude);
+public sealed record CrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude, string? Authority = null);

@@ -46,6 +46,14 @@ public sealed class TrackedAsset
     public decimal? UnitValue { get; private set; }
     public string? CrossingPointCode { get; private set; }
     public DateOnly? DeployedOn { get; private set; }
+    /// <summary>Disposed, Lost or Stolen: it no longer counts as deployed.</summary>
+    public string? Disposal { get; private set; }
+
+    public void Disposed(string kind)
+    {
+        Disposal = kind;
+        CrossingPointCode = null;
+    }
 
     public void Registered(string serialNumber, string itemCategory, decimal unitValue)
     {
@@ -57,7 +65,7 @@ public sealed class TrackedAsset
     /// <summary>Keeps the latest deployment: a late, older deployment event does not move the asset back.</summary>
     public void Deployed(string crossingPointCode, DateOnly deployedOn)
     {
-        if (DeployedOn is { } current && current > deployedOn) return;
+        if (Disposal is not null || (DeployedOn is { } current && current > deployedOn)) return;
         CrossingPointCode = crossingPointCode;
         DeployedOn = deployedOn;
     }

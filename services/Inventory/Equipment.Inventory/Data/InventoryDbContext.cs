@@ -7,14 +7,34 @@ namespace Equipment.Inventory.Data;
 public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<KnownGrant> KnownGrants => Set<KnownGrant>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<ExpectedDelivery> ExpectedDeliveries => Set<ExpectedDelivery>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
     public DbSet<GoodsReceivedNote> GoodsReceivedNotes => Set<GoodsReceivedNote>();
     public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<HandoverCertificate> HandoverCertificates => Set<HandoverCertificate>();
+    public DbSet<CustodyEntry> CustodyLog => Set<CustodyEntry>();
+    public DbSet<AssetNote> AssetNotes => Set<AssetNote>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    /// <summary>The custody log is append-only: a change to or deletion of an entry is refused, whatever the code path.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var tampered = ChangeTracker.Entries<CustodyEntry>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (tampered is not null)
+            throw new InvalidOperationException($"Custody entry {tampered.Entity.Id} cannot be {tampered.State.ToString().ToLowerInvariant()}: the custody log is append-only.");
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<KnownGrant>().HasKey(g => g.GrantId);
+        modelBuilder.Entity<KnownGrant>(b =>
+        {
+            b.HasKey(g => g.GrantId);
+            b.OwnsMany(g => g.CrossingPoints, p => p.ToJson());
+        });
+        modelBuilder.Entity<Warehouse>().HasKey(w => w.Code);
         modelBuilder.Entity<ExpectedDelivery>(b =>
         {
             b.HasKey(d => d.Id);
@@ -22,20 +42,62 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
             b.HasIndex(d => new { d.DonorCode, d.GrantId });
             b.Property(d => d.UnitPrice).HasConversion<double>();
             b.Ignore(d => d.QuantityOutstanding);
+            b.Ignore(d => d.QuantityShippable);
             b.Property(d => d.QuantityAccepted).IsConcurrencyToken();
+            b.Property(d => d.QuantityShipped).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Shipment>(b =>
+        {
+            b.HasKey(s => s.Id);
+            b.HasIndex(s => s.WaybillNumber).IsUnique();
+            b.HasIndex(s => new { s.DonorCode, s.ContractId });
+            b.Property(s => s.Status).HasConversion<string>();
+            b.OwnsMany(s => s.Lines, l => l.ToJson());
         });
         modelBuilder.Entity<GoodsReceivedNote>(b =>
         {
             b.HasKey(n => n.Id);
-            b.HasIndex(n => n.ExpectedDeliveryId);
+            b.HasIndex(n => n.Number).IsUnique();
+            b.HasIndex(n => n.ShipmentId);
+            b.OwnsMany(n => n.Lines, l => l.ToJson());
         });
         modelBuilder.Entity<Asset>(b =>
         {
             b.HasKey(a => a.Id);
-            b.HasIndex(a => new { a.ItemCategory, a.SerialNumber }).IsUnique();
+            b.HasIndex(a => new { a.Manufacturer, a.Model, a.SerialNumber }).IsUnique();
+            b.HasIndex(a => a.SerialNumber);
             b.HasIndex(a => new { a.DonorCode, a.GrantId, a.Status });
+            b.HasIndex(a => new { a.CrossingPointCode, a.Status });
+            b.HasIndex(a => new { a.ItemCategory, a.SerialNumber });
+            b.HasIndex(a => a.ContractId);
+            b.HasIndex(a => new { a.ReceivedOn, a.Id });
             b.Property(a => a.UnitValue).HasConversion<double>();
             b.Property(a => a.Status).HasConversion<string>();
+            b.Ignore(a => a.Location);
+        });
+        modelBuilder.Entity<HandoverCertificate>(b =>
+        {
+            b.HasKey(h => h.Id);
+            b.HasIndex(h => h.Number).IsUnique();
+            b.HasIndex(h => h.DonorCode);
+        });
+        modelBuilder.Entity<CustodyEntry>(b =>
+        {
+            b.ToTable("custody_log");
+            b.HasKey(c => c.Id);
+            b.HasIndex(c => new { c.AssetId, c.Id });
+            b.Property(c => c.Action).HasConversion<string>();
+        });
+        modelBuilder.Entity<AssetNote>(b =>
+        {
+            b.HasKey(n => n.Id);
+            b.HasIndex(n => new { n.AssetId, n.At });
+        });
+        modelBuilder.Entity<ImportJob>(b =>
+        {
+            b.HasKey(j => j.Id);
+            b.Property(j => j.Status).HasConversion<string>();
+            b.OwnsMany(j => j.Errors, e => e.ToJson());
         });
     }
 }

@@ -2,90 +2,178 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Inventory.Domain;
 
-public enum AssetStatus { InWarehouse, Deployed }
+public enum AssetStatus { Received, HandedOver, Deployed, Disposed, Lost, Stolen }
 
-/// <summary>A received unit with its serial number, followed until (and after) it is deployed at a crossing point.</summary>
+public enum DisposalKind { Disposed, Lost, Stolen }
+
+/// <summary>
+/// A received unit, identified by manufacturer, model and serial number, followed from the goods received note to the
+/// implementing partner's warehouse, the handover to the border authority, and its deployments. Every movement returns
+/// the custody entry to append.
+/// </summary>
 public sealed class Asset
 {
     private Asset() { }
 
     public Guid Id { get; private set; }
     public string SerialNumber { get; private set; } = "";
+    public string Manufacturer { get; private set; } = "";
+    public string Model { get; private set; } = "";
     public string ItemCategory { get; private set; } = "";
     public string Description { get; private set; } = "";
     public Guid ExpectedDeliveryId { get; private set; }
     public Guid ContractId { get; private set; }
+    public string ContractReference { get; private set; } = "";
     public int ContractLineNumber { get; private set; }
     public Guid GrantId { get; private set; }
     public string DonorCode { get; private set; } = "";
+    public string SupplierName { get; private set; } = "";
     public decimal UnitValue { get; private set; }
     public string Currency { get; private set; } = "EUR";
+    public Guid GoodsReceivedNoteId { get; private set; }
+    /// <summary>The provisional acceptance date: the day the goods were received.</summary>
     public DateOnly ReceivedOn { get; private set; }
-    public DateOnly WarrantyEndsOn { get; private set; }
+    public DateOnly? AcceptedOn { get; private set; }
+    public int DeemedAcceptanceDays { get; private set; }
+    public int WarrantyMonths { get; private set; }
+    public bool VisibilityMarking { get; private set; }
+    public string? VisibilityEvidence { get; private set; }
     public AssetStatus Status { get; private set; }
+    /// <summary>Who owns it: the implementing partner until the handover, the beneficiary authority after.</summary>
+    public string Owner { get; private set; } = "";
+    public string? WarehouseCode { get; private set; }
     public string? CrossingPointCode { get; private set; }
     public DateOnly? DeployedOn { get; private set; }
+    public Guid? HandoverCertificateId { get; private set; }
+    public DateOnly? DisposedOn { get; private set; }
 
-    internal static Asset Register(string serialNumber, ExpectedDelivery delivery, DateOnly receivedOn) => new()
-    {
-        Id = Guid.NewGuid(),
-        SerialNumber = serialNumber,
-        ItemCategory = delivery.ItemCategory,
-        Description = delivery.Description,
-        ExpectedDeliveryId = delivery.Id,
-        ContractId = delivery.ContractId,
-        ContractLineNumber = delivery.ContractLineNumber,
-        GrantId = delivery.GrantId,
-        DonorCode = delivery.DonorCode,
-        UnitValue = delivery.UnitPrice,
-        Currency = delivery.Currency,
-        ReceivedOn = receivedOn,
-        WarrantyEndsOn = receivedOn.AddMonths(delivery.WarrantyMonths),
-        Status = AssetStatus.InWarehouse,
-    };
+    /// <summary>Final acceptance: recorded, or deemed once the configured period has run with nothing recorded.</summary>
+    public DateOnly? AcceptanceOn(DateOnly today) =>
+        AcceptedOn ?? (today >= ReceivedOn.AddDays(DeemedAcceptanceDays) ? ReceivedOn.AddDays(DeemedAcceptanceDays) : null);
 
-    /// <summary>Deploys the asset at one of its grant's agreed crossing points.</summary>
-    public void DeployAt(string crossingPointCode, DateOnly deployedOn, KnownGrant grant)
+    /// <summary>Warranty runs from acceptance; before acceptance, the end it will have if acceptance is deemed.</summary>
+    public DateOnly WarrantyEndsOn(DateOnly today) => (AcceptanceOn(today) ?? ReceivedOn.AddDays(DeemedAcceptanceDays)).AddMonths(WarrantyMonths);
+
+    public string Location => CrossingPointCode ?? WarehouseCode ?? "";
+
+    internal static (Asset, CustodyEntry) Register(ReceivedUnit unit, ExpectedDelivery delivery, GoodsReceivedNote note, string owner, string warehouseCode, string by, DateTime nowUtc)
     {
-        if (Status != AssetStatus.InWarehouse)
-            throw new StateConflictException(
-                $"Asset {SerialNumber} is {Status} at {CrossingPointCode}; only an asset in the warehouse can be deployed (a move between crossing points is a transfer).",
-                Status.ToString(), [nameof(AssetStatus.InWarehouse)]);
-        if (grant.GrantId != GrantId)
-            throw new InvalidOperationException($"Grant {grant.GrantId} is not the grant of asset {Id}.");
-        if (!grant.CrossingPointCodes.Contains(crossingPointCode))
-            throw new RuleViolationException("crossingPointCode", "AgreedCrossingPoint",
-                $"'{crossingPointCode}' is not an agreed crossing point of grant {grant.Reference} ({string.Join(", ", grant.CrossingPointCodes)}).");
+        var asset = new Asset
+        {
+            Id = Guid.NewGuid(),
+            SerialNumber = unit.SerialNumber,
+            Manufacturer = unit.Manufacturer,
+            Model = unit.Model,
+            ItemCategory = delivery.ItemCategory,
+            Description = delivery.Description,
+            ExpectedDeliveryId = delivery.Id,
+            ContractId = delivery.ContractId,
+            ContractReference = delivery.ContractReference,
+            ContractLineNumber = delivery.ContractLineNumber,
+            GrantId = delivery.GrantId,
+            DonorCode = delivery.DonorCode,
+            SupplierName = delivery.SupplierName,
+            UnitValue = delivery.UnitPrice,
+            Currency = delivery.Currency,
+            GoodsReceivedNoteId = note.Id,
+            ReceivedOn = note.ReceivedOn,
+            DeemedAcceptanceDays = note.DeemedAcceptanceDays,
+            WarrantyMonths = delivery.WarrantyMonths,
+            VisibilityMarking = unit.VisibilityMarking,
+            VisibilityEvidence = unit.VisibilityEvidence,
+            Status = AssetStatus.Received,
+            Owner = owner,
+            WarehouseCode = warehouseCode,
+        };
+        return (asset, CustodyEntry.Record(asset.Id, note.ReceivedOn, CustodyAction.Received, delivery.SupplierName, $"{owner}, warehouse {warehouseCode}",
+            by, $"Goods received note {note.Number}", note.Number, nowUtc));
+    }
+
+    internal void Accept(DateOnly acceptedOn) => AcceptedOn ??= acceptedOn;
+
+    public CustodyEntry HandOver(HandoverCertificate certificate, string by, DateTime nowUtc)
+    {
+        Ensure(AssetStatus.Received, "handed over", AssetStatus.HandedOver);
+        if (certificate.HandedOverOn < ReceivedOn)
+            throw new RuleViolationException("handedOverOn", "NotBeforeReceipt", $"Asset {SerialNumber} was received on {ReceivedOn:yyyy-MM-dd}; it cannot be handed over before.");
+        var from = Owner;
+        Status = AssetStatus.HandedOver;
+        Owner = certificate.ToAuthority;
+        HandoverCertificateId = certificate.Id;
+        return CustodyEntry.Record(Id, certificate.HandedOverOn, CustodyAction.HandedOver, from, certificate.ToAuthority, by,
+            $"Handover certificate {certificate.Number}", certificate.Number, nowUtc);
+    }
+
+    /// <summary>Deploys a handed-over asset at one of its grant's agreed crossing points.</summary>
+    public CustodyEntry DeployAt(string crossingPointCode, DateOnly deployedOn, KnownGrant grant, string by, DateTime nowUtc)
+    {
+        Ensure(AssetStatus.HandedOver, "deployed (a move between crossing points is a transfer)", AssetStatus.Deployed);
+        var point = grant.AgreedCrossingPoint(crossingPointCode);
         if (deployedOn < ReceivedOn)
             throw new RuleViolationException("deployedOn", "NotBeforeReceipt", $"An asset cannot be deployed before it was received ({ReceivedOn:yyyy-MM-dd}).");
-
+        var from = WarehouseCode is null ? Owner : $"warehouse {WarehouseCode}";
         Status = AssetStatus.Deployed;
-        CrossingPointCode = crossingPointCode;
+        CrossingPointCode = point.Code;
+        WarehouseCode = null;
         DeployedOn = deployedOn;
+        return CustodyEntry.Record(Id, deployedOn, CustodyAction.Deployed, from, $"{point.Name} ({point.Code})", by, "Deployment", null, nowUtc);
+    }
+
+    public CustodyEntry TransferTo(string crossingPointCode, DateOnly transferredOn, string reason, KnownGrant grant, string by, DateTime nowUtc)
+    {
+        Ensure(AssetStatus.Deployed, "transferred", AssetStatus.Deployed);
+        var point = grant.AgreedCrossingPoint(crossingPointCode);
+        if (point.Code == CrossingPointCode)
+            throw new RuleViolationException("toCrossingPointCode", "DifferentCrossingPoint", $"Asset {SerialNumber} is already at {point.Code}.");
+        if (transferredOn < DeployedOn)
+            throw new RuleViolationException("transferredOn", "NotBeforeDeployment", $"Asset {SerialNumber} was deployed on {DeployedOn:yyyy-MM-dd}.");
+        var from = CrossingPointCode!;
+        CrossingPointCode = point.Code;
+        DeployedOn = transferredOn;
+        return CustodyEntry.Record(Id, transferredOn, CustodyAction.Transferred, from, $"{point.Name} ({point.Code})", by, reason, null, nowUtc);
+    }
+
+    public CustodyEntry Dispose(DisposalKind kind, DateOnly on, string reason, string? evidence, string by, DateTime nowUtc)
+    {
+        if (Status is AssetStatus.Disposed or AssetStatus.Lost or AssetStatus.Stolen)
+            throw new StateConflictException($"Asset {SerialNumber} is already {Status}.", Status.ToString(), []);
+        if (on < ReceivedOn)
+            throw new RuleViolationException("on", "NotBeforeReceipt", $"Asset {SerialNumber} was received on {ReceivedOn:yyyy-MM-dd}.");
+        var from = Location.Length > 0 ? Location : Owner;
+        Status = kind switch { DisposalKind.Lost => AssetStatus.Lost, DisposalKind.Stolen => AssetStatus.Stolen, _ => AssetStatus.Disposed };
+        DisposedOn = on;
+        return CustodyEntry.Record(Id, on, kind switch { DisposalKind.Lost => CustodyAction.Lost, DisposalKind.Stolen => CustodyAction.Stolen, _ => CustodyAction.Disposed },
+            from, "", by, reason, evidence, nowUtc);
+    }
+
+    private void Ensure(AssetStatus required, string what, AssetStatus target)
+    {
+        if (Status != required)
+            throw new StateConflictException($"Asset {SerialNumber} is {Status}; only a {required} asset can be {what}.", Status.ToString(), [required.ToString()]);
+        _ = target;
     }
 }
 
-/// <summary>The paper that moves custody from the supplier to logistics: what was accepted and rejected, by whom, when.</summary>
-public sealed class GoodsReceivedNote
+public sealed record ReceivedUnit(string SerialNumber, string Manufacturer, string Model, bool VisibilityMarking, string? VisibilityEvidence);
+
+public enum CustodyAction { Received, HandedOver, Deployed, Transferred, Disposed, Lost, Stolen }
+
+/// <summary>One movement of an asset: who, what, from, to, when, why. Append-only: the DbContext refuses to change or delete one.</summary>
+public sealed class CustodyEntry
 {
-    private GoodsReceivedNote() { }
+    private CustodyEntry() { }
 
-    public GoodsReceivedNote(Guid expectedDeliveryId, DateOnly receivedOn, string receivedBy, int acceptedQuantity, int rejectedQuantity, string? rejectionReason)
-    {
-        Id = Guid.NewGuid();
-        ExpectedDeliveryId = expectedDeliveryId;
-        ReceivedOn = receivedOn;
-        ReceivedBy = receivedBy;
-        AcceptedQuantity = acceptedQuantity;
-        RejectedQuantity = rejectedQuantity;
-        RejectionReason = rejectionReason;
-    }
+    public long Id { get; private set; }
+    public Guid AssetId { get; private set; }
+    public DateOnly On { get; private set; }
+    public CustodyAction Action { get; private set; }
+    public string From { get; private set; } = "";
+    public string To { get; private set; } = "";
+    public string By { get; private set; } = "";
+    public string Why { get; private set; } = "";
+    public string? Reference { get; private set; }
+    public DateTime RecordedAt { get; private set; }
 
-    public Guid Id { get; private set; }
-    public Guid ExpectedDeliveryId { get; private set; }
-    public DateOnly ReceivedOn { get; private set; }
-    public string ReceivedBy { get; private set; } = "";
-    public int AcceptedQuantity { get; private set; }
-    public int RejectedQuantity { get; private set; }
-    public string? RejectionReason { get; private set; }
+    public static CustodyEntry Record(Guid assetId, DateOnly on, CustodyAction action, string from, string to, string by, string why, string? reference, DateTime nowUtc) =>
+        new() { AssetId = assetId, On = on, Action = action, From = from, To = to, By = by, Why = why, Reference = reference, RecordedAt = nowUtc };
 }

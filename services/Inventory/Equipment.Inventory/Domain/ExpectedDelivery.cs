@@ -2,7 +2,7 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Inventory.Domain;
 
-/// <summary>One signed contract line that logistics expects to arrive; receipts count against its quantity.</summary>
+/// <summary>One signed contract line that logistics expects; shipments and receipts count against its quantity.</summary>
 public sealed class ExpectedDelivery
 {
     private ExpectedDelivery() { }
@@ -10,6 +10,8 @@ public sealed class ExpectedDelivery
     public Guid Id { get; private set; }
     public Guid ContractId { get; private set; }
     public string ContractReference { get; private set; } = "";
+    public Guid? TenderId { get; private set; }
+    public DateOnly ContractSignedOn { get; private set; }
     public int ContractLineNumber { get; private set; }
     public Guid GrantId { get; private set; }
     public string DonorCode { get; private set; } = "";
@@ -17,6 +19,7 @@ public sealed class ExpectedDelivery
     public string ItemCategory { get; private set; } = "";
     public string Description { get; private set; } = "";
     public int QuantityExpected { get; private set; }
+    public int QuantityShipped { get; private set; }
     public int QuantityAccepted { get; private set; }
     public int QuantityRejected { get; private set; }
     public decimal UnitPrice { get; private set; }
@@ -30,15 +33,19 @@ public sealed class ExpectedDelivery
     public int ContractVersion { get; private set; } = 1;
 
     public int QuantityOutstanding => QuantityExpected - QuantityAccepted;
+    /// <summary>What may still be shipped: units not yet on their way, plus rejected units the supplier must replace.</summary>
+    public int QuantityShippable => QuantityExpected - QuantityShipped + QuantityRejected;
 
     public static ExpectedDelivery ForContractLine(
         Guid contractId, string contractReference, int lineNumber, Guid grantId, string donorCode, string supplierName,
         string itemCategory, string description, int quantity, decimal unitPrice, string currency,
-        string? destination, string? warehouse, DateOnly deadline, int warrantyMonths) => new()
+        string? destination, string? warehouse, DateOnly deadline, int warrantyMonths, DateOnly signedOn = default, Guid? tenderId = null) => new()
     {
         Id = Guid.NewGuid(),
         ContractId = contractId,
         ContractReference = contractReference,
+        TenderId = tenderId,
+        ContractSignedOn = signedOn,
         ContractLineNumber = lineNumber,
         GrantId = grantId,
         DonorCode = donorCode,
@@ -54,9 +61,7 @@ public sealed class ExpectedDelivery
         WarrantyMonths = warrantyMonths,
     };
 
-    /// <summary>
-    /// A contract amendment changed the line: the new quantity (never below what was already accepted) and deadline.
-    /// </summary>
+    /// <summary>A contract amendment changed the line: the new quantity (never below what was accepted) and deadline.</summary>
     public void Amended(int quantity, DateOnly deadline, int contractVersion)
     {
         ContractVersion = contractVersion;
@@ -64,26 +69,23 @@ public sealed class ExpectedDelivery
         DeliveryDeadline = deadline;
     }
 
-    /// <summary>
-    /// Records a receipt: accepted units each become an asset with its serial number; rejected units are counted.
-    /// More accepted units than are outstanding is refused.
-    /// </summary>
-    public IReadOnlyList<Asset> Receive(IReadOnlyList<string> acceptedSerialNumbers, int rejectedQuantity, DateOnly receivedOn)
+    public void Ship(int quantity, string field)
     {
-        if (acceptedSerialNumbers.Count == 0 && rejectedQuantity == 0)
-            throw new RuleViolationException("serialNumbers", "NotEmpty", "A receipt accepts or rejects at least one unit.");
-        if (acceptedSerialNumbers.Count > QuantityOutstanding)
+        if (quantity > QuantityShippable)
             throw new ConflictException(
-                $"Contract {ContractReference} line {ContractLineNumber} has {QuantityOutstanding} of {QuantityExpected} units outstanding; {acceptedSerialNumbers.Count} cannot be accepted.",
-                "NotMoreThanOutstanding");
-        var duplicate = acceptedSerialNumbers.GroupBy(s => s).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new RuleViolationException("serialNumbers", "UniqueSerialNumber", $"Serial number '{duplicate.Key}' appears more than once.");
+                $"Contract {ContractReference} line {ContractLineNumber}: {quantity} units cannot be shipped, {QuantityShippable} of {QuantityExpected} remain to ship.",
+                "NotMoreThanContracted");
+        QuantityShipped += quantity;
+    }
 
-        QuantityAccepted += acceptedSerialNumbers.Count;
-        QuantityRejected += rejectedQuantity;
-        return acceptedSerialNumbers
-            .Select(serial => Asset.Register(serial, this, receivedOn))
-            .ToList();
+    /// <summary>Counts a receipt against the line: more accepted units than outstanding is an over-delivery.</summary>
+    public void Receive(int accepted, int rejected)
+    {
+        if (accepted > QuantityOutstanding)
+            throw new ConflictException(
+                $"Contract {ContractReference} line {ContractLineNumber} has {QuantityOutstanding} of {QuantityExpected} units outstanding; {accepted} cannot be accepted (over-delivery).",
+                "NoOverDelivery");
+        QuantityAccepted += accepted;
+        QuantityRejected += rejected;
     }
 }

@@ -1,20 +1,52 @@
+using Equipment.BuildingBlocks.Errors;
+
 namespace Equipment.Inventory.Domain;
 
-/// <summary>Inventory's copy of a grant's agreed crossing points, fed by <c>reporting.grant-registered</c>.</summary>
+/// <summary>Inventory's copy of a grant and its agreed crossing points, fed by <c>reporting.grant-registered</c>.</summary>
 public sealed class KnownGrant
 {
     private KnownGrant() { }
 
-    public KnownGrant(Guid grantId, string reference, string donorCode, IReadOnlyList<string> crossingPointCodes)
+    public KnownGrant(Guid grantId, string reference, string donorCode, string implementingPartner, IReadOnlyList<KnownCrossingPoint> crossingPoints)
     {
         GrantId = grantId;
         Reference = reference;
         DonorCode = donorCode;
-        CrossingPointCodes = crossingPointCodes.ToList();
+        ImplementingPartner = implementingPartner;
+        CrossingPoints = crossingPoints.ToList();
     }
 
     public Guid GrantId { get; private set; }
     public string Reference { get; private set; } = "";
     public string DonorCode { get; private set; } = "";
-    public List<string> CrossingPointCodes { get; private set; } = [];
+    public string ImplementingPartner { get; private set; } = "";
+    public List<KnownCrossingPoint> CrossingPoints { get; private set; } = [];
+
+    /// <summary>Deployments go only to the crossing points named in the grant agreement: 409 listing them otherwise.</summary>
+    public KnownCrossingPoint AgreedCrossingPoint(string code) =>
+        CrossingPoints.FirstOrDefault(p => p.Code == code)
+        ?? throw new ConflictException(
+            $"'{code}' is not an agreed crossing point of grant {Reference}; the agreed ones are {string.Join(", ", CrossingPoints.Select(p => $"{p.Code} ({p.Name})"))}.",
+            "AgreedCrossingPoint");
+}
+
+public sealed record KnownCrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude, string? Authority);
+
+/// <summary>A warehouse of the implementing partner, where goods arrive before they are handed over and deployed.</summary>
+public sealed class Warehouse
+{
+    private Warehouse() { }
+
+    public Warehouse(string code, string name, string countryCode, string address)
+    {
+        Code = code;
+        Name = name;
+        CountryCode = countryCode;
+        Address = address;
+    }
+
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string CountryCode { get; private set; } = "";
+    public string Address { get; private set; } = "";
 }

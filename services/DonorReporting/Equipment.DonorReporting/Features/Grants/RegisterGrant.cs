@@ -28,7 +28,7 @@ public static class RegisterGrant
 
     public sealed record BudgetLineInput(string Code, string Description, decimal? Amount);
 
-    public sealed record CrossingPointInput(string Code, string Name, string CountryCode, string NeighbourCountryCode, double? Latitude, double? Longitude);
+    public sealed record CrossingPointInput(string Code, string Name, string CountryCode, string NeighbourCountryCode, double? Latitude, double? Longitude, string? Authority = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -81,7 +81,7 @@ public static class RegisterGrant
             var grant = Grant.Register(
                 command.Reference, command.Title, command.DonorCode, command.Instrument!.Value, command.ImplementingPartner,
                 command.Amount!.Value, command.StartDate!.Value, command.EndDate!.Value, command.BeneficiaryCountries!,
-                command.CrossingPoints!.Select(p => new CrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude!.Value, p.Longitude!.Value)).ToList(),
+                command.CrossingPoints!.Select(p => new CrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude!.Value, p.Longitude!.Value, p.Authority)).ToList(),
                 now.UtcDateTime,
                 command.BudgetLines?.Select(l => new BudgetLine(l.Code, l.Description, l.Amount!.Value)).ToList(),
                 command.EligibleNationalities);
@@ -91,7 +91,7 @@ public static class RegisterGrant
             db.Publish(ReportingTopics.GrantRegistered, eventId, now, new GrantRegistered(
                 eventId, now, grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument.ToString(),
                 grant.Amount, grant.Currency, grant.StartDate, grant.EndDate, grant.BeneficiaryCountries,
-                grant.CrossingPoints.Select(p => new AgreedCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude)).ToList())
+                grant.CrossingPoints.Select(p => new AgreedCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude) { Authority = p.Authority }).ToList())
             {
                 BudgetLines = grant.BudgetLines.Select(l => new GrantBudgetLine(l.Code, l.Description, l.Amount)).ToList(),
                 EligibleNationalities = grant.EligibleNationalities,

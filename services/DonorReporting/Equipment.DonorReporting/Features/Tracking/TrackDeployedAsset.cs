@@ -22,3 +22,39 @@ public static class TrackDeployedAsset
         }
     }
 }
+
+/// <summary>A transfer moves the asset to another crossing point (same ordering rule as a deployment).</summary>
+public static class TrackTransferredAsset
+{
+    public sealed class Handler(ReportingDbContext db) : IIntegrationEventHandler<AssetTransferred>
+    {
+        public async Task HandleAsync(AssetTransferred e, CancellationToken cancellationToken)
+        {
+            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
+            if (asset is null)
+            {
+                asset = new TrackedAsset(e.AssetId, e.GrantId);
+                db.TrackedAssets.Add(asset);
+            }
+            asset.Deployed(e.ToCrossingPointCode, e.TransferredOn);
+        }
+    }
+}
+
+/// <summary>A disposed, lost or stolen asset no longer counts as deployed anywhere.</summary>
+public static class TrackDisposedAsset
+{
+    public sealed class Handler(ReportingDbContext db) : IIntegrationEventHandler<AssetDisposed>
+    {
+        public async Task HandleAsync(AssetDisposed e, CancellationToken cancellationToken)
+        {
+            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
+            if (asset is null)
+            {
+                asset = new TrackedAsset(e.AssetId, e.GrantId);
+                db.TrackedAssets.Add(asset);
+            }
+            asset.Disposed(e.Kind);
+        }
+    }
+}

@@ -7,7 +7,7 @@ using MediatR;
 
 namespace Equipment.Inventory.Features.Assets;
 
-/// <summary>Deploys an asset at one of its grant's agreed crossing points and publishes <c>inventory.asset-deployed</c>.</summary>
+/// <summary>Deploys a handed-over asset at one of its grant's agreed crossing points (409 listing them otherwise) and publishes <c>inventory.asset-deployed</c>.</summary>
 public static class DeployAsset
 {
     public sealed record Command(Guid AssetId, string CrossingPointCode, DateOnly? DeployedOn) : IRequest<AssetResponse>;
@@ -20,29 +20,25 @@ public static class DeployAsset
         {
             RuleFor(c => c.CrossingPointCode).NotEmpty();
             RuleFor(c => c.DeployedOn).NotNull()
-                .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
-                .WithMessage("'Deployed On' cannot be in the future.");
+                .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1))).WithMessage("'Deployed On' cannot be in the future.");
         }
     }
 
-    public sealed class Handler(InventoryDbContext db, TimeProvider clock) : IRequestHandler<Command, AssetResponse>
+    public sealed class Handler(InventoryDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, AssetResponse>
     {
         public async Task<AssetResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var asset = await db.Assets.FindAsync([command.AssetId], cancellationToken)
-                ?? throw new NotFoundException($"No asset {command.AssetId}.");
+            var asset = await db.Assets.FindAsync([command.AssetId], cancellationToken) ?? throw new NotFoundException($"No asset {command.AssetId}.");
             var grant = await db.KnownGrants.FindAsync([asset.GrantId], cancellationToken)
-                ?? throw new StateConflictException(
-                    $"The agreed crossing points of grant {asset.GrantId} have not reached inventory yet; try again shortly.", "GrantNotYetKnown");
-
-            asset.DeployAt(command.CrossingPointCode, command.DeployedOn!.Value, grant);
-
+                ?? throw new StateConflictException($"The agreed crossing points of grant {asset.GrantId} have not reached inventory yet; try again shortly.", "GrantNotYetKnown");
             var now = clock.GetUtcNow();
+            db.CustodyLog.Add(asset.DeployAt(command.CrossingPointCode, command.DeployedOn!.Value, grant, user.Name, now.UtcDateTime));
+
             var eventId = Guid.NewGuid();
             db.Publish(InventoryTopics.AssetDeployed, eventId, now, new AssetDeployed(
                 eventId, now, asset.Id, asset.GrantId, asset.DonorCode, asset.CrossingPointCode!, asset.DeployedOn!.Value));
             await db.SaveChangesAsync(cancellationToken);
-            return AssetResponse.From(asset);
+            return AssetResponse.From(asset, DateOnly.FromDateTime(now.UtcDateTime));
         }
     }
 

@@ -1,43 +1,71 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Data;
+using Equipment.BuildingBlocks.Errors;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Inventory.Features.Assets;
 
+/// <summary>The asset register: filters (grant, crossing point, status, category, serial text), sorting and paging, on indexes.</summary>
 public static class ListAssets
 {
-    public sealed record Query(string? DonorScope, Guid? GrantId, Guid? ContractId, AssetStatus? Status, int? Page, int? PageSize) : IRequest<Page<AssetResponse>>;
+    public sealed record Filter(Guid? GrantId, Guid? ContractId, string? CrossingPointCode, AssetStatus? Status, string? Category, string? Serial, string? Sort);
 
-    public sealed class Handler(InventoryDbContext db) : IRequestHandler<Query, Page<AssetResponse>>
+    public sealed record Query(string? DonorScope, Filter Filter, int? Page, int? PageSize) : IRequest<Page<AssetResponse>>;
+
+    public static readonly string[] Sorts = ["serialNumber", "-serialNumber", "receivedOn", "-receivedOn", "category", "status", "crossingPoint", "value", "-value"];
+
+    public sealed class Handler(InventoryDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<AssetResponse>>
     {
         public async Task<Page<AssetResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = await db.Assets.AsNoTracking()
-                .Where(a => query.DonorScope == null || a.DonorCode == query.DonorScope)
-                .Where(a => query.GrantId == null || a.GrantId == query.GrantId)
-                .Where(a => query.ContractId == null || a.ContractId == query.ContractId)
-                .Where(a => query.Status == null || a.Status == query.Status)
-                .OrderBy(a => a.ItemCategory).ThenBy(a => a.SerialNumber)
-                .ToPageAsync(query.Page, query.PageSize, cancellationToken);
-            return new Page<AssetResponse>(page.Items.Select(AssetResponse.From).ToList(), page.PageNumber, page.PageSize, page.TotalCount);
+            var page = await Filtered(db.Assets, query.DonorScope, query.Filter).ToPageAsync(query.Page, query.PageSize, cancellationToken);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            return new Page<AssetResponse>(page.Items.Select(a => AssetResponse.From(a, today)).ToList(), page.PageNumber, page.PageSize, page.TotalCount);
         }
     }
 
+    public static IQueryable<Asset> Filtered(IQueryable<Asset> assets, string? donorScope, Filter f)
+    {
+        var query = assets
+            .Where(a => donorScope == null || a.DonorCode == donorScope)
+            .Where(a => f.GrantId == null || a.GrantId == f.GrantId)
+            .Where(a => f.ContractId == null || a.ContractId == f.ContractId)
+            .Where(a => f.CrossingPointCode == null || a.CrossingPointCode == f.CrossingPointCode)
+            .Where(a => f.Status == null || a.Status == f.Status)
+            .Where(a => f.Category == null || a.ItemCategory == f.Category);
+        if (!string.IsNullOrWhiteSpace(f.Serial)) query = query.Where(a => a.SerialNumber.Contains(f.Serial));
+        return (f.Sort ?? "serialNumber") switch
+        {
+            "serialNumber" => query.OrderBy(a => a.SerialNumber).ThenBy(a => a.Id),
+            "-serialNumber" => query.OrderByDescending(a => a.SerialNumber).ThenBy(a => a.Id),
+            "receivedOn" => query.OrderBy(a => a.ReceivedOn).ThenBy(a => a.Id),
+            "-receivedOn" => query.OrderByDescending(a => a.ReceivedOn).ThenBy(a => a.Id),
+            "category" => query.OrderBy(a => a.ItemCategory).ThenBy(a => a.SerialNumber),
+            "status" => query.OrderBy(a => a.Status).ThenBy(a => a.SerialNumber),
+            "crossingPoint" => query.OrderBy(a => a.CrossingPointCode).ThenBy(a => a.SerialNumber),
+            "value" => query.OrderBy(a => a.UnitValue).ThenBy(a => a.Id),
+            "-value" => query.OrderByDescending(a => a.UnitValue).ThenBy(a => a.Id),
+            var other => throw new RuleViolationException("sort", "KnownSort", $"'{other}' is not a sort order ({string.Join(", ", Sorts)})."),
+        };
+    }
+
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/assets", (Guid? grantId, Guid? contractId, AssetStatus? status, int? page, int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
-                mediator.Send(new Query(user.DonorScope, grantId, contractId, status, page, pageSize), ct))
+        api.MapGet("/assets", (Guid? grantId, Guid? contractId, string? crossingPointCode, AssetStatus? status, string? category, string? serial, string? sort,
+                int? page, int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+                mediator.Send(new Query(user.DonorScope, new Filter(grantId, contractId, crossingPointCode, status, category, serial, sort), page, pageSize), ct))
             .WithName("ListAssets");
 }
 
 public sealed record AssetResponse(
-    Guid Id, string SerialNumber, string ItemCategory, string Description, Guid GrantId, string DonorCode, Guid ContractId,
-    int ContractLineNumber, decimal UnitValue, string Currency, DateOnly ReceivedOn, DateOnly WarrantyEndsOn,
-    AssetStatus Status, string? CrossingPointCode, DateOnly? DeployedOn)
+    Guid Id, string SerialNumber, string Manufacturer, string Model, string ItemCategory, string Description, Guid GrantId, string DonorCode,
+    Guid ContractId, string ContractReference, int ContractLineNumber, string SupplierName, decimal UnitValue, string Currency,
+    DateOnly ReceivedOn, DateOnly? AcceptedOn, DateOnly WarrantyEndsOn, bool VisibilityMarking, string? VisibilityEvidence,
+    AssetStatus Status, string Owner, string? WarehouseCode, string? CrossingPointCode, DateOnly? DeployedOn, Guid? HandoverCertificateId)
 {
-    public static AssetResponse From(Asset a) => new(
-        a.Id, a.SerialNumber, a.ItemCategory, a.Description, a.GrantId, a.DonorCode, a.ContractId, a.ContractLineNumber,
-        a.UnitValue, a.Currency, a.ReceivedOn, a.WarrantyEndsOn, a.Status, a.CrossingPointCode, a.DeployedOn);
+    public static AssetResponse From(Asset a, DateOnly today) => new(
+        a.Id, a.SerialNumber, a.Manufacturer, a.Model, a.ItemCategory, a.Description, a.GrantId, a.DonorCode, a.ContractId, a.ContractReference,
+        a.ContractLineNumber, a.SupplierName, a.UnitValue, a.Currency, a.ReceivedOn, a.AcceptanceOn(today), a.WarrantyEndsOn(today),
+        a.VisibilityMarking, a.VisibilityEvidence, a.Status, a.Owner, a.WarehouseCode, a.CrossingPointCode, a.DeployedOn, a.HandoverCertificateId);
 }

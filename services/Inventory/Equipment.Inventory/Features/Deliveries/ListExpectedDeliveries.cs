@@ -28,17 +28,17 @@ public static class ListExpectedDeliveries
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/expected-deliveries", (Guid? contractId, Guid? grantId, int? page, int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Query(user.DonorScope, contractId, grantId, page, pageSize), ct))
-            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.Administrator, Roles.DonorMonitor))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.Administrator, Roles.DonorMonitor))
             .WithName("ListExpectedDeliveries");
 }
 
 public sealed record ExpectedDeliveryResponse(
     Guid Id, Guid ContractId, string ContractReference, int ContractLineNumber, Guid GrantId, string DonorCode, string SupplierName,
-    string ItemCategory, string Description, int QuantityExpected, int QuantityAccepted, int QuantityRejected, int QuantityOutstanding,
+    string ItemCategory, string Description, int QuantityExpected, int QuantityShipped, int QuantityAccepted, int QuantityRejected, int QuantityOutstanding,
     string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly DeliveryDeadline, int WarrantyMonths)
 {
     public static ExpectedDeliveryResponse From(ExpectedDelivery d) => new(
         d.Id, d.ContractId, d.ContractReference, d.ContractLineNumber, d.GrantId, d.DonorCode, d.SupplierName,
-        d.ItemCategory, d.Description, d.QuantityExpected, d.QuantityAccepted, d.QuantityRejected, d.QuantityOutstanding,
+        d.ItemCategory, d.Description, d.QuantityExpected, d.QuantityShipped, d.QuantityAccepted, d.QuantityRejected, d.QuantityOutstanding,
         d.DestinationCrossingPointCode, d.DestinationWarehouse, d.DeliveryDeadline, d.WarrantyMonths);
 }

@@ -5,7 +5,7 @@ using Equipment.Inventory.Domain;
 
 namespace Equipment.Inventory.Features.Grants;
 
-/// <summary>Keeps inventory's copy of a grant's agreed crossing points, where its assets may be deployed.</summary>
+/// <summary>Keeps inventory's copy of a grant's agreed crossing points (code, name, countries, coordinates, authority).</summary>
 public static class LearnGrant
 {
     public sealed class Handler(InventoryDbContext db) : IIntegrationEventHandler<GrantRegistered>
@@ -13,7 +13,8 @@ public static class LearnGrant
         public async Task HandleAsync(GrantRegistered e, CancellationToken cancellationToken)
         {
             if (await db.KnownGrants.FindAsync([e.GrantId], cancellationToken) is not null) return;
-            db.KnownGrants.Add(new KnownGrant(e.GrantId, e.Reference, e.DonorCode, e.CrossingPoints.Select(p => p.Code).ToList()));
+            db.KnownGrants.Add(new KnownGrant(e.GrantId, e.Reference, e.DonorCode, e.ImplementingPartner,
+                e.CrossingPoints.Select(p => new KnownCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude, p.Authority)).ToList()));
         }
     }
 }

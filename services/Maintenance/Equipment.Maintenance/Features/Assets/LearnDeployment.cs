@@ -20,3 +20,17 @@ public static class LearnDeployment
         }
     }
 }
+
+/// <summary>A transfer moves the asset to another crossing point; like a deployment, it waits for the registration.</summary>
+public static class LearnTransfer
+{
+    public sealed class Handler(MaintenanceDbContext db) : IIntegrationEventHandler<AssetTransferred>
+    {
+        public async Task HandleAsync(AssetTransferred e, CancellationToken cancellationToken)
+        {
+            var asset = await db.Assets.FindAsync([e.AssetId], cancellationToken)
+                ?? throw new EventOutOfOrderException($"asset {e.AssetId} is transferred but its registration has not arrived yet");
+            asset.DeployedAt(e.ToCrossingPointCode, e.TransferredOn);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Equipment.BuildingBlocks.Messaging;
+using Equipment.DonorReporting.Contracts;
+using Equipment.Inventory.Data;
+using Equipment.Inventory.Domain;
+using Equipment.Maintenance.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Inventory.Features.Passport;
+
+/// <summary>Keeps what maintenance and the monitors say about an asset, for its passport.</summary>
+public static class RecordAssetNotes
+{
+    public sealed class StatusHandler(InventoryDbContext db) : IIntegrationEventHandler<AssetStatusChanged>
+    {
+        public async Task HandleAsync(AssetStatusChanged e, CancellationToken cancellationToken)
+        {
+            if (!await db.Assets.AnyAsync(a => a.Id == e.AssetId, cancellationToken))
+                throw new PoisonEventException($"maintenance reports on asset {e.AssetId}, which inventory never registered");
+            db.AssetNotes.Add(new AssetNote(e.AssetId, e.ChangedAt.UtcDateTime, "maintenance", "StatusChanged", $"{e.Status}{(e.Reason is null ? "" : $": {e.Reason}")}"));
+        }
+    }
+
+    public sealed class VerificationHandler(InventoryDbContext db) : IIntegrationEventHandler<VerificationRecorded>
+    {
+        public async Task HandleAsync(VerificationRecorded e, CancellationToken cancellationToken)
+        {
+            var ids = e.Findings.Select(f => f.AssetId).ToList();
+            var known = await db.Assets.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+            foreach (var finding in e.Findings.Where(f => known.Contains(f.AssetId)))
+                db.AssetNotes.Add(new AssetNote(finding.AssetId, e.VisitedOn.ToDateTime(TimeOnly.MinValue), "donor-reporting", "VerificationFinding",
+                    $"{finding.Finding} at {e.CrossingPointCode} (visit by {e.Monitor}){(finding.Note is null ? "" : $": {finding.Note}")}"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.Inventory.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Inventory.Features.Shipments;
+
+public static class ListShipments
+{
+    public sealed record Query(string? DonorScope, Guid? ContractId) : IRequest<IReadOnlyList<ShipmentResponse>>;
+
+    public sealed class Handler(InventoryDbContext db) : IRequestHandler<Query, IReadOnlyList<ShipmentResponse>>
+    {
+        public async Task<IReadOnlyList<ShipmentResponse>> Handle(Query query, CancellationToken cancellationToken) =>
+            (await db.Shipments.AsNoTracking()
+                .Where(s => query.DonorScope == null || s.DonorCode == query.DonorScope)
+                .Where(s => query.ContractId == null || s.ContractId == query.ContractId)
+                .OrderByDescending(s => s.DispatchedOn).Take(500)
+                .ToListAsync(cancellationToken)).Select(ShipmentResponse.From).ToList();
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/shipments", (Guid? contractId, IMediator mediator, CurrentUser user, CancellationToken ct) => mediator.Send(new Query(user.DonorScope, contractId), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.Administrator, Roles.DonorMonitor))
+            .WithName("ListShipments");
+}
