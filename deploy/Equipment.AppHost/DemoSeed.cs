@@ -86,7 +86,7 @@ public static class DemoSeed
         await SupplierAsync("Shenzhen Vision Optics Co., Ltd.", "CN", "91440300MA5F");          // not eligible under these instruments
         log("registered 8 suppliers (one from a country no grant here makes eligible)");
 
-        var requiredBy = today.AddDays(60);
+        var requiredBy = today.AddDays(-30);
         NewRequisition Need(Grant grant, string line, string category, string spec, int quantity, decimal estimate, string? crossingPoint, string? warehouse = null) =>
             new(grant.Id, line, category, spec, quantity, estimate, crossingPoint, warehouse, requiredBy);
 
@@ -115,7 +115,7 @@ public static class DemoSeed
             [Need(westernBalkans, "WB-EQ-2", "Radio", "TETRA handheld radio with spare battery and vehicle charger", 20, 1_150m, "MK-TABANOVCE")],
             [new Offer(balkanFleet, [1_090m], "SI"), new Offer(anatolia, [1_120m], "TR"), new Offer(thermovision, [1_240m], "DE")],
             invited: [balkanFleet, anatolia, thermovision], cancellationToken: cancellationToken);
-        await officer.Procurement.AmendContractAsync(radioContract.Id, "Two more handsets for the joint patrol at Tabanovce", today.AddDays(-7),
+        await officer.Procurement.AmendContractAsync(radioContract.Id, "Two more handsets for the joint patrol at Tabanovce", today.AddDays(-50),
             [new LineAmendment(1, 22, null)], cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-002", "Rigid-hull inflatable patrol boat",
             [Need(coastal, "TN-EQ-1", "Boat", "8 m rigid-hull inflatable patrol boat, twin 150 hp outboard engines, radar and AIS", 1, 185_000m, null, "Sfax coast guard base")],
@@ -134,25 +134,25 @@ public static class DemoSeed
 
         var cameras = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-NA-2025-001"),
             [new Arrival(1, 4, 0, "Thermovision", "TV-MW640", "TVMW640-RA"), new Arrival(2, 4, 0, "Thermovision", "TV-MW640", "TVMW640-DW")],
-            "DHL-TN-88412", "DHL Global Forwarding", "TN-TUNIS-WH", today.AddDays(-20), today.AddDays(-12), cancellationToken);
+            "DHL-TN-88412", "DHL Global Forwarding", "TN-TUNIS-WH", today.AddDays(-55), today.AddDays(-45), cancellationToken);
         var kits = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-NA-2025-002"),
             [new Arrival(1, 5, 1, "DocuCheck", "DC-30X", "DC30X", VisibilityMarking: false, RejectionReason: "UV lamp broken in transit")],
-            "HU-TN-2025-0912", "Hungarian Post Logistics", "TN-TUNIS-WH", today.AddDays(-18), today.AddDays(-12), cancellationToken);
+            "HU-TN-2025-0912", "Hungarian Post Logistics", "TN-TUNIS-WH", today.AddDays(-52), today.AddDays(-45), cancellationToken);
         var vehicles = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-WB-2025-004"),
             [new Arrival(1, 2, 0, "Toyota", "Land Cruiser 79", "JTELV71J")],
-            "SI-MK-CMR-5521", "Intereuropa", "MK-SKOPJE-WH", today.AddDays(-16), today.AddDays(-12), cancellationToken);
+            "SI-MK-CMR-5521", "Intereuropa", "MK-SKOPJE-WH", today.AddDays(-50), today.AddDays(-44), cancellationToken);
         var radios = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-WB-2025-005"),
             [new Arrival(1, 18, 2, "Sepura", "SC21", "SC21", RejectionReason: "Batteries do not hold charge")],
-            "SI-MK-CMR-5530", "Intereuropa", "MK-SKOPJE-WH", today.AddDays(-15), today.AddDays(-12), cancellationToken);
+            "SI-MK-CMR-5530", "Intereuropa", "MK-SKOPJE-WH", today.AddDays(-50), today.AddDays(-44), cancellationToken);
         log($"received {cameras.Count + kits.Count + vehicles.Count + radios.Count} units in 4 shipments (3 rejected; 2 radios of the amended contract still to ship); the boat is still awaited");
 
         var icmpd = new Representative("Sophie Laurent", "ICMPD project manager");
         var frontex = new Representative("Marko Petrović", "Frontex project officer");
-        await InventoryRun.HandOverAsync(logistics, [.. cameras, .. kits], today.AddDays(-8), "Tunis", "Garde nationale (Tunisia)",
+        await InventoryRun.HandOverAsync(logistics, [.. cameras, .. kits], today.AddDays(-40), "Tunis", "Garde nationale (Tunisia)",
             icmpd, new Representative("Col. Mohamed Ben Salah", "Director of border equipment"), cancellationToken);
-        await InventoryRun.HandOverAsync(logistics, vehicles, today.AddDays(-8), "Belgrade", "Border Police Directorate (Serbia)",
+        await InventoryRun.HandOverAsync(logistics, vehicles, today.AddDays(-40), "Belgrade", "Border Police Directorate (Serbia)",
             frontex, new Representative("Dragan Jovanović", "Head of logistics"), cancellationToken);
-        await InventoryRun.HandOverAsync(logistics, radios, today.AddDays(-8), "Skopje", "Border Police (North Macedonia)",
+        await InventoryRun.HandOverAsync(logistics, radios, today.AddDays(-40), "Skopje", "Border Police (North Macedonia)",
             frontex, new Representative("Elena Stojanovska", "Head of communications"), cancellationToken);
 
         var deployed = 0;
@@ -160,7 +160,7 @@ public static class DemoSeed
         {
             foreach (var asset in assets)
             {
-                await logistics.Inventory.DeployAsync(asset.Id, crossingPoint, today.AddDays(-5), cancellationToken);
+                await logistics.Inventory.DeployAsync(asset.Id, crossingPoint, today.AddDays(-35), cancellationToken);
                 deployed++;
             }
         }
@@ -169,8 +169,8 @@ public static class DemoSeed
         await DeployAsync(kits, "TN-DEHIBA-WAZIN");
         await DeployAsync(radios, "MK-TABANOVCE");
         var moved = cameras.First(a => a.SerialNumber.Contains("-RA-"));
-        await logistics.Inventory.TransferAsync(moved.Id, "TN-DEHIBA-WAZIN", today.AddDays(-2), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis", cancellationToken);
-        await logistics.Inventory.DisposeAsync(radios[^1].Id, "Stolen", today.AddDays(-1), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025", cancellationToken);
+        await logistics.Inventory.TransferAsync(moved.Id, "TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis", cancellationToken);
+        await logistics.Inventory.DisposeAsync(radios[^1].Id, "Stolen", today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025", cancellationToken);
         log($"handed over 3 lots to the border authorities, deployed {deployed} assets, transferred one camera, and recorded one radio stolen");
 
         await Poll.UntilAsync(() => admin.Reporting.GetGrantSummaryAsync(northAfrica.Id, cancellationToken), s => s.AssetsDeployed >= 12, Propagation,

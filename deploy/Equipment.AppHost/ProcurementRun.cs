@@ -9,8 +9,9 @@ public sealed record Offer(Guid SupplierId, IReadOnlyList<decimal> UnitPrices, s
 /// <summary>
 /// Runs a PRAG procedure through the public API the way a procurement officer records it: requisitions, tender,
 /// publication, bids, evaluation, award proposal, standstill, award, contract, signature. Dates are set in the past
-/// (published 75 days ago, deadline 40 days ago, standstill notified 20 days ago) so that a whole procedure can be
+/// (see the timeline below) so that a whole procedure can be
 /// recorded in one go, as officers do when they enter a procedure run on paper.
+/// Timeline (days before today): published 120, bids 90, deadline 85, standstill notified 80, award 70, signature 65.
 /// </summary>
 public static class ProcurementRun
 {
@@ -22,7 +23,7 @@ public static class ProcurementRun
         var tender = await DraftAndPublishAsync(officer, grantId, reference, title, needs, invited, awardMethod, priceWeight, criteria, cancellationToken);
         var now = DateTime.UtcNow;
         foreach (var offer in offers)
-            await officer.Procurement.SubmitBidAsync(tender.Id, 1, new NewBid(offer.SupplierId, now.AddDays(-45),
+            await officer.Procurement.SubmitBidAsync(tender.Id, 1, new NewBid(offer.SupplierId, now.AddDays(-90),
                 offer.UnitPrices.Select((price, i) => new NewBidLine(i + 1, price, offer.Origin)).ToList()), cancellationToken);
 
         await officer.Procurement.StartEvaluationAsync(tender.Id, 1, cancellationToken);
@@ -33,10 +34,10 @@ public static class ProcurementRun
             await officer.Procurement.EvaluateBidAsync(tender.Id, bid.Id, new BidEvaluation(true, offer.Compliant, offer.Notes, offer.QualityScores), cancellationToken);
         }
         await officer.Procurement.ProposeAwardAsync(tender.Id, 1, cancellationToken);
-        await officer.Procurement.StartStandstillAsync(tender.Id, 1, DateOnly.FromDateTime(now.AddDays(-20)), cancellationToken);
-        await officer.Procurement.DecideAwardAsync(tender.Id, 1, cancellationToken);
+        await officer.Procurement.StartStandstillAsync(tender.Id, 1, DateOnly.FromDateTime(now.AddDays(-80)), cancellationToken);
+        await officer.Procurement.DecideAwardAsync(tender.Id, 1, DateOnly.FromDateTime(now.AddDays(-70)), cancellationToken);
         var draft = await officer.Procurement.DraftContractAsync(tender.Id, 1, reference.Replace("T-", "C-"), warrantyMonths, cancellationToken);
-        var contract = await officer.Procurement.SignContractAsync(draft.Id, DateOnly.FromDateTime(now.AddDays(-14)), cancellationToken);
+        var contract = await officer.Procurement.SignContractAsync(draft.Id, DateOnly.FromDateTime(now.AddDays(-65)), cancellationToken);
         return (await officer.Procurement.GetTenderAsync(tender.Id, cancellationToken), contract);
     }
 
@@ -49,6 +50,6 @@ public static class ProcurementRun
         var tender = await officer.Procurement.CreateTenderAsync(new NewTender(reference, title, grantId, [new NewLot(title, requisitions)],
             awardMethod, priceWeight, criteria, invited), cancellationToken);
         var now = DateTime.UtcNow;
-        return await officer.Procurement.PublishAsync(tender.Id, now.AddDays(-75), now.AddDays(-40), cancellationToken);
+        return await officer.Procurement.PublishAsync(tender.Id, now.AddDays(-120), now.AddDays(-85), cancellationToken);
     }
 }

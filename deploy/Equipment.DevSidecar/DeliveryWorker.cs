@@ -28,7 +28,7 @@ public enum DeliveryVerdict { Success, Retry, Drop }
 /// Apps are served in parallel, each app's deliveries one at a time, oldest first.
 /// </summary>
 public sealed class DeliveryWorker(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal,
+    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, SubscriptionGate gate,
     TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -179,25 +179,25 @@ public sealed class DeliveryWorker(
         };
     }
 
-    private static async Task DropAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
+    private async Task DropAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
     {
         delivery.CompletedAt = now;
         delivery.Status = await DeadLetterAsync(db, delivery, message, now, cancellationToken) ? DeliveryStatus.DeadLettered : DeliveryStatus.Dropped;
     }
 
-    private static async Task GiveUpAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
     {
         delivery.CompletedAt = now;
         delivery.Status = await DeadLetterAsync(db, delivery, message, now, cancellationToken) ? DeliveryStatus.DeadLettered : DeliveryStatus.GaveUp;
     }
 
     /// <summary>Publishes the message again on the subscription's dead-letter topic, if it has one.</summary>
-    private static async Task<bool> DeadLetterAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> DeadLetterAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(delivery.DeadLetterTopic)) return false;
         var body = JsonNode.Parse(message.Body) is JsonObject json ? json : new JsonObject { ["data"] = message.Body };
         body["topic"] = delivery.DeadLetterTopic;
-        await db.AcceptAsync(delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken);
+        await gate.RunAsync(() => db.AcceptAsync(delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken), cancellationToken);
         return true;
     }
 

@@ -16,6 +16,7 @@ options.AppApiToken ??= NullIfEmpty(builder.Configuration["APP_API_TOKEN"]);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DeliverySignal>();
+builder.Services.AddSingleton<SubscriptionGate>();
 
 var dataSource = new SqliteConnectionStringBuilder(options.Database).DataSource;
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dataSource))!);

@@ -13,7 +13,7 @@ public static class Publishing
     }
 
     private static async Task<IResult> PublishAsync(
-        string pubsub, string? topic, HttpContext context, SidecarOptions options, SidecarDbContext db, DeliverySignal signal,
+        string pubsub, string? topic, HttpContext context, SidecarOptions options, SidecarDbContext db, DeliverySignal signal, SubscriptionGate gate,
         TimeProvider clock, ILoggerFactory loggers)
     {
         if (options.ApiToken is not null && context.Request.Headers["dapr-api-token"] != options.ApiToken)
@@ -47,7 +47,8 @@ public static class Publishing
             traceParent = built["traceparent"]?.GetValue<string>() ?? traceParent;
         }
 
-        var message = await db.AcceptAsync(topic, envelope, string.IsNullOrEmpty(traceParent) ? null : traceParent, now.UtcDateTime, context.RequestAborted);
+        var message = await gate.RunAsync(() => db.AcceptAsync(topic, envelope, string.IsNullOrEmpty(traceParent) ? null : traceParent, now.UtcDateTime, context.RequestAborted),
+            context.RequestAborted);
         signal.Notify();
         loggers.CreateLogger("Equipment.DevSidecar.Publish").LogInformation("Accepted message {MessageId} on {Topic}", message.Id, topic);
         return Results.NoContent();

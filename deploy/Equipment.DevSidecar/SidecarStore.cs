@@ -2,6 +2,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.DevSidecar;
 
+/// <summary>
+/// Serialises the two writers that must see each other: storing a message with its deliveries, and adding a new
+/// subscription with its backlog. Without it a message published while a subscription is being discovered can land
+/// after the backlog was read but before the subscription was saved, and never be delivered to that app.
+/// </summary>
+public sealed class SubscriptionGate
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<T> RunAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try { return await action(); }
+        finally { _gate.Release(); }
+    }
+}
+
 /// <summary>Messages, the subscriptions learnt from the apps, and one delivery row per (message, subscriber): all in SQLite.</summary>
 public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options) : DbContext(options)
 {

@@ -10,7 +10,7 @@ namespace Equipment.DevSidecar;
 /// from the start of the stream), so an app that starts late loses nothing.
 /// </summary>
 public sealed class SubscriptionDiscovery(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal,
+    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, SubscriptionGate gate,
     TimeProvider clock, ILogger<SubscriptionDiscovery> logger) : BackgroundService
 {
     private readonly Dictionary<string, bool> _reachable = [];
@@ -60,6 +60,13 @@ public sealed class SubscriptionDiscovery(
             logger.LogInformation("{App} subscribes to {Topics}", app.AppId, declared.Count == 0 ? "nothing" : string.Join(", ", declared.Select(d => d.Topic)));
         _reachable[app.AppId] = true;
 
+        var added = await gate.RunAsync(() => RecordAsync(app, declared, cancellationToken), cancellationToken);
+        if (added > 0) signal.Notify();
+    }
+
+    /// <summary>Saves the app's subscriptions; a new one gets a pending delivery for every message already stored on its topic.</summary>
+    private async Task<int> RecordAsync(AppEndpoint app, IReadOnlyList<DeclaredSubscription> declared, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +96,7 @@ public sealed class SubscriptionDiscovery(
         }
         db.Subscriptions.RemoveRange(existing.Where(s => declared.All(d => d.Topic != s.Topic || d.PubSubName != options.PubSubName)));
         await db.SaveChangesAsync(cancellationToken);
-        if (added > 0) signal.Notify();
+        return added;
     }
 
     /// <summary>Dapr's subscription JSON, keys case-insensitive; <c>routes.default</c> wins over <c>route</c>.</summary>

@@ -45,8 +45,8 @@ public sealed class ProcurementClient(HttpClient http) : ApiClientBase(http)
     public Task<Tender> StartStandstillAsync(Guid tenderId, int lotNumber, DateOnly notifiedOn, CancellationToken cancellationToken = default) =>
         PostAsync<Tender>($"api/procurement/tenders/{tenderId}/lots/{lotNumber}/standstill", new { notifiedOn }, cancellationToken);
 
-    public Task<Tender> DecideAwardAsync(Guid tenderId, int lotNumber, CancellationToken cancellationToken = default) =>
-        PostAsync<Tender>($"api/procurement/tenders/{tenderId}/lots/{lotNumber}/award", new { }, cancellationToken);
+    public Task<Tender> DecideAwardAsync(Guid tenderId, int lotNumber, DateOnly? decidedOn = null, CancellationToken cancellationToken = default) =>
+        PostAsync<Tender>($"api/procurement/tenders/{tenderId}/lots/{lotNumber}/award", new { decidedOn }, cancellationToken);
 
     public Task<Contract> DraftContractAsync(Guid tenderId, int lotNumber, string reference, int warrantyMonths, CancellationToken cancellationToken = default) =>
         PostAsync<Contract>($"api/procurement/tenders/{tenderId}/lots/{lotNumber}/contract", new { reference, warrantyMonths }, cancellationToken);

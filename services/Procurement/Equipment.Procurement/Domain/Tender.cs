@@ -209,15 +209,19 @@ public sealed class Tender
         lot.Status = LotStatus.Standstill;
     }
 
-    public void Award(Lot lot, DateTime nowUtc)
+    /// <summary>Decides the award once the standstill is over; <paramref name="decidedOn"/> defaults to today and is never in the future.</summary>
+    public void Award(Lot lot, DateTime nowUtc, DateOnly? decidedOn = null)
     {
         Ensure(lot, LotStatus.Awarded);
         var today = DateOnly.FromDateTime(nowUtc);
-        if (lot.StandstillEndsOn is { } ends && today < ends)
+        var day = decidedOn ?? today;
+        if (day > today)
+            throw new RuleViolationException("decidedOn", "NotInFuture", "An award is decided on a day that has come.");
+        if (lot.StandstillEndsOn is { } ends && day < ends)
             throw new StateConflictException($"The standstill of lot {lot.Number} runs until {ends:yyyy-MM-dd}; the award can be decided from then.",
                 lot.Status.ToString(), [nameof(LotStatus.Awarded)]);
         lot.Status = LotStatus.Awarded;
-        lot.AwardedAt = nowUtc;
+        lot.AwardedAt = decidedOn is null ? nowUtc : day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
     }
 
     public void ContractSigned(Lot lot) => Move(lot, LotStatus.ContractSigned);

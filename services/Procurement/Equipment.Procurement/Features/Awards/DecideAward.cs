@@ -13,7 +13,9 @@ namespace Equipment.Procurement.Features.Awards;
 /// </summary>
 public static class DecideAward
 {
-    public sealed record Command(Guid TenderId, int LotNumber) : IRequest<TenderResponse>;
+    public sealed record Command(Guid TenderId, int LotNumber, DateOnly? DecidedOn = null) : IRequest<TenderResponse>;
+
+    public sealed record Body(DateOnly? DecidedOn);
 
     public sealed class Handler(ProcurementDbContext db, TimeProvider clock) : IRequestHandler<Command, TenderResponse>
     {
@@ -22,7 +24,7 @@ public static class DecideAward
             var now = clock.GetUtcNow();
             var tender = await db.TenderAsync(c.TenderId, null, clock, cancellationToken);
             var lot = tender.Lot(c.LotNumber);
-            tender.Award(lot, now.UtcDateTime);
+            tender.Award(lot, now.UtcDateTime, c.DecidedOn);
 
             var bid = await db.Bids.SingleAsync(b => b.Id == lot.ProposedBidId, cancellationToken);
             var supplier = await db.Suppliers.SingleAsync(s => s.Id == bid.SupplierId, cancellationToken);
@@ -34,15 +36,15 @@ public static class DecideAward
             var eventId = Guid.NewGuid();
             db.Publish(ProcurementTopics.AwardDecided, eventId, now, new AwardDecided(
                 eventId, now, tender.Id, tender.Reference, lot.Number, tender.GrantId, tender.DonorCode, supplier.Id, supplier.LegalName,
-                supplier.CountryOfEstablishment, bid.TotalPrice, tender.Currency, now));
+                supplier.CountryOfEstablishment, bid.TotalPrice, tender.Currency, new DateTimeOffset(lot.AwardedAt!.Value, TimeSpan.Zero)));
             await db.SaveChangesAsync(cancellationToken);
             return TenderResponse.From(tender);
         }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/award", (Guid tenderId, int lotNumber, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new Command(tenderId, lotNumber), ct))
+        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/award", (Guid tenderId, int lotNumber, Body? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(tenderId, lotNumber, body?.DecidedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("DecideAward");
 }
