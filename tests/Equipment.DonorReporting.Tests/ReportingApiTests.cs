@@ -211,6 +211,25 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
     }
 
     [Fact]
+    public async Task A_transfer_moves_the_count_and_a_stolen_asset_no_longer_counts_even_if_its_deployment_arrives_late()
+    {
+        var grantId = await GrantAsync(await DonorAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (moved, stolen) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, moved, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-9))));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetTransferred, new AssetTransferred(Guid.NewGuid(), DateTimeOffset.UtcNow, moved, grantId, "EU",
+            "TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", today.AddDays(-2), "Reinforcement")));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDisposed, new AssetDisposed(Guid.NewGuid(), DateTimeOffset.UtcNow, stolen, grantId, "EU",
+            "Stolen", today.AddDays(-1), "Stolen from a vehicle", "Police report")));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, stolen, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-5))));
+
+        var summary = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}/summary"));
+        Assert.Equal(1, summary["assetsDeployed"]!.GetValue<int>());
+        var perPoint = summary["crossingPoints"]!.AsArray().ToDictionary(p => p!["code"]!.GetValue<string>(), p => p!["assetsDeployed"]!.GetValue<int>());
+        Assert.Equal((0, 1), (perPoint["TN-RAS-AJDIR"], perPoint["TN-DEHIBA-WAZIN"]));
+    }
+
+    [Fact]
     public async Task The_same_contract_event_delivered_twice_counts_once()
     {
         var grantId = await GrantAsync(await DonorAsync());
@@ -230,7 +249,7 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         using var client = _factory.CreateClient();
         var subscriptions = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/dapr/subscribe"));
         Assert.Equal(
-            [ProcurementTopics.ContractSigned, InventoryTopics.AssetRegistered, InventoryTopics.AssetDeployed],
+            [ProcurementTopics.ContractSigned, InventoryTopics.AssetRegistered, InventoryTopics.AssetDeployed, InventoryTopics.AssetTransferred, InventoryTopics.AssetDisposed],
             subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()));
         var ready = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/ready"));
         Assert.NotNull(ready["checks"]!["outbox"]!["data"]!["backlog"]);
