@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Inventory.Features.Assets;
 
-/// <summary>The asset register as CSV, with the same filters as the list, written to the response 1,000 rows at a time.</summary>
+/// <summary>
+/// The asset register as CSV, with the same filters as the list, streamed: one forward-only query read row by row
+/// (no OFFSET batches, which re-sort the table for every batch), flushed every 1,000 rows.
+/// </summary>
 public static class ExportAssets
 {
     private const int Batch = 1000;
@@ -23,18 +26,16 @@ public static class ExportAssets
                 await using var writer = new StreamWriter(context.Response.Body);
                 await writer.WriteLineAsync("serialNumber,manufacturer,model,itemCategory,description,grantId,contractReference,supplier,unitValue,currency,receivedOn,acceptedOn,warrantyEndsOn,visibilityMarking,status,owner,location,deployedOn");
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                for (var skip = 0; ; skip += Batch)
+                var rows = 0;
+                await foreach (var a in query.AsAsyncEnumerable().WithCancellation(context.RequestAborted))
                 {
-                    var batch = await query.Skip(skip).Take(Batch).ToListAsync(context.RequestAborted);
-                    foreach (var a in batch)
-                        await writer.WriteLineAsync(string.Join(',', new[]
-                        {
-                            a.SerialNumber, a.Manufacturer, a.Model, a.ItemCategory, a.Description, a.GrantId.ToString(), a.ContractReference, a.SupplierName,
-                            a.UnitValue.ToString(CultureInfo.InvariantCulture), a.Currency, D(a.ReceivedOn), D(a.AcceptanceOn(today)), D(a.WarrantyEndsOn(today)),
-                            a.VisibilityMarking ? "true" : "false", a.Status.ToString(), a.Owner, a.Location, D(a.DeployedOn),
-                        }.Select(Csv.Escape)));
-                    await writer.FlushAsync(context.RequestAborted);
-                    if (batch.Count < Batch) break;
+                    await writer.WriteLineAsync(string.Join(',', new[]
+                    {
+                        a.SerialNumber, a.Manufacturer, a.Model, a.ItemCategory, a.Description, a.GrantId.ToString(), a.ContractReference, a.SupplierName,
+                        a.UnitValue.ToString(CultureInfo.InvariantCulture), a.Currency, D(a.ReceivedOn), D(a.AcceptanceOn(today)), D(a.WarrantyEndsOn(today)),
+                        a.VisibilityMarking ? "true" : "false", a.Status.ToString(), a.Owner, a.Location, D(a.DeployedOn),
+                    }.Select(Csv.Escape)));
+                    if (++rows % Batch == 0) await writer.FlushAsync(context.RequestAborted);
                 }
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
