@@ -17,6 +17,7 @@ public static class DemoSeed
         var admin = await EquipmentApi.SignInAsync(gateway, "admin", "demo", cancellationToken);
         var officer = await EquipmentApi.SignInAsync(gateway, "officer", "demo", cancellationToken);
         var logistics = await EquipmentApi.SignInAsync(gateway, "logistics", "demo", cancellationToken);
+        var technician = await EquipmentApi.SignInAsync(gateway, "technician", "demo", cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         await admin.Reporting.RegisterDonorAsync(new Donor(EuDonor, "European Union (European Commission, DG NEAR)"), cancellationToken);
@@ -126,6 +127,12 @@ public static class DemoSeed
         await officer.Procurement.CancelAsync(nightVision.Id, "Need covered by a national in-kind donation", cancellationToken: cancellationToken);
         log("ran 6 procedures (international open, local open ×2, competitive negotiated ×2 incl. best value, single tender): 5 signed contracts, one amended, one tender cancelled");
 
+        // Preventive plans first: they apply to each asset of the category when it is deployed.
+        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("ThermalCamera", 90, null, null, ["Clean optics and housing", "Check cooler run time", "Test pan/tilt and remote control"]), cancellationToken);
+        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("PatrolVehicle", 90, null, 10_000, ["Oil and filters", "Brakes", "Tyres", "Light bar and radio mount"]), cancellationToken);
+        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("Radio", 180, null, null, ["Battery capacity test", "Firmware", "Antenna and seals"]), cancellationToken);
+        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("DocumentExaminationKit", 365, null, null, ["UV/IR lamp hours", "Reference database update"]), cancellationToken);
+
         await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("TN-TUNIS-WH", "ICMPD logistics warehouse, Tunis", "TN", "Zone industrielle Charguia II, Tunis"), cancellationToken);
         await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("MK-SKOPJE-WH", "Frontex project warehouse, Skopje", "MK", "Bul. Aleksandar Makedonski 18, Skopje"), cancellationToken);
         var deliveries = (await Poll.UntilAsync(() => logistics.Inventory.ListExpectedDeliveriesAsync(pageSize: 200, cancellationToken: cancellationToken),
@@ -172,6 +179,31 @@ public static class DemoSeed
         await logistics.Inventory.TransferAsync(moved.Id, "TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis", cancellationToken);
         await logistics.Inventory.DisposeAsync(radios[^1].Id, "Stolen", today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025", cancellationToken);
         log($"handed over 3 lots to the border authorities, deployed {deployed} assets, transferred one camera, and recorded one radio stolen");
+
+        var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-DEHIBA-WAZIN", pageSize: 200, cancellationToken: cancellationToken),
+            p => p.Items.Count(a => a.ItemCategory == "ThermalCamera") >= 4, Propagation, "maintenance to learn the deployed cameras", cancellationToken);
+        var camera = maintained.Items.First(a => a.ItemCategory == "ThermalCamera");
+        var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, "No thermal image after dusk; cooler does not reach temperature", "High", cancellationToken);
+        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, "OutOfService", DateTime.UtcNow.AddDays(-7), "Cooler failure", cancellationToken);
+        var repair = await technician.Maintenance.OpenWorkOrderAsync(camera.AssetId, "Corrective", fault.Id, cancellationToken);
+        await technician.Maintenance.ScheduleAsync(repair.Id, today.AddDays(-6), "Anis Trabelsi", cancellationToken);
+        await technician.Maintenance.StartAsync(repair.Id, cancellationToken);
+        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, "UnderRepair", DateTime.UtcNow.AddDays(-6), "Cooler replacement under warranty", cancellationToken);
+        await technician.Maintenance.CompleteAsync(repair.Id, today.AddDays(-4), 5, "Stirling cooler replaced by the supplier's engineer",
+            [new PartUsed("Stirling cooler", 1, 1_850m)], cancellationToken);
+        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, "Operational", DateTime.UtcNow.AddDays(-4), "Repaired", cancellationToken);
+        if (repair.WarrantyClaimId is { } claim)
+        {
+            await technician.Maintenance.DecideClaimAsync(claim, true, "Covered: cooler failure within 24 months", cancellationToken);
+            await technician.Maintenance.ResolveClaimAsync(claim, 1_850m, cancellationToken);
+        }
+        var kit = maintained.Items.First(a => a.ItemCategory == "DocumentExaminationKit");
+        var service = await technician.Maintenance.OpenWorkOrderAsync(kit.AssetId, "Preventive", cancellationToken: cancellationToken);
+        await technician.Maintenance.ScheduleAsync(service.Id, today.AddDays(-2), "Anis Trabelsi", cancellationToken);
+        await technician.Maintenance.StartAsync(service.Id, cancellationToken);
+        await technician.Maintenance.CompleteAsync(service.Id, today.AddDays(-2), 1.5m, "Lamp hours checked, database updated", cancellationToken: cancellationToken);
+        await technician.Maintenance.RecordUsageAsync(camera.AssetId, today.AddDays(-30), today.AddDays(-8), hours: 264, cancellationToken: cancellationToken);
+        log("maintenance: 4 plans applied on deployment, one camera fault repaired under warranty (claim accepted, €1,850 borne by the supplier), one preventive service");
 
         await Poll.UntilAsync(() => admin.Reporting.GetGrantSummaryAsync(northAfrica.Id, cancellationToken), s => s.AssetsDeployed >= 12, Propagation,
             "donor-reporting to count the North Africa deployments", cancellationToken);

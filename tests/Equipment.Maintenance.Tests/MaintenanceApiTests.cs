@@ -1,8 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Inventory.Contracts;
+using Equipment.Maintenance.Contracts;
 using Equipment.Maintenance.Data;
-using Equipment.Maintenance.Domain;
 using Equipment.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,27 +11,36 @@ namespace Equipment.Maintenance.Tests;
 
 public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private readonly HttpClient _technician = factory.ClientAs(Roles.MaintenanceTechnician, username: "technician");
+    private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
 
-    private static AssetRegistered Registered(Guid assetId, DateOnly warrantyEnds) => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, "TC-" + assetId.ToString("N")[..6], "ThermalCamera", "Thermal camera",
-        Guid.NewGuid(), "EU-DGNEAR", Guid.NewGuid(), 1, 42_500m, "EUR", Today.AddMonths(-1), warrantyEnds);
+    private AssetRegistered Registered(Guid assetId, DateOnly warrantyEnds, string category = "ThermalCamera", string donor = "EU-DGNEAR") => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, "TC-" + assetId.ToString("N")[..6], category, "Thermal camera",
+        Guid.NewGuid(), donor, Guid.NewGuid(), 1, 42_500m, "EUR", Today.AddMonths(-1), warrantyEnds) { SupplierName = "Thermovision GmbH", Model = "TV-MW640" };
 
-    [Fact]
-    public void Warranty_runs_to_its_last_day()
+    private async Task<Guid> DeployedAssetAsync(DateOnly? warrantyEnds = null, DateOnly? deployedOn = null, string category = "ThermalCamera", string donor = "EU-DGNEAR")
     {
-        var asset = new MaintainedAsset(Guid.NewGuid(), "TC-1", "ThermalCamera", "Thermal camera", Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2026, 3, 1));
-        Assert.True(asset.IsUnderWarranty(new DateOnly(2026, 3, 1)));
-        Assert.False(asset.IsUnderWarranty(new DateOnly(2026, 3, 2)));
+        var assetId = Guid.NewGuid();
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(assetId, warrantyEnds ?? Today.AddMonths(23), category, donor)));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed,
+            new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, Guid.NewGuid(), donor, "TN-RAS-AJDIR", deployedOn ?? Today.AddDays(-10))));
+        return assetId;
     }
 
+    private Task<int> EventsAsync(string topic, Guid id) => factory.WithDbAsync<MaintenanceDbContext, int>(db =>
+        db.OutboxMessages.CountAsync(m => m.Topic == topic && m.Payload.Contains(id.ToString())));
+
     [Fact]
-    public async Task Without_a_token_401_and_with_the_wrong_role_403()
+    public async Task Without_a_token_401_and_roles_decide_who_writes()
     {
         using var anonymous = factory.CreateClient();
         await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await anonymous.GetAsync("/api/maintenance/assets"));
-        using var monitor = factory.ClientAs(Roles.DonorMonitor, "EU-DGNEAR");
-        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await monitor.GetAsync("/api/maintenance/assets"));
+        using var officer = factory.ClientAs(Roles.ProcurementOfficer);
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await officer.GetAsync("/api/maintenance/assets"));
+        using var logistics = factory.ClientAs(Roles.LogisticsOfficer);
+        var assetId = await DeployedAssetAsync();
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await logistics.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/faults", new { symptom = "No image at night", severity = "High" }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await logistics.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId, kind = "Corrective" }));
     }
 
     [Fact]
@@ -39,16 +49,115 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var assetId = Guid.NewGuid();
         var deployed = new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, Guid.NewGuid(), "EU-DGNEAR", "TN-RAS-AJDIR", Today);
         var deploymentId = Guid.NewGuid().ToString();
-
         Assert.Equal("RETRY", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, deploymentId));
-        Assert.False(await factory.WithDbAsync<MaintenanceDbContext, bool>(db => db.InboxMessages.AnyAsync(m => m.MessageId == deploymentId)));
-
         Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(assetId, Today.AddMonths(23))));
         Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, deploymentId));
-
-        using var technician = factory.ClientAs(Roles.MaintenanceTechnician);
-        var page = await HttpAssert.StatusAsync(HttpStatusCode.OK, await technician.GetAsync("/api/maintenance/assets?crossingPointCode=TN-RAS-AJDIR&pageSize=200"));
+        var page = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync("/api/maintenance/assets?crossingPointCode=TN-RAS-AJDIR&pageSize=200"));
         var asset = Assert.Single(page["items"]!.AsArray(), a => a!["assetId"]!.GetValue<Guid>() == assetId)!;
-        Assert.True(asset["underWarranty"]!.GetValue<bool>());
+        Assert.Equal("Operational", asset["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_plan_is_applied_on_deployment_once_however_often_the_event_comes_and_is_overdue_from_the_day_after()
+    {
+        await _technician.PostAsJsonAsync("/api/maintenance/plans", new { itemCategory = "PatrolVehicle", intervalDays = 90, intervalKm = 10_000, checklist = new[] { "Oil and filters", "Brakes", "Tyres" } });
+        var assetId = Guid.NewGuid();
+        var deployedOn = Today.AddDays(-100);
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(assetId, Today.AddMonths(30), "PatrolVehicle")));
+        var deployed = new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, Guid.NewGuid(), "EU-DGNEAR", "RS-HORGOS", deployedOn);
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, "dup-" + assetId));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, "dup-" + assetId));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed));           // redelivered under another id
+        Assert.Equal(1, await factory.WithDbAsync<MaintenanceDbContext, int>(db => db.Schedules.CountAsync(s => s.AssetId == assetId)));
+        Assert.Equal(1, await factory.WithDbAsync<MaintenanceDbContext, int>(db => db.StatusHistory.CountAsync(s => s.AssetId == assetId)));
+
+        async Task<bool> OverdueOn(DateOnly day) =>
+            (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/overdue?on={day:yyyy-MM-dd}"))).AsArray()
+                .Any(o => o!["assetId"]!.GetValue<Guid>() == assetId);
+        Assert.False(await OverdueOn(deployedOn.AddDays(90)));
+        Assert.True(await OverdueOn(deployedOn.AddDays(91)));
+    }
+
+    [Fact]
+    public async Task A_corrective_job_raises_a_warranty_claim_on_the_warrantys_last_day_but_not_the_day_after()
+    {
+        var lastDay = await DeployedAssetAsync(warrantyEnds: Today);
+        var expired = await DeployedAssetAsync(warrantyEnds: Today.AddDays(-1));
+        var claimed = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId = lastDay, kind = "Corrective" }));
+        Assert.NotNull(claimed["warrantyClaimId"]);
+        Assert.Equal(1, await EventsAsync(MaintenanceTopics.WarrantyClaimRaised, lastDay));
+        var unclaimed = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId = expired, kind = "Corrective" }));
+        Assert.Null(unclaimed["warrantyClaimId"]);
+        Assert.Equal(0, await EventsAsync(MaintenanceTopics.WarrantyClaimRaised, expired));
+
+        var claimId = claimed["warrantyClaimId"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/warranty-claims/{claimId}/decision", new { accepted = true }));
+        var resolved = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/warranty-claims/{claimId}/resolution", new { supplierBore = 1_200 }));
+        Assert.Equal(("Resolved", 1_200m), (resolved["status"]!.GetValue<string>(), resolved["supplierBore"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
+    public async Task A_work_order_runs_its_course_publishes_its_completion_once_and_refuses_illegal_steps()
+    {
+        var assetId = await DeployedAssetAsync();
+        var order = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId, kind = "Preventive" }));
+        var id = order["id"]!.GetValue<Guid>();
+        var early = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/completion",
+            new { on = Today, labourHours = 2, outcome = "Done" }));
+        Assert.Equal("Open", early["currentState"]!.GetValue<string>());
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/schedule", new { on = Today, technician = "A. Trabelsi" }));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/start", new { }));
+        var done = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/completion", new
+        {
+            on = Today, labourHours = 3.5, outcome = "Lens cleaned, firmware updated", parts = new[] { new { name = "Desiccant pack", quantity = 2, unitCost = 15.5 } },
+        }));
+        Assert.Equal(31m, done["partsCost"]!.GetValue<decimal>());
+        await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/cancellation", new { reason = "late" }));
+        Assert.Equal(1, await EventsAsync(MaintenanceTopics.WorkOrderCompleted, id));
+    }
+
+    [Fact]
+    public async Task Availability_over_a_fixed_status_history_matches_the_hand_computed_share()
+    {
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var assetId = await DeployedAssetAsync(deployedOn: DateOnly.FromDateTime(start));                 // operational from day 0
+        foreach (var (day, status) in new[] { (4, "OutOfService"), (6, "UnderRepair"), (7, "Operational") })
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/status",
+                new { status, at = start.AddDays(day), reason = "test history" }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/status",
+            new { status = "Degraded", at = start.AddDays(5), reason = "rewriting history" }), field: "at");
+        Assert.Equal(3, await EventsAsync(MaintenanceTopics.AssetStatusChanged, assetId));
+
+        var serial = "TC-" + assetId.ToString("N")[..6];
+        var rows = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/availability?from=2026-01-04T00:00:00Z&to=2026-01-09T00:00:00Z&by=asset"));
+        var row = rows.AsArray().Single(r => r!["key"]!.GetValue<string>() == serial)!;
+        // Period days 4–9: out of service 4–6, under repair 6–7, operational 7–9: 2 days of 5 = 0.4, over 120 known hours.
+        Assert.Equal(0.4, row["availability"]!.GetValue<double>());
+        Assert.Equal(120, row["knownHours"]!.GetValue<double>());
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.GetAsync("/api/maintenance/availability?from=2026-01-09T00:00:00Z&to=2026-01-04T00:00:00Z"), field: "to");
+    }
+
+    [Fact]
+    public async Task Usage_logs_refuse_negative_overlapping_and_future_entries()
+    {
+        var assetId = await DeployedAssetAsync();
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-10), to = Today.AddDays(-5), hours = 96 }));
+        Assert.Equal(1, await EventsAsync(MaintenanceTopics.UsageRecorded, assetId));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-4), to = Today.AddDays(-3), hours = -1 }), field: "hours");
+        await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-6), to = Today.AddDays(-2), hours = 10 }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-1), to = Today.AddDays(1), km = 10 }), field: "to");
+    }
+
+    [Fact]
+    public async Task A_monitor_reads_its_own_donors_assets_only()
+    {
+        var own = await DeployedAssetAsync(donor: "EU-DGNEAR");
+        var other = await DeployedAssetAsync(donor: "IT-MININT");
+        using var monitor = factory.ClientAs(Roles.DonorMonitor, "EU-DGNEAR");
+        var list = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync("/api/maintenance/assets?pageSize=200"));
+        Assert.Contains(list["items"]!.AsArray(), a => a!["assetId"]!.GetValue<Guid>() == own);
+        Assert.DoesNotContain(list["items"]!.AsArray(), a => a!["assetId"]!.GetValue<Guid>() == other);
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/maintenance/assets/{other}/status-history"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await monitor.PostAsJsonAsync($"/api/maintenance/assets/{own}/status", new { status = "Degraded", reason = "x" }));
     }
 }

@@ -4,19 +4,35 @@ using Equipment.BuildingBlocks.Messaging;
 using Equipment.Inventory.Contracts;
 using Equipment.Maintenance.Data;
 using Equipment.Maintenance.Features.Assets;
+using Equipment.Maintenance.Features.Faults;
+using Equipment.Maintenance.Features.Plans;
+using Equipment.Maintenance.Features.Status;
+using Equipment.Maintenance.Features.Usage;
+using Equipment.Maintenance.Features.Warranty;
+using Equipment.Maintenance.Features.WorkOrders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<MaintenanceDbContext>("maintenance");
 builder.Services
     .AddSubscription<AssetRegistered, LearnAsset.Handler>(InventoryTopics.AssetRegistered)
     .AddSubscription<AssetDeployed, LearnDeployment.Handler>(InventoryTopics.AssetDeployed)
-    .AddSubscription<AssetTransferred, LearnTransfer.Handler>(InventoryTopics.AssetTransferred);
+    .AddSubscription<AssetTransferred, LearnTransfer.Handler>(InventoryTopics.AssetTransferred)
+    .AddSubscription<AssetDisposed, LearnDisposal.Handler>(InventoryTopics.AssetDisposed);
 
 var app = builder.Build();
 app.UseEquipmentService();
 
 var api = app.MapGroup("/api/maintenance").RequireAuthorization(Policies.AnyRole);
 ListMaintainedAssets.Map(api);
+DefinePlan.Map(api);
+ListOverdue.Map(api);
+ReportFault.Map(api);
+OpenWorkOrder.Map(api);
+ProgressWorkOrder.Map(api);
+SettleWarrantyClaim.Map(api);
+ChangeStatus.Map(api);
+GetAvailability.Map(api);
+RecordUsage.Map(api);
 
 app.Run();
 

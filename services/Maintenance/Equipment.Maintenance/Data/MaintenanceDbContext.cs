@@ -7,6 +7,13 @@ namespace Equipment.Maintenance.Data;
 public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<MaintainedAsset> Assets => Set<MaintainedAsset>();
+    public DbSet<StatusChange> StatusHistory => Set<StatusChange>();
+    public DbSet<MaintenancePlan> Plans => Set<MaintenancePlan>();
+    public DbSet<PlanSchedule> Schedules => Set<PlanSchedule>();
+    public DbSet<FaultReport> Faults => Set<FaultReport>();
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<WarrantyClaim> WarrantyClaims => Set<WarrantyClaim>();
+    public DbSet<UsageLog> UsageLogs => Set<UsageLog>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,6 +22,49 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
         {
             b.HasKey(a => a.AssetId);
             b.HasIndex(a => new { a.CrossingPointCode, a.SerialNumber });
+            b.HasIndex(a => new { a.DonorCode, a.GrantId });
+            b.Property(a => a.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<StatusChange>(b =>
+        {
+            b.HasKey(s => s.Id);
+            b.HasIndex(s => new { s.AssetId, s.At });
+            b.Property(s => s.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<MaintenancePlan>(b =>
+        {
+            b.HasKey(p => p.ItemCategory);
+        });
+        modelBuilder.Entity<PlanSchedule>(b =>
+        {
+            b.HasKey(s => new { s.AssetId, s.ItemCategory });
+            b.HasIndex(s => s.NextDueOn);
+        });
+        modelBuilder.Entity<FaultReport>(b =>
+        {
+            b.HasKey(f => f.Id);
+            b.HasIndex(f => f.AssetId);
+            b.Property(f => f.Severity).HasConversion<string>();
+        });
+        modelBuilder.Entity<WorkOrder>(b =>
+        {
+            b.HasKey(w => w.Id);
+            b.HasIndex(w => new { w.AssetId, w.Status });
+            b.Property(w => w.Kind).HasConversion<string>();
+            b.Property(w => w.Status).HasConversion<string>();
+            b.OwnsMany(w => w.Parts, p => p.ToJson());
+            b.Ignore(w => w.PartsCost);
+        });
+        modelBuilder.Entity<WarrantyClaim>(b =>
+        {
+            b.HasKey(c => c.Id);
+            b.HasIndex(c => c.AssetId);
+            b.Property(c => c.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<UsageLog>(b =>
+        {
+            b.HasKey(u => u.Id);
+            b.HasIndex(u => new { u.AssetId, u.From });
         });
     }
 }

@@ -1,11 +1,16 @@
+using Equipment.BuildingBlocks.Errors;
+
 namespace Equipment.Maintenance.Domain;
 
-/// <summary>Maintenance's copy of an asset: what it is, its warranty, and where it is deployed.</summary>
+public enum OperationalStatus { Operational, Degraded, OutOfService, UnderRepair, Disposed }
+
+/// <summary>Maintenance's copy of an asset (from inventory's events), with its operational status.</summary>
 public sealed class MaintainedAsset
 {
     private MaintainedAsset() { }
 
-    public MaintainedAsset(Guid assetId, string serialNumber, string itemCategory, string description, Guid grantId, Guid contractId, DateOnly warrantyEndsOn)
+    public MaintainedAsset(Guid assetId, string serialNumber, string itemCategory, string description, Guid grantId, Guid contractId, DateOnly warrantyEndsOn,
+        string donorCode = "", string? manufacturer = null, string? model = null, string? supplierName = null)
     {
         AssetId = assetId;
         SerialNumber = serialNumber;
@@ -14,19 +19,29 @@ public sealed class MaintainedAsset
         GrantId = grantId;
         ContractId = contractId;
         WarrantyEndsOn = warrantyEndsOn;
+        DonorCode = donorCode;
+        Manufacturer = manufacturer;
+        Model = model;
+        SupplierName = supplierName;
     }
 
     public Guid AssetId { get; private set; }
     public string SerialNumber { get; private set; } = "";
     public string ItemCategory { get; private set; } = "";
     public string Description { get; private set; } = "";
+    public string? Manufacturer { get; private set; }
+    public string? Model { get; private set; }
+    public string? SupplierName { get; private set; }
     public Guid GrantId { get; private set; }
+    public string DonorCode { get; private set; } = "";
     public Guid ContractId { get; private set; }
     public DateOnly WarrantyEndsOn { get; private set; }
     public string? CrossingPointCode { get; private set; }
     public DateOnly? DeployedOn { get; private set; }
+    public OperationalStatus? Status { get; private set; }
 
-    public bool IsUnderWarranty(DateOnly today) => today <= WarrantyEndsOn;
+    /// <summary>Under warranty up to and including its last day.</summary>
+    public bool IsUnderWarranty(DateOnly day) => day <= WarrantyEndsOn;
 
     public void DeployedAt(string crossingPointCode, DateOnly deployedOn)
     {
@@ -34,4 +49,63 @@ public sealed class MaintainedAsset
         CrossingPointCode = crossingPointCode;
         DeployedOn = deployedOn;
     }
+
+    /// <summary>Records a status change; returns the entry for the history. A disposed asset changes no more.</summary>
+    public StatusChange ChangeStatus(OperationalStatus status, DateTime at, string reason, string by, DateTime? lastChangeAt)
+    {
+        if (Status == OperationalStatus.Disposed)
+            throw new StateConflictException($"Asset {SerialNumber} is disposed of; its status no longer changes.", nameof(OperationalStatus.Disposed), []);
+        if (lastChangeAt is { } last && at < last)
+            throw new RuleViolationException("at", "AfterLastChange", $"The last status change of {SerialNumber} was at {last:yyyy-MM-dd HH:mm} UTC; history is not rewritten.");
+        Status = status;
+        return new StatusChange(AssetId, status, at, reason, by);
+    }
+}
+
+/// <summary>One entry of an asset's operational status history: from <see cref="At"/> on, the asset was in <see cref="Status"/>.</summary>
+public sealed class StatusChange
+{
+    private StatusChange() { }
+
+    public StatusChange(Guid assetId, OperationalStatus status, DateTime at, string reason, string by)
+    {
+        AssetId = assetId;
+        Status = status;
+        At = at;
+        Reason = reason;
+        By = by;
+    }
+
+    public long Id { get; private set; }
+    public Guid AssetId { get; private set; }
+    public OperationalStatus Status { get; private set; }
+    public DateTime At { get; private set; }
+    public string Reason { get; private set; } = "";
+    public string By { get; private set; } = "";
+}
+
+/// <summary>
+/// Availability: the time-weighted share of a period during which an asset was operational, counting only the time
+/// its status was known (from its first status entry on), clipped exactly at the period's edges.
+/// </summary>
+public static class Availability
+{
+    public static (TimeSpan Operational, TimeSpan Known) For(IReadOnlyList<StatusChange> history, DateTime from, DateTime to)
+    {
+        var ordered = history.OrderBy(h => h.At).ToList();
+        TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var start = ordered[i].At > from ? ordered[i].At : from;
+            var end = i + 1 < ordered.Count ? ordered[i + 1].At : to;
+            if (end > to) end = to;
+            if (end <= start) continue;
+            known += end - start;
+            if (ordered[i].Status == OperationalStatus.Operational) operational += end - start;
+        }
+        return (operational, known);
+    }
+
+    public static double? Share((TimeSpan Operational, TimeSpan Known) t) =>
+        t.Known <= TimeSpan.Zero ? null : Math.Round(t.Operational.TotalSeconds / t.Known.TotalSeconds, 4);
 }

@@ -12,7 +12,8 @@ public static class LearnAsset
         public async Task HandleAsync(AssetRegistered e, CancellationToken cancellationToken)
         {
             if (await db.Assets.FindAsync([e.AssetId], cancellationToken) is not null) return;
-            db.Assets.Add(new MaintainedAsset(e.AssetId, e.SerialNumber, e.ItemCategory, e.Description, e.GrantId, e.ContractId, e.WarrantyEndsOn));
+            db.Assets.Add(new MaintainedAsset(e.AssetId, e.SerialNumber, e.ItemCategory, e.Description, e.GrantId, e.ContractId, e.WarrantyEndsOn,
+                e.DonorCode, e.Manufacturer, e.Model, e.SupplierName));
         }
     }
 }

@@ -1,6 +1,7 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Data;
 using Equipment.Maintenance.Data;
+using Equipment.Maintenance.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Equipment.Maintenance.Features.Assets;
 /// <summary>The assets technicians look after, where they are and whether their warranty still runs.</summary>
 public static class ListMaintainedAssets
 {
-    public sealed record Query(string? CrossingPointCode, int? Page, int? PageSize) : IRequest<Page<MaintainedAssetResponse>>;
+    public sealed record Query(string? DonorScope, string? CrossingPointCode, int? Page, int? PageSize) : IRequest<Page<MaintainedAssetResponse>>;
 
     public sealed class Handler(MaintenanceDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<MaintainedAssetResponse>>
     {
@@ -17,23 +18,25 @@ public static class ListMaintainedAssets
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var page = await db.Assets.AsNoTracking()
+                .Where(a => query.DonorScope == null || a.DonorCode == query.DonorScope)
                 .Where(a => query.CrossingPointCode == null || a.CrossingPointCode == query.CrossingPointCode)
                 .OrderBy(a => a.CrossingPointCode).ThenBy(a => a.SerialNumber)
                 .ToPageAsync(query.Page, query.PageSize, cancellationToken);
             return new Page<MaintainedAssetResponse>(
                 page.Items.Select(a => new MaintainedAssetResponse(a.AssetId, a.SerialNumber, a.ItemCategory, a.Description, a.GrantId,
-                    a.CrossingPointCode, a.DeployedOn, a.WarrantyEndsOn, a.IsUnderWarranty(today))).ToList(),
+                    a.CrossingPointCode, a.DeployedOn, a.WarrantyEndsOn, a.IsUnderWarranty(today), a.Status, a.Manufacturer, a.Model, a.SupplierName)).ToList(),
                 page.PageNumber, page.PageSize, page.TotalCount);
         }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/assets", (string? crossingPointCode, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new Query(crossingPointCode, page, pageSize), ct))
-            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician, Roles.LogisticsOfficer, Roles.Administrator))
+        api.MapGet("/assets", (string? crossingPointCode, int? page, int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+                mediator.Send(new Query(user.DonorScope, crossingPointCode, page, pageSize), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListMaintainedAssets");
 }
 
 public sealed record MaintainedAssetResponse(
     Guid AssetId, string SerialNumber, string ItemCategory, string Description, Guid GrantId,
-    string? CrossingPointCode, DateOnly? DeployedOn, DateOnly WarrantyEndsOn, bool UnderWarranty);
+    string? CrossingPointCode, DateOnly? DeployedOn, DateOnly WarrantyEndsOn, bool UnderWarranty, OperationalStatus? Status,
+    string? Manufacturer, string? Model, string? SupplierName);

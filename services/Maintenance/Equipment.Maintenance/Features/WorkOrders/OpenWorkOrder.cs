@@ -1,0 +1,72 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Errors;
+using Equipment.Maintenance.Contracts;
+using Equipment.Maintenance.Data;
+using Equipment.Maintenance.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Maintenance.Features.WorkOrders;
+
+/// <summary>
+/// Opens a preventive or corrective work order. A corrective one on an asset still under warranty (up to and including
+/// its last day) raises a warranty claim against the supplier and publishes <c>maintenance.warranty-claim-raised</c>.
+/// </summary>
+public static class OpenWorkOrder
+{
+    public sealed record Command(Guid? AssetId, WorkOrderKind? Kind, Guid? FaultReportId) : IRequest<WorkOrderResponse>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.AssetId).NotNull();
+            RuleFor(c => c.Kind).NotNull();
+        }
+    }
+
+    public sealed class Handler(MaintenanceDbContext db, TimeProvider clock) : IRequestHandler<Command, WorkOrderResponse>
+    {
+        public async Task<WorkOrderResponse> Handle(Command c, CancellationToken cancellationToken)
+        {
+            var asset = await db.AssetAsync(c.AssetId!.Value, null, cancellationToken);
+            if (c.FaultReportId is { } faultId && !await db.Faults.AnyAsync(f => f.Id == faultId && f.AssetId == asset.AssetId, cancellationToken))
+                throw new RuleViolationException("faultReportId", "FaultOfThisAsset", $"No fault report {faultId} on asset {asset.SerialNumber}.");
+            var now = clock.GetUtcNow();
+            var order = new WorkOrder(asset.AssetId, c.Kind!.Value, c.FaultReportId, now.UtcDateTime);
+            db.WorkOrders.Add(order);
+
+            WarrantyClaim? claim = null;
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            if (order.Kind == WorkOrderKind.Corrective && asset.IsUnderWarranty(today))
+            {
+                claim = new WarrantyClaim(asset.AssetId, order.Id, asset.SupplierName ?? "supplier", today);
+                db.WarrantyClaims.Add(claim);
+                var eventId = Guid.NewGuid();
+                db.Publish(MaintenanceTopics.WarrantyClaimRaised, eventId, now, new WarrantyClaimRaised(
+                    eventId, today, claim.Id, asset.AssetId, asset.GrantId, claim.SupplierName, order.Id, asset.WarrantyEndsOn));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkOrderResponse.From(order, claim?.Id);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/work-orders", async (Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/maintenance/work-orders/{order.Id}", order);
+            })
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithName("OpenWorkOrder");
+}
+
+public sealed record WorkOrderResponse(
+    Guid Id, Guid AssetId, WorkOrderKind Kind, Guid? FaultReportId, WorkOrderStatus Status, DateTime OpenedAt, DateOnly? ScheduledFor, string? Technician,
+    IReadOnlyList<PartUsed> Parts, decimal PartsCost, decimal LabourHours, string? Outcome, DateOnly? CompletedOn, Guid? WarrantyClaimId)
+{
+    public static WorkOrderResponse From(WorkOrder w, Guid? claimId) => new(
+        w.Id, w.AssetId, w.Kind, w.FaultReportId, w.Status, w.OpenedAt, w.ScheduledFor, w.Technician, w.Parts, w.PartsCost, w.LabourHours, w.Outcome,
+        w.CompletedOn, claimId);
+}

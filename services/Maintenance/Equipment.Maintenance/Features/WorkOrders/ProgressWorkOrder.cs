@@ -1,0 +1,92 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Errors;
+using Equipment.Maintenance.Contracts;
+using Equipment.Maintenance.Data;
+using Equipment.Maintenance.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Maintenance.Features.WorkOrders;
+
+/// <summary>
+/// Moves a work order along: schedule (day, technician), start, complete (parts, labour, outcome) or cancel. Completing a
+/// preventive order resets the asset's plan; completion publishes <c>maintenance.work-order-completed</c>.
+/// </summary>
+public static class ProgressWorkOrder
+{
+    public enum Step { Schedule, Start, Complete, Cancel }
+
+    public sealed record Command(Guid WorkOrderId, Step Step, DateOnly? On, string? Technician, IReadOnlyList<PartUsed>? Parts, decimal? LabourHours, string? Text)
+        : IRequest<WorkOrderResponse>;
+
+    public sealed record Body(DateOnly? On, string? Technician, IReadOnlyList<PartUsed>? Parts, decimal? LabourHours, string? Outcome, string? Reason);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.On).NotNull().When(c => c.Step is Step.Schedule or Step.Complete);
+            RuleFor(c => c.On).LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).When(c => c.Step == Step.Complete)
+                .WithMessage("Work is completed on a day that has come.");
+            RuleFor(c => c.Technician).NotEmpty().When(c => c.Step == Step.Schedule);
+            RuleFor(c => c.LabourHours).NotNull().GreaterThanOrEqualTo(0).When(c => c.Step == Step.Complete);
+            RuleFor(c => c.Text).NotEmpty().When(c => c.Step is Step.Complete or Step.Cancel).WithName("outcome or reason");
+            RuleForEach(c => c.Parts).ChildRules(p =>
+            {
+                p.RuleFor(x => x.Name).NotEmpty();
+                p.RuleFor(x => x.Quantity).GreaterThan(0);
+                p.RuleFor(x => x.UnitCost).GreaterThanOrEqualTo(0);
+            });
+        }
+    }
+
+    public sealed class Handler(MaintenanceDbContext db, TimeProvider clock) : IRequestHandler<Command, WorkOrderResponse>
+    {
+        public async Task<WorkOrderResponse> Handle(Command c, CancellationToken cancellationToken)
+        {
+            var order = await db.WorkOrders.FindAsync([c.WorkOrderId], cancellationToken) ?? throw new NotFoundException($"No work order {c.WorkOrderId}.");
+            switch (c.Step)
+            {
+                case Step.Schedule: order.Schedule(c.On!.Value, c.Technician!); break;
+                case Step.Start: order.Start(); break;
+                case Step.Cancel: order.Cancel(c.Text!); break;
+                case Step.Complete:
+                    order.Complete(c.On!.Value, c.Parts ?? [], c.LabourHours!.Value, c.Text!);
+                    var asset = await db.AssetAsync(order.AssetId, null, cancellationToken);
+                    if (order.Kind == WorkOrderKind.Preventive)
+                        foreach (var schedule in await db.Schedules.Where(s => s.AssetId == order.AssetId).ToListAsync(cancellationToken))
+                            schedule.Done(c.On.Value);
+                    var now = clock.GetUtcNow();
+                    var eventId = Guid.NewGuid();
+                    db.Publish(MaintenanceTopics.WorkOrderCompleted, eventId, now, new WorkOrderCompleted(eventId, now, order.Id, order.AssetId, asset.GrantId,
+                        order.Kind.ToString(), c.On.Value, order.PartsCost, order.LabourHours, order.Outcome!));
+                    break;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            var claim = await db.WarrantyClaims.AsNoTracking().Where(w => w.WorkOrderId == order.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(cancellationToken);
+            return WorkOrderResponse.From(order, claim);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        foreach (var (path, step) in new[] { ("schedule", Step.Schedule), ("start", Step.Start), ("completion", Step.Complete), ("cancellation", Step.Cancel) })
+            api.MapPost($"/work-orders/{{workOrderId:guid}}/{path}", (Guid workOrderId, Body? body, IMediator mediator, CancellationToken ct) =>
+                    mediator.Send(new Command(workOrderId, step, body?.On, body?.Technician, body?.Parts, body?.LabourHours, step == Step.Cancel ? body?.Reason : body?.Outcome), ct))
+                .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+                .WithName($"WorkOrder{step}");
+        api.MapGet("/work-orders", async (Guid? assetId, WorkOrderStatus? status, MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                var orders = await (from w in db.WorkOrders.AsNoTracking()
+                                    join a in db.Assets.AsNoTracking() on w.AssetId equals a.AssetId
+                                    where (assetId == null || w.AssetId == assetId) && (status == null || w.Status == status)
+                                          && (user.DonorScope == null || a.DonorCode == user.DonorScope)
+                                    orderby w.OpenedAt descending
+                                    select w).Take(500).ToListAsync(ct);
+                return orders.Select(w => WorkOrderResponse.From(w, null)).ToList();
+            })
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
+            .WithName("ListWorkOrders");
+    }
+}
