@@ -76,6 +76,18 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
                 .Any(o => o!["assetId"]!.GetValue<Guid>() == assetId);
         Assert.False(await OverdueOn(deployedOn.AddDays(90)));
         Assert.True(await OverdueOn(deployedOn.AddDays(91)));
+
+        // By use: 10,000 km logged since deployment makes it due before its date.
+        var busy = Guid.NewGuid();
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(busy, Today.AddMonths(30), "PatrolVehicle")));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed,
+            new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, busy, Guid.NewGuid(), "EU-DGNEAR", "RS-HORGOS", Today.AddDays(-40))));
+        async Task<string?> Why(Guid id) => (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/overdue?on={Today:yyyy-MM-dd}"))).AsArray()
+            .FirstOrDefault(o => o!["assetId"]!.GetValue<Guid>() == id)?["why"]?.GetValue<string>();
+        await _technician.PostAsJsonAsync($"/api/maintenance/assets/{busy}/usage", new { from = Today.AddDays(-40), to = Today.AddDays(-20), km = 6_000 });
+        Assert.Null(await Why(busy));
+        await _technician.PostAsJsonAsync($"/api/maintenance/assets/{busy}/usage", new { from = Today.AddDays(-19), to = Today.AddDays(-1), km = 4_000 });
+        Assert.Contains("10,000 km", await Why(busy));
     }
 
     [Fact]

@@ -1,25 +1,47 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Maintenance.Data;
+using Equipment.Maintenance.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Maintenance.Features.Plans;
 
-/// <summary>Preventive maintenance overdue on a day (today by default): due before that day and not done since.</summary>
+/// <summary>
+/// Preventive maintenance overdue on a day (today by default): due by date (from the day after it was due), or by use
+/// (hours or km logged since the last service, or since deployment, reaching the plan's interval).
+/// </summary>
 public static class ListOverdue
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/overdue", async (DateOnly? on, MaintenanceDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
                 var day = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                return await (from s in db.Schedules.AsNoTracking()
-                              join a in db.Assets.AsNoTracking() on s.AssetId equals a.AssetId
-                              where s.NextDueOn < day && (user.DonorScope == null || a.DonorCode == user.DonorScope)
-                              orderby s.NextDueOn
-                              select new OverdueResponse(a.AssetId, a.SerialNumber, a.ItemCategory, a.CrossingPointCode, s.NextDueOn, s.LastDoneOn))
-                    .Take(1000).ToListAsync(ct);
+                var rows = await (from s in db.Schedules.AsNoTracking()
+                                  join a in db.Assets.AsNoTracking() on s.AssetId equals a.AssetId
+                                  join p in db.Plans.AsNoTracking() on s.ItemCategory equals p.ItemCategory
+                                  where user.DonorScope == null || a.DonorCode == user.DonorScope
+                                  where a.Status != OperationalStatus.Disposed
+                                  select new { Schedule = s, Asset = a, Plan = p }).ToListAsync(ct);
+                var usageBased = rows.Where(r => r.Plan.IntervalUsageHours is not null || r.Plan.IntervalKm is not null).Select(r => r.Asset.AssetId).ToList();
+                var usage = (await db.UsageLogs.AsNoTracking().Where(u => usageBased.Contains(u.AssetId) && u.To <= day).ToListAsync(ct)).ToLookup(u => u.AssetId);
+
+                return rows.Select(r =>
+                    {
+                        var since = r.Schedule.LastDoneOn ?? r.Asset.DeployedOn ?? DateOnly.MinValue;
+                        var logged = usage[r.Asset.AssetId].Where(u => u.From >= since).ToList();
+                        var (hours, km) = (logged.Sum(u => u.Hours ?? 0), logged.Sum(u => u.Km ?? 0));
+                        var reasons = new List<string>();
+                        if (r.Schedule.IsOverdue(day)) reasons.Add($"due on {r.Schedule.NextDueOn:yyyy-MM-dd}");
+                        if (r.Plan.IntervalUsageHours is { } h && hours >= h) reasons.Add($"{hours:N0} hours used since {since:yyyy-MM-dd} (interval {h})");
+                        if (r.Plan.IntervalKm is { } k && km >= k) reasons.Add($"{km:N0} km since {since:yyyy-MM-dd} (interval {k})");
+                        return new OverdueResponse(r.Asset.AssetId, r.Asset.SerialNumber, r.Asset.ItemCategory, r.Asset.CrossingPointCode, r.Schedule.NextDueOn,
+                            r.Schedule.LastDoneOn, string.Join("; ", reasons));
+                    })
+                    .Where(o => o.Why.Length > 0)
+                    .OrderBy(o => o.DueOn)
+                    .ToList();
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListOverdue");
 }
 
-public sealed record OverdueResponse(Guid AssetId, string SerialNumber, string ItemCategory, string? CrossingPointCode, DateOnly DueOn, DateOnly? LastDoneOn);
+public sealed record OverdueResponse(Guid AssetId, string SerialNumber, string ItemCategory, string? CrossingPointCode, DateOnly DueOn, DateOnly? LastDoneOn, string Why);
