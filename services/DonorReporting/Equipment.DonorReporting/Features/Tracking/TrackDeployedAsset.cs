@@ -12,12 +12,7 @@ public static class TrackDeployedAsset
     {
         public async Task HandleAsync(AssetDeployed e, CancellationToken cancellationToken)
         {
-            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
-            if (asset is null)
-            {
-                asset = new TrackedAsset(e.AssetId, e.GrantId);
-                db.TrackedAssets.Add(asset);
-            }
+            var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Deployed(e.CrossingPointCode, e.DeployedOn);
         }
     }
@@ -30,12 +25,7 @@ public static class TrackTransferredAsset
     {
         public async Task HandleAsync(AssetTransferred e, CancellationToken cancellationToken)
         {
-            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
-            if (asset is null)
-            {
-                asset = new TrackedAsset(e.AssetId, e.GrantId);
-                db.TrackedAssets.Add(asset);
-            }
+            var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Deployed(e.ToCrossingPointCode, e.TransferredOn);
         }
     }
@@ -48,13 +38,21 @@ public static class TrackDisposedAsset
     {
         public async Task HandleAsync(AssetDisposed e, CancellationToken cancellationToken)
         {
-            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
-            if (asset is null)
-            {
-                asset = new TrackedAsset(e.AssetId, e.GrantId);
-                db.TrackedAssets.Add(asset);
-            }
+            var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Disposed(e.Kind);
         }
+    }
+}
+
+public static class TrackedAssets
+{
+    /// <summary>The reporting copy of an asset, started on whichever of inventory's events arrives first.</summary>
+    public static async Task<TrackedAsset> TrackAsync(this ReportingDbContext db, Guid assetId, Guid grantId, CancellationToken cancellationToken)
+    {
+        var asset = await db.TrackedAssets.FindAsync([assetId], cancellationToken);
+        if (asset is not null) return asset;
+        asset = new TrackedAsset(assetId, grantId);
+        db.TrackedAssets.Add(asset);
+        return asset;
     }
 }

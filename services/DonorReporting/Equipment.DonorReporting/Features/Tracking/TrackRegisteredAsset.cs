@@ -11,12 +11,7 @@ public static class TrackRegisteredAsset
     {
         public async Task HandleAsync(AssetRegistered e, CancellationToken cancellationToken)
         {
-            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
-            if (asset is null)
-            {
-                asset = new TrackedAsset(e.AssetId, e.GrantId);
-                db.TrackedAssets.Add(asset);
-            }
+            var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Registered(e.SerialNumber, e.ItemCategory, e.UnitValue);
         }
     }
