@@ -205,6 +205,21 @@ public static class DemoSeed
         await technician.Maintenance.RecordUsageAsync(camera.AssetId, today.AddDays(-30), today.AddDays(-8), hours: 264, cancellationToken: cancellationToken);
         log("maintenance: 4 plans applied on deployment, one camera fault repaired under warranty (claim accepted, €1,850 borne by the supplier), one preventive service");
 
+        var monitor = await EquipmentApi.SignInAsync(gateway, "monitor", "demo", cancellationToken);
+        await Poll.UntilAsync(() => admin.Reporting.GetGrantSummaryAsync(northAfrica.Id, cancellationToken), s => s.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").AssetsDeployed >= 9,
+            Propagation, "donor-reporting to see the Dehiba–Wazin deployments", cancellationToken);
+        var visit = await monitor.Reporting.PlanVisitAsync(northAfrica.Id, "TN-DEHIBA-WAZIN", today.AddDays(-1), 4, seed: 2025, cancellationToken: cancellationToken);
+        var seenAt = DateTime.UtcNow.AddDays(-1);
+        await monitor.Reporting.RecordVisitAsync(visit.Id, today.AddDays(-1), visit.SampledAssetIds.Select((asset, i) => i switch
+            {
+                0 => new Observation(asset, "Relocated", true, true, $"DW-{i}.jpg", 31.9921, 10.7102, seenAt, "Found in the shift office, not on its tower"),
+                1 => new Observation(asset, "Unused", false, true, $"DW-{i}.jpg", 31.9961, 10.7054, seenAt, "Still in its transport case: no trained operator"),
+                _ => new Observation(asset, "FoundAsExpected", true, i % 2 == 0, $"DW-{i}.jpg", 31.9961, 10.7054, seenAt),
+            }).ToList(),
+            [new FollowUp("Put the relocated camera back on its tower", "Garde nationale (Tunisia)", today.AddDays(14)),
+             new FollowUp("Train two operators for the document kits", "ICMPD", today.AddDays(30))], cancellationToken);
+        log("the EU monitor verified 4 sampled assets at Dehiba–Wazin: one relocated, one unused, with follow-ups");
+
         await Poll.UntilAsync(() => admin.Reporting.GetGrantSummaryAsync(northAfrica.Id, cancellationToken), s => s.AssetsDeployed >= 12, Propagation,
             "donor-reporting to count the North Africa deployments", cancellationToken);
     }

@@ -20,7 +20,20 @@ public sealed class ReportingClient(HttpClient http) : ApiClientBase(http)
 
     public Task<GrantSummary> GetGrantSummaryAsync(Guid grantId, CancellationToken cancellationToken = default) =>
         GetAsync<GrantSummary>($"api/reporting/grants/{grantId}/summary", cancellationToken);
+
+    public Task<Visit> PlanVisitAsync(Guid grantId, string? crossingPointCode, DateOnly plannedFor, int sampleSize, int? seed = null, CancellationToken cancellationToken = default) =>
+        PostAsync<Visit>($"api/reporting/grants/{grantId}/visits", new { crossingPointCode, plannedFor, sampleSize, seed }, cancellationToken);
+
+    public Task<Visit> RecordVisitAsync(Guid visitId, DateOnly visitedOn, IReadOnlyList<Observation> findings, IReadOnlyList<FollowUp>? followUps = null, CancellationToken cancellationToken = default) =>
+        PostAsync<Visit>($"api/reporting/visits/{visitId}/findings", new { visitedOn, findings, followUps }, cancellationToken);
 }
+
+public sealed record Visit(Guid Id, Guid GrantId, string? CrossingPointCode, DateOnly PlannedFor, int Seed, IReadOnlyList<Guid> SampledAssetIds, string Status);
+
+public sealed record Observation(Guid AssetId, string Finding, bool SignsOfUse, bool VisibilityMarking, string? PhotoReference, double? Latitude, double? Longitude,
+    DateTime ObservedAt, string? Note = null);
+
+public sealed record FollowUp(string Action, string Owner, DateOnly DueOn);
 
 public sealed record Donor(string Code, string Name);
 

@@ -45,6 +45,14 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
             p => p.Items.Any(a => a.AssetId == deployed.Id), Scenario.Deadline, "maintenance to learn where the asset is");
         Assert.True(maintained.Items.Single(a => a.AssetId == deployed.Id).UnderWarranty);
 
+        // The monitor verifies on site; the finding reaches the asset's passport in inventory.
+        var visit = await monitor.Reporting.PlanVisitAsync(grant.Id, "TN-RAS-AJDIR", Scenario.Today, 1, seed: 1);
+        Assert.Equal([deployed.Id], visit.SampledAssetIds);
+        await monitor.Reporting.RecordVisitAsync(visit.Id, Scenario.Today,
+            [new Observation(deployed.Id, "FoundAsExpected", true, true, "IMG_0042.jpg", 33.1536, 11.5637, DateTime.UtcNow)]);
+        await Poll.UntilAsync(async () => await monitor.Http.GetStringAsync($"api/inventory/assets/{deployed.Id}/passport"),
+            passport => passport.Contains("VerificationFinding"), Scenario.Deadline, "the verification finding to reach the passport");
+
         var otherMonitor = await system.SignInAsync("monitor2");
         var hidden = await Assert.ThrowsAsync<ApiException>(() => otherMonitor.Reporting.GetGrantSummaryAsync(grant.Id));
         Assert.Equal(HttpStatusCode.NotFound, hidden.Status);

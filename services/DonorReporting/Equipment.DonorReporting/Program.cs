@@ -5,6 +5,7 @@ using Equipment.DonorReporting.Data;
 using Equipment.DonorReporting.Features.Donors;
 using Equipment.DonorReporting.Features.Grants;
 using Equipment.DonorReporting.Features.Tracking;
+using Equipment.DonorReporting.Features.Verification;
 using Equipment.Inventory.Contracts;
 using Equipment.Procurement.Contracts;
 
@@ -27,6 +28,9 @@ RegisterGrant.Map(api);
 ListGrants.Map(api);
 GetGrant.Map(api);
 GetGrantSummary.Map(api);
+PlanVisit.Map(api);
+RecordVisit.Map(api);
+MisuseAllegations.Map(api);
 
 app.Run();
 

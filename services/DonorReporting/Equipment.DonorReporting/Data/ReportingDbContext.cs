@@ -10,6 +10,16 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<SignedContract> SignedContracts => Set<SignedContract>();
     public DbSet<TrackedAsset> TrackedAssets => Set<TrackedAsset>();
+    public DbSet<VerificationVisit> Visits => Set<VerificationVisit>();
+    public DbSet<MisuseAllegation> Allegations => Set<MisuseAllegation>();
+
+    /// <summary>The misuse allegations register is never deleted from, whatever the code path.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<MisuseAllegation>().Any(e => e.State == EntityState.Deleted))
+            throw new InvalidOperationException("Misuse allegations are never deleted.");
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +57,21 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.HasKey(c => c.ContractId);
             b.HasIndex(c => c.GrantId);
             b.Property(c => c.Value).HasConversion<double>();
+        });
+        modelBuilder.Entity<VerificationVisit>(b =>
+        {
+            b.HasKey(v => v.Id);
+            b.HasIndex(v => new { v.DonorCode, v.GrantId });
+            b.Property(v => v.Status).HasConversion<string>();
+            b.OwnsOne(v => v.Weights, w => w.ToJson());
+            b.OwnsMany(v => v.Findings, f => { f.ToJson(); f.Property(x => x.Finding).HasConversion<string>(); });
+            b.OwnsMany(v => v.FollowUps, f => f.ToJson());
+        });
+        modelBuilder.Entity<MisuseAllegation>(b =>
+        {
+            b.HasKey(a => a.Id);
+            b.HasIndex(a => new { a.DonorCode, a.GrantId });
+            b.Property(a => a.Status).HasConversion<string>();
         });
         modelBuilder.Entity<TrackedAsset>(b =>
         {

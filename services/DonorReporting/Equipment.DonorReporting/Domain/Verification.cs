@@ -1,0 +1,143 @@
+using Equipment.BuildingBlocks.Errors;
+
+namespace Equipment.DonorReporting.Domain;
+
+public enum Finding { FoundAsExpected, Relocated, NotFound, Unused, Misused }
+
+public enum VisitStatus { Planned, Recorded }
+
+/// <summary>
+/// An end-use verification visit: a risk-based sample of a grant's deployed assets, drawn reproducibly from a seed,
+/// then a finding per sampled asset and follow-up actions.
+/// </summary>
+public sealed class VerificationVisit
+{
+    private VerificationVisit() { }
+
+    public Guid Id { get; private set; }
+    public Guid GrantId { get; private set; }
+    public string DonorCode { get; private set; } = "";
+    public string? CrossingPointCode { get; private set; }
+    public DateOnly PlannedFor { get; private set; }
+    public string Monitor { get; private set; } = "";
+    public int Seed { get; private set; }
+    public SampleWeights Weights { get; private set; } = new(1, 1, 1);
+    public List<Guid> SampledAssetIds { get; private set; } = [];
+    public VisitStatus Status { get; private set; }
+    public DateOnly? VisitedOn { get; private set; }
+    public List<AssetObservation> Findings { get; private set; } = [];
+    public List<FollowUp> FollowUps { get; private set; } = [];
+
+    public static VerificationVisit Plan(Grant grant, string? crossingPointCode, DateOnly plannedFor, string monitor, int seed, SampleWeights weights,
+        IReadOnlyList<Guid> sample) => new()
+    {
+        Id = Guid.NewGuid(),
+        GrantId = grant.Id,
+        DonorCode = grant.DonorCode,
+        CrossingPointCode = crossingPointCode,
+        PlannedFor = plannedFor,
+        Monitor = monitor,
+        Seed = seed,
+        Weights = weights,
+        SampledAssetIds = sample.ToList(),
+        Status = VisitStatus.Planned,
+    };
+
+    public void Record(DateOnly visitedOn, IReadOnlyList<AssetObservation> findings, IReadOnlyList<FollowUp> followUps, DateOnly today)
+    {
+        if (Status != VisitStatus.Planned)
+            throw new StateConflictException($"Visit {Id} was recorded on {VisitedOn:yyyy-MM-dd}.", Status.ToString(), [nameof(VisitStatus.Planned)]);
+        if (visitedOn > today) throw new RuleViolationException("visitedOn", "NotInFuture", "A visit is recorded once it took place.");
+        for (var i = 0; i < findings.Count; i++)
+            if (!SampledAssetIds.Contains(findings[i].AssetId))
+                throw new RuleViolationException($"findings[{i}].assetId", "SampledAsset", $"Asset {findings[i].AssetId} is not in this visit's sample.");
+        var missing = SampledAssetIds.Except(findings.Select(f => f.AssetId)).FirstOrDefault();
+        if (missing != Guid.Empty)
+            throw new RuleViolationException("findings", "EverySampledAsset", $"Sampled asset {missing} has no finding; record NotFound if it could not be seen.");
+        Status = VisitStatus.Recorded;
+        VisitedOn = visitedOn;
+        Findings = findings.ToList();
+        FollowUps = followUps.ToList();
+    }
+}
+
+/// <summary>What the monitor saw of one asset.</summary>
+public sealed record AssetObservation(Guid AssetId, Finding Finding, bool SignsOfUse, bool VisibilityMarking, string? PhotoReference,
+    double? Latitude, double? Longitude, DateTime ObservedAt, string? Note);
+
+public sealed record FollowUp(string Action, string Owner, DateOnly DueOn);
+
+/// <summary>How much each risk factor weighs in the sample.</summary>
+public sealed record SampleWeights(double Value, double TimeSinceLastVisit, double EarlierFindings);
+
+/// <summary>
+/// Risk-based sampling without replacement (Efraimidis–Spirakis): each candidate gets the key u^(1/w) for a uniform u
+/// from a seeded generator, and the largest keys are sampled. The same candidates, weights and seed give the same sample.
+/// </summary>
+public static class RiskSample
+{
+    public sealed record Candidate(Guid AssetId, decimal Value, int DaysSinceLastVisit, int AdverseFindings);
+
+    public static IReadOnlyList<Guid> Draw(IReadOnlyList<Candidate> candidates, int size, SampleWeights weights, int seed)
+    {
+        if (candidates.Count == 0) return [];
+        var maxValue = (double)Math.Max(candidates.Max(c => c.Value), 1m);
+        var maxDays = Math.Max(candidates.Max(c => c.DaysSinceLastVisit), 1);
+        var maxFindings = Math.Max(candidates.Max(c => c.AdverseFindings), 1);
+        var random = new Random(seed);
+        return candidates
+            .OrderBy(c => c.AssetId)                                       // a stable order, so the seed alone decides
+            .Select(c =>
+            {
+                var weight = 0.1
+                    + weights.Value * (double)c.Value / maxValue
+                    + weights.TimeSinceLastVisit * c.DaysSinceLastVisit / maxDays
+                    + weights.EarlierFindings * c.AdverseFindings / maxFindings;
+                return (c.AssetId, Key: Math.Pow(random.NextDouble(), 1 / weight));
+            })
+            .OrderByDescending(x => x.Key)
+            .Take(size)
+            .Select(x => x.AssetId)
+            .ToList();
+    }
+}
+
+public enum AllegationStatus { Received, UnderInvestigation, Substantiated, Unsubstantiated, Closed }
+
+/// <summary>An allegation that equipment is misused. Entries are never deleted; their status and outcome move on.</summary>
+public sealed class MisuseAllegation
+{
+    private MisuseAllegation() { }
+
+    public MisuseAllegation(Guid grantId, string donorCode, Guid? assetId, string reportedBy, string allegation, DateTime receivedAt)
+    {
+        Id = Guid.NewGuid();
+        GrantId = grantId;
+        DonorCode = donorCode;
+        AssetId = assetId;
+        ReportedBy = reportedBy;
+        Allegation = allegation;
+        ReceivedAt = receivedAt;
+        Status = AllegationStatus.Received;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid GrantId { get; private set; }
+    public string DonorCode { get; private set; } = "";
+    public Guid? AssetId { get; private set; }
+    public string ReportedBy { get; private set; } = "";
+    public string Allegation { get; private set; } = "";
+    public DateTime ReceivedAt { get; private set; }
+    public AllegationStatus Status { get; private set; }
+    public string? Outcome { get; private set; }
+
+    public void Update(AllegationStatus status, string? outcome)
+    {
+        if (Status == AllegationStatus.Closed)
+            throw new StateConflictException($"Allegation {Id} is closed.", Status.ToString(), []);
+        if (status is AllegationStatus.Substantiated or AllegationStatus.Unsubstantiated or AllegationStatus.Closed && string.IsNullOrWhiteSpace(outcome ?? Outcome))
+            throw new RuleViolationException("outcome", "OutcomeRecorded", "A concluded allegation records its outcome.");
+        Status = status;
+        Outcome = outcome ?? Outcome;
+    }
+}

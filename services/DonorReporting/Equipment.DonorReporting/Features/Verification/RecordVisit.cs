@@ -1,0 +1,76 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Errors;
+using Equipment.DonorReporting.Contracts;
+using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DonorReporting.Features.Verification;
+
+/// <summary>Records what the monitor found of every sampled asset, and the follow-ups; publishes <c>reporting.verification-recorded</c>.</summary>
+public static class RecordVisit
+{
+    public sealed record Command(Guid VisitId, string? DonorScope, DateOnly? VisitedOn, IReadOnlyList<AssetObservation>? Findings, IReadOnlyList<FollowUp>? FollowUps)
+        : IRequest<VerificationVisit>;
+
+    public sealed record Body(DateOnly? VisitedOn, IReadOnlyList<AssetObservation>? Findings, IReadOnlyList<FollowUp>? FollowUps);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.VisitedOn).NotNull();
+            RuleFor(c => c.Findings).NotEmpty();
+            RuleForEach(c => c.Findings).ChildRules(f =>
+            {
+                f.RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
+                f.RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
+                f.RuleFor(x => x.Note).NotEmpty().When(x => x.Finding is Finding.Misused or Finding.NotFound)
+                    .WithMessage("Say what was seen when an asset is misused or not found.");
+            });
+            RuleForEach(c => c.FollowUps).ChildRules(f =>
+            {
+                f.RuleFor(x => x.Action).NotEmpty();
+                f.RuleFor(x => x.Owner).NotEmpty();
+            });
+        }
+    }
+
+    public sealed class Handler(ReportingDbContext db, TimeProvider clock) : IRequestHandler<Command, VerificationVisit>
+    {
+        public async Task<VerificationVisit> Handle(Command c, CancellationToken cancellationToken)
+        {
+            var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == c.VisitId && (c.DonorScope == null || v.DonorCode == c.DonorScope), cancellationToken)
+                ?? throw new NotFoundException($"No verification visit {c.VisitId}.");
+            var now = clock.GetUtcNow();
+            visit.Record(c.VisitedOn!.Value, c.Findings!, c.FollowUps ?? [], DateOnly.FromDateTime(now.UtcDateTime));
+
+            var eventId = Guid.NewGuid();
+            db.Publish(ReportingTopics.VerificationRecorded, eventId, now, new VerificationRecorded(eventId, now, visit.Id, visit.GrantId,
+                visit.CrossingPointCode ?? "", visit.VisitedOn!.Value, visit.Monitor,
+                visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding.ToString(), f.Note)).ToList()));
+            await db.SaveChangesAsync(cancellationToken);
+            return visit;
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/visits/{visitId:guid}/findings", (Guid visitId, Body body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+                mediator.Send(new Command(visitId, user.DonorScope, body.VisitedOn, body.Findings, body.FollowUps), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.DonorMonitor, Roles.Administrator))
+            .WithName("RecordVisit");
+        api.MapGet("/visits/{visitId:guid}", async (Guid visitId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
+                await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId && (user.DonorScope == null || v.DonorCode == user.DonorScope), ct)
+                ?? throw new NotFoundException($"No verification visit {visitId}."))
+            .WithName("GetVisit");
+        api.MapGet("/grants/{grantId:guid}/visits", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                var grant = await Grants.GetGrant.FindVisibleGrantAsync(db, grantId, user.DonorScope, ct);
+                return await db.Visits.AsNoTracking().Where(v => v.GrantId == grant.Id).OrderByDescending(v => v.PlannedFor).ToListAsync(ct);
+            })
+            .WithName("ListVisits");
+    }
+}
