@@ -197,7 +197,7 @@ public sealed class DeliveryWorker(
         if (string.IsNullOrEmpty(delivery.DeadLetterTopic)) return false;
         var body = JsonNode.Parse(message.Body) is JsonObject json ? json : new JsonObject { ["data"] = message.Body };
         body["topic"] = delivery.DeadLetterTopic;
-        await gate.RunAsync(() => db.AcceptAsync(delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken), cancellationToken);
+        await db.AcceptAsync(gate, delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken);
         return true;
     }
 

@@ -47,8 +47,7 @@ public static class Publishing
             traceParent = built["traceparent"]?.GetValue<string>() ?? traceParent;
         }
 
-        var message = await gate.RunAsync(() => db.AcceptAsync(topic, envelope, string.IsNullOrEmpty(traceParent) ? null : traceParent, now.UtcDateTime, context.RequestAborted),
-            context.RequestAborted);
+        var message = await db.AcceptAsync(gate, topic, envelope, string.IsNullOrEmpty(traceParent) ? null : traceParent, now.UtcDateTime, context.RequestAborted);
         signal.Notify();
         loggers.CreateLogger("Equipment.DevSidecar.Publish").LogInformation("Accepted message {MessageId} on {Topic}", message.Id, topic);
         return Results.NoContent();

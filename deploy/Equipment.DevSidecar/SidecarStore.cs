@@ -47,8 +47,11 @@ public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options)
         });
     }
 
-    /// <summary>Stores a message and a pending delivery for every app subscribed to its topic.</summary>
-    public async Task<StoredMessage> AcceptAsync(string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>Stores a message and a pending delivery for every app subscribed to its topic, behind the gate.</summary>
+    public Task<StoredMessage> AcceptAsync(SubscriptionGate gate, string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken) =>
+        gate.RunAsync(() => AcceptAsync(topic, body, traceParent, nowUtc, cancellationToken), cancellationToken);
+
+    private async Task<StoredMessage> AcceptAsync(string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var message = new StoredMessage { Topic = topic, Body = body, TraceParent = traceParent, ReceivedAt = nowUtc };
         Messages.Add(message);

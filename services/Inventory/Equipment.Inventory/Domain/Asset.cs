@@ -93,7 +93,7 @@ public sealed class Asset
 
     public CustodyEntry HandOver(HandoverCertificate certificate, string by, DateTime nowUtc)
     {
-        Ensure(AssetStatus.Received, "handed over", AssetStatus.HandedOver);
+        Ensure(AssetStatus.Received, "handed over");
         if (certificate.HandedOverOn < ReceivedOn)
             throw new RuleViolationException("handedOverOn", "NotBeforeReceipt", $"Asset {SerialNumber} was received on {ReceivedOn:yyyy-MM-dd}; it cannot be handed over before.");
         var from = Owner;
@@ -107,7 +107,7 @@ public sealed class Asset
     /// <summary>Deploys a handed-over asset at one of its grant's agreed crossing points.</summary>
     public CustodyEntry DeployAt(string crossingPointCode, DateOnly deployedOn, KnownGrant grant, string by, DateTime nowUtc)
     {
-        Ensure(AssetStatus.HandedOver, "deployed (a move between crossing points is a transfer)", AssetStatus.Deployed);
+        Ensure(AssetStatus.HandedOver, "deployed (a move between crossing points is a transfer)");
         var point = grant.AgreedCrossingPoint(crossingPointCode);
         if (deployedOn < ReceivedOn)
             throw new RuleViolationException("deployedOn", "NotBeforeReceipt", $"An asset cannot be deployed before it was received ({ReceivedOn:yyyy-MM-dd}).");
@@ -121,7 +121,7 @@ public sealed class Asset
 
     public CustodyEntry TransferTo(string crossingPointCode, DateOnly transferredOn, string reason, KnownGrant grant, string by, DateTime nowUtc)
     {
-        Ensure(AssetStatus.Deployed, "transferred", AssetStatus.Deployed);
+        Ensure(AssetStatus.Deployed, "transferred");
         var point = grant.AgreedCrossingPoint(crossingPointCode);
         if (point.Code == CrossingPointCode)
             throw new RuleViolationException("toCrossingPointCode", "DifferentCrossingPoint", $"Asset {SerialNumber} is already at {point.Code}.");
@@ -146,11 +146,10 @@ public sealed class Asset
             from, "", by, reason, evidence, nowUtc);
     }
 
-    private void Ensure(AssetStatus required, string what, AssetStatus target)
+    private void Ensure(AssetStatus required, string what)
     {
         if (Status != required)
             throw new StateConflictException($"Asset {SerialNumber} is {Status}; only a {required} asset can be {what}.", Status.ToString(), [required.ToString()]);
-        _ = target;
     }
 }
 

@@ -69,7 +69,7 @@ public sealed class ExpectedDelivery
         DeliveryDeadline = deadline;
     }
 
-    public void Ship(int quantity, string field)
+    public void Ship(int quantity)
     {
         if (quantity > QuantityShippable)
             throw new ConflictException(

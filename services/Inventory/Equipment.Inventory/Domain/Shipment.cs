@@ -39,7 +39,7 @@ public sealed class Shipment
             throw new RuleViolationException("lines", "OneContract", "A shipment carries lines of one contract (one supplier, one waybill).");
         if (eta < dispatchedOn)
             throw new RuleViolationException("estimatedArrival", "AfterDispatch", "A shipment cannot arrive before it leaves.");
-        for (var i = 0; i < lines.Count; i++) lines[i].Delivery.Ship(lines[i].Quantity, $"lines[{i}].quantity");
+        foreach (var (delivery, quantity) in lines) delivery.Ship(quantity);
         var first = lines[0].Delivery;
         return new Shipment
         {

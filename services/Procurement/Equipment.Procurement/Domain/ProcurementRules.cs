@@ -4,6 +4,17 @@ namespace Equipment.Procurement.Domain;
 
 public enum Procedure { InternationalOpenTender, LocalOpenProcedure, CompetitiveNegotiatedProcedure, SingleTender }
 
+public static class ProcedureCodes
+{
+    /// <summary>The OCDS <c>method</c> code of a procedure.</summary>
+    public static string OcdsMethod(this Procedure procedure) => procedure switch
+    {
+        Procedure.InternationalOpenTender or Procedure.LocalOpenProcedure => "open",
+        Procedure.CompetitiveNegotiatedProcedure => "limited",
+        _ => "direct",
+    };
+}
+
 /// <summary>
 /// A PRAG edition's supply procedures, stored as data: which procedure applies from which estimated value, the minimum
 /// submission period and the minimum number of invited suppliers. A tender records the edition it was built under.
@@ -45,14 +56,6 @@ public sealed class ProcedureRuleSet
 public sealed record ProcedureRule(Procedure Procedure, decimal FromValue, int MinimumSubmissionDays, int MinimumInvitedSuppliers)
 {
     public bool IsOpen => MinimumInvitedSuppliers == 0;
-
-    /// <summary>The OCDS <c>method</c> code.</summary>
-    public string OcdsMethod => Procedure switch
-    {
-        Procedure.InternationalOpenTender or Procedure.LocalOpenProcedure => "open",
-        Procedure.CompetitiveNegotiatedProcedure => "limited",
-        _ => "direct",
-    };
 
     public int Strictness => Procedure switch
     {

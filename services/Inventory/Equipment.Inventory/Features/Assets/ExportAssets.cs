@@ -2,7 +2,6 @@ using System.Globalization;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;
-using Equipment.Inventory.Features.Receipts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Inventory.Features.Assets;

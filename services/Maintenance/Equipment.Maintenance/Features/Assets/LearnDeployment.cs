@@ -56,7 +56,7 @@ public static class LearnDisposal
                 ?? throw new EventOutOfOrderException($"asset {e.AssetId} is disposed of but its registration has not arrived yet");
             if (asset.Status == OperationalStatus.Disposed) return;
             var at = e.DisposedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            var last = await db.StatusHistory.Where(s => s.AssetId == asset.AssetId).OrderByDescending(s => s.At).Select(s => (DateTime?)s.At).FirstOrDefaultAsync(cancellationToken);
+            var last = await db.LastStatusChangeAsync(asset.AssetId, cancellationToken);
             db.StatusHistory.Add(asset.ChangeStatus(OperationalStatus.Disposed, last is { } l && l > at ? l : at, $"{e.Kind}: {e.Reason}", "inventory", last));
         }
     }

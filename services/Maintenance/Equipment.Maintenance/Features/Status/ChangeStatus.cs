@@ -30,7 +30,7 @@ public static class ChangeStatus
         public async Task<StatusChange> Handle(Command c, CancellationToken cancellationToken)
         {
             var asset = await db.AssetAsync(c.AssetId, null, cancellationToken);
-            var last = await db.StatusHistory.Where(s => s.AssetId == asset.AssetId).OrderByDescending(s => s.At).Select(s => (DateTime?)s.At).FirstOrDefaultAsync(cancellationToken);
+            var last = await db.LastStatusChangeAsync(asset.AssetId, cancellationToken);
             var now = clock.GetUtcNow();
             var change = asset.ChangeStatus(c.Status!.Value, (c.At ?? now.UtcDateTime).ToUniversalTime(), c.Reason, user.Name, last);
             db.StatusHistory.Add(change);

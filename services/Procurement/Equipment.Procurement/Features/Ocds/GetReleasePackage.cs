@@ -194,7 +194,7 @@ public static class GetReleasePackage
             json.WriteString("id", tender.Reference);
             json.WriteString("title", tender.Title);
             json.WriteString("status", status);
-            json.WriteString("procurementMethod", ProcedureRuleSet.Prag2021.For(tender.Procedure).OcdsMethod);
+            json.WriteString("procurementMethod", tender.Procedure.OcdsMethod());
             json.WriteString("procurementMethodDetails", $"{tender.Procedure} ({tender.RuleSetEdition})");
             json.WriteString("mainProcurementCategory", "goods");
             json.WriteString("awardCriteria", tender.AwardMethod == AwardMethod.LowestPrice ? "priceOnly" : "ratedCriteria");
