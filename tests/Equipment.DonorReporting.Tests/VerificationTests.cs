@@ -102,6 +102,9 @@ public class VerificationTests(ServiceFactory<Program> factory) : IClassFixture<
         await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await other.GetAsync($"/api/reporting/grants/{grantId}/allegations"));
         using var logistics = factory.ClientAs(Roles.LogisticsOfficer);
         await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await logistics.PostAsJsonAsync($"/api/reporting/grants/{grantId}/visits", new { plannedFor = "2026-01-01", sampleSize = 1 }));
+        using var officer = factory.ClientAs(Roles.ProcurementOfficer);
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await officer.GetAsync($"/api/reporting/visits/{visit["id"]}"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await officer.GetAsync($"/api/reporting/grants/{grantId}/visits"));
     }
 
     [Fact]

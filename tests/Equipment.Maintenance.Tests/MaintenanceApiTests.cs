@@ -103,6 +103,8 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.Equal(0, await EventsAsync(MaintenanceTopics.WarrantyClaimRaised, expired));
 
         var claimId = claimed["warrantyClaimId"]!.GetValue<Guid>();
+        var listed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/work-orders?assetId={lastDay}"));
+        Assert.Equal(claimId, Assert.Single(listed.AsArray())!["warrantyClaimId"]!.GetValue<Guid>());
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/warranty-claims/{claimId}/decision", new { accepted = true }));
         var resolved = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/warranty-claims/{claimId}/resolution", new { supplierBore = 1_200 }));
         Assert.Equal(("Resolved", 1_200m), (resolved["status"]!.GetValue<string>(), resolved["supplierBore"]!.GetValue<decimal>()));

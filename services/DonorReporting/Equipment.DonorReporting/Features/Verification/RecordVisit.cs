@@ -56,21 +56,25 @@ public static class RecordVisit
         }
     }
 
+    /// <summary>Visits hold exact positions of border equipment and what monitors found: only monitors (their donor's) and administrators read them.</summary>
     public static void Map(RouteGroupBuilder api)
     {
+        var monitors = JwtAuthentication.RequireRoles(Roles.DonorMonitor, Roles.Administrator);
         api.MapPost("/visits/{visitId:guid}/findings", (Guid visitId, Body body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Command(visitId, user.DonorScope, body.VisitedOn, body.Findings, body.FollowUps), ct))
-            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.DonorMonitor, Roles.Administrator))
+            .RequireAuthorization(monitors)
             .WithName("RecordVisit");
         api.MapGet("/visits/{visitId:guid}", async (Guid visitId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
                 await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId && (user.DonorScope == null || v.DonorCode == user.DonorScope), ct)
                 ?? throw new NotFoundException($"No verification visit {visitId}."))
+            .RequireAuthorization(monitors)
             .WithName("GetVisit");
         api.MapGet("/grants/{grantId:guid}/visits", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var grant = await Grants.GetGrant.FindVisibleGrantAsync(db, grantId, user.DonorScope, ct);
                 return await db.Visits.AsNoTracking().Where(v => v.GrantId == grant.Id).OrderByDescending(v => v.PlannedFor).ToListAsync(ct);
             })
+            .RequireAuthorization(monitors)
             .WithName("ListVisits");
     }
 }

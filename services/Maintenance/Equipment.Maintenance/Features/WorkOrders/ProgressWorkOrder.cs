@@ -83,8 +83,12 @@ public static class ProgressWorkOrder
                                     where (assetId == null || w.AssetId == assetId) && (status == null || w.Status == status)
                                           && (user.DonorScope == null || a.DonorCode == user.DonorScope)
                                     orderby w.OpenedAt descending
-                                    select w).Take(500).ToListAsync(ct);
-                return orders.Select(w => WorkOrderResponse.From(w, null)).ToList();
+                                    select new
+                                    {
+                                        Order = w,
+                                        Claim = db.WarrantyClaims.Where(c => c.WorkOrderId == w.Id).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                                    }).Take(500).ToListAsync(ct);
+                return orders.Select(o => WorkOrderResponse.From(o.Order, o.Claim)).ToList();
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListWorkOrders");
