@@ -20,8 +20,15 @@ public static class DemoSeed
         var technician = await EquipmentApi.SignInAsync(gateway, "technician", "demo", cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        await admin.Reporting.RegisterDonorAsync(new Donor(EuDonor, "European Union (European Commission, DG NEAR)"), cancellationToken);
-        await admin.Reporting.RegisterDonorAsync(new Donor(ItalyDonor, "Italy, Ministry of the Interior (co-funding)"), cancellationToken);
+        await admin.Reporting.RegisterDonorAsync(new Donor(EuDonor, "European Union (European Commission, DG NEAR)", "XI-IATI-EC_NEAR", "15"), cancellationToken);
+        await admin.Reporting.RegisterDonorAsync(new Donor(ItalyDonor, "Italy, Ministry of the Interior (co-funding)", null, "10"), cancellationToken);
+        IReadOnlyList<Indicator> Indicators(int deployedTarget, int endYear) =>
+        [
+            new("OUT-1", "Equipment units deployed at the agreed border crossing points", "AssetsDeployed", 0, 2023, deployedTarget, endYear),
+            new("OUT-2", "Share of verified equipment found where agreed and in use (%)", "VerifiedInUse", 0, 2023, 90, endYear),
+            new("OUT-3", "Availability of deployed equipment (%)", "Availability", 0, 2023, 95, endYear),
+            new("OUT-4", "Share of deployed equipment seen by monitors (%)", "VerificationCoverage", 0, 2023, 50, endYear),
+        ];
 
         var northAfrica = await admin.Reporting.RegisterGrantAsync(new NewGrant(
             "NDICI/2022/SN-MIG/IBM-NA-01",
@@ -38,7 +45,7 @@ public static class DemoSeed
                 new BudgetLine("NA-EQ-1", "Surveillance equipment", 2_000_000m),
                 new BudgetLine("NA-EQ-2", "Document examination equipment", 300_000m),
                 new BudgetLine("NA-EQ-3", "Communications", 400_000m),
-            ]), cancellationToken);
+            ], Indicators: Indicators(40, 2027)), cancellationToken);
         var westernBalkans = await admin.Reporting.RegisterGrantAsync(new NewGrant(
             "IPA/2023/WB-IBM/EQ-02",
             "Regional support to protection-sensitive border management in the Western Balkans and Türkiye",
@@ -55,7 +62,7 @@ public static class DemoSeed
             [
                 new BudgetLine("WB-EQ-1", "Patrol vehicles", 1_000_000m),
                 new BudgetLine("WB-EQ-2", "Communications", 300_000m),
-            ]), cancellationToken);
+            ], Indicators: Indicators(30, 2026)), cancellationToken);
         var coastal = await admin.Reporting.RegisterGrantAsync(new NewGrant(
             "IT-MININT/2024/TN-COAST-03",
             "Co-funded equipment for Tunisian border and coast guard units",
@@ -68,8 +75,16 @@ public static class DemoSeed
             [
                 new BudgetLine("TN-EQ-1", "Maritime surveillance", 600_000m),
                 new BudgetLine("TN-EQ-2", "Night-vision devices", 50_000m),
-            ]), cancellationToken);
-        log($"registered 2 donors and 3 grants ({northAfrica.Reference}, {westernBalkans.Reference}, {coastal.Reference})");
+            ], Indicators: Indicators(8, 2026)), cancellationToken);
+        westernBalkans = await admin.Reporting.AmendGrantAsync(westernBalkans.Id, new GrantAmendment(1, new DateOnly(2025, 9, 1),
+            "Rider 1: implementation extended by six months; Bogorodica equipment moved to communications",
+            EndDate: new DateOnly(2027, 6, 30),
+            BudgetLines: [new BudgetLine("WB-EQ-1", "Patrol vehicles", 900_000m), new BudgetLine("WB-EQ-2", "Communications", 400_000m)]), cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new DateOnly(2023, 2, 15), 4_500_000m, "NA-PF-1", cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new DateOnly(2024, 9, 2), 3_000_000m, "NA-IP-2", cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(westernBalkans.Id, new DateOnly(2023, 7, 3), 2_400_000m, "WB-PF-1", cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(coastal.Id, new DateOnly(2024, 4, 2), 720_000m, "TN-PF-1", cancellationToken);
+        log($"registered 2 donors and 3 grants ({northAfrica.Reference}, {westernBalkans.Reference} amended to version {westernBalkans.Version}, {coastal.Reference}) with indicators and 4 disbursements");
 
         await Poll.UntilAsync(() => officer.Procurement.ListKnownGrantsAsync(cancellationToken), g => g.Count >= 3, Propagation,
             "procurement to learn the 3 grants", cancellationToken);
@@ -125,7 +140,10 @@ public static class DemoSeed
             [Need(coastal, "TN-EQ-2", "NightVisionDevice", "Gen 3 night-vision monocular with head mount", 12, 950m, "TN-BOUCHEBKA")], invited: [optronique],
             cancellationToken: cancellationToken);
         await officer.Procurement.CancelAsync(nightVision.Id, "Need covered by a national in-kind donation", cancellationToken: cancellationToken);
-        log("ran 6 procedures (international open, local open ×2, competitive negotiated ×2 incl. best value, single tender): 5 signed contracts, one amended, one tender cancelled");
+        await ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-004", "Handheld thermal binoculars",
+            [Need(coastal, "TN-EQ-1", "ThermalCamera", "Handheld uncooled thermal binocular, 640×480, 3 km person detection, laser range finder", 6, 7_900m, "TN-BOUCHEBKA")],
+            [new Offer(optronique, [7_650m], "FR"), new Offer(thermovision, [7_980m], "DE")], invited: [optronique, thermovision], cancellationToken: cancellationToken);
+        log("ran 7 procedures (international open, local open ×2, competitive negotiated ×3 incl. best value, single tender): 6 signed contracts, one amended, one tender cancelled");
 
         // Preventive plans first: they apply to each asset of the category when it is deployed.
         await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("ThermalCamera", 90, null, null, ["Clean optics and housing", "Check cooler run time", "Test pan/tilt and remote control"]), cancellationToken);
@@ -136,7 +154,7 @@ public static class DemoSeed
         await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("TN-TUNIS-WH", "ICMPD logistics warehouse, Tunis", "TN", "Zone industrielle Charguia II, Tunis"), cancellationToken);
         await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("MK-SKOPJE-WH", "Frontex project warehouse, Skopje", "MK", "Bul. Aleksandar Makedonski 18, Skopje"), cancellationToken);
         var deliveries = (await Poll.UntilAsync(() => logistics.Inventory.ListExpectedDeliveriesAsync(pageSize: 200, cancellationToken: cancellationToken),
-            p => p.TotalCount >= 6, Propagation, "inventory to expect the 6 contract lines", cancellationToken)).Items;
+            p => p.TotalCount >= 7, Propagation, "inventory to expect the 7 contract lines", cancellationToken)).Items;
         IReadOnlyList<ExpectedDelivery> Lines(string contract) => deliveries.Where(d => d.ContractReference == contract).ToList();
 
         var cameras = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-NA-2025-001"),
@@ -151,12 +169,17 @@ public static class DemoSeed
         var radios = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-WB-2025-005"),
             [new Arrival(1, 18, 2, "Sepura", "SC21", "SC21", RejectionReason: "Batteries do not hold charge")],
             "SI-MK-CMR-5530", "Intereuropa", "MK-SKOPJE-WH", today.AddDays(-50), today.AddDays(-44), cancellationToken);
-        log($"received {cameras.Count + kits.Count + vehicles.Count + radios.Count} units in 4 shipments (3 rejected; 2 radios of the amended contract still to ship); the boat is still awaited");
+        var binoculars = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-TN-2025-004"),
+            [new Arrival(1, 6, 0, "Optronique", "OS-HB640", "OSHB640")],
+            "FR-TN-CMA-30917", "CMA CGM", "TN-TUNIS-WH", today.AddDays(-48), today.AddDays(-41), cancellationToken);
+        log($"received {cameras.Count + kits.Count + vehicles.Count + radios.Count + binoculars.Count} units in 5 shipments (3 rejected; 2 radios of the amended contract still to ship); the boat is still awaited");
 
         var icmpd = new Representative("Sophie Laurent", "ICMPD project manager");
         var frontex = new Representative("Marko Petrović", "Frontex project officer");
         await InventoryRun.HandOverAsync(logistics, [.. cameras, .. kits], today.AddDays(-40), "Tunis", "Garde nationale (Tunisia)",
             icmpd, new Representative("Col. Mohamed Ben Salah", "Director of border equipment"), cancellationToken);
+        await InventoryRun.HandOverAsync(logistics, binoculars, today.AddDays(-38), "Kasserine", "Garde nationale (Tunisia)",
+            new Representative("Giulia Romano", "IOM project officer"), new Representative("Cdt. Hichem Gharbi", "District commander, Kasserine"), cancellationToken);
         await InventoryRun.HandOverAsync(logistics, vehicles, today.AddDays(-40), "Belgrade", "Border Police Directorate (Serbia)",
             frontex, new Representative("Dragan Jovanović", "Head of logistics"), cancellationToken);
         await InventoryRun.HandOverAsync(logistics, radios, today.AddDays(-40), "Skopje", "Border Police (North Macedonia)",
@@ -175,6 +198,7 @@ public static class DemoSeed
         await DeployAsync(cameras.Where(a => a.SerialNumber.Contains("-DW-")).Take(3), "TN-DEHIBA-WAZIN");
         await DeployAsync(kits, "TN-DEHIBA-WAZIN");
         await DeployAsync(radios, "MK-TABANOVCE");
+        await DeployAsync(binoculars, "TN-BOUCHEBKA");
         var moved = cameras.First(a => a.SerialNumber.Contains("-RA-"));
         await logistics.Inventory.TransferAsync(moved.Id, "TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis", cancellationToken);
         await logistics.Inventory.DisposeAsync(radios[^1].Id, "Stolen", today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025", cancellationToken);
@@ -206,7 +230,7 @@ public static class DemoSeed
         log("maintenance: 4 plans applied on deployment, one camera fault repaired under warranty (claim accepted, €1,850 borne by the supplier), one preventive service");
 
         var monitor = await EquipmentApi.SignInAsync(gateway, "monitor", "demo", cancellationToken);
-        await Poll.UntilAsync(() => admin.Reporting.GetGrantSummaryAsync(northAfrica.Id, cancellationToken), s => s.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").AssetsDeployed >= 9,
+        await Poll.UntilAsync(() => admin.Reporting.GetGrantAsync(northAfrica.Id, cancellationToken), s => s.Figures.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").Funnel.Deployed >= 9,
             Propagation, "donor-reporting to see the Dehiba–Wazin deployments", cancellationToken);
         var visit = await monitor.Reporting.PlanVisitAsync(northAfrica.Id, "TN-DEHIBA-WAZIN", today.AddDays(-1), 4, seed: 2025, cancellationToken: cancellationToken);
         var seenAt = DateTime.UtcNow.AddDays(-1);
@@ -220,7 +244,20 @@ public static class DemoSeed
              new FollowUp("Train two operators for the document kits", "ICMPD", today.AddDays(30))], cancellationToken);
         log("the EU monitor verified 4 sampled assets at Dehiba–Wazin: one relocated, one unused, with follow-ups");
 
-        await Poll.UntilAsync(() => admin.Reporting.GetGrantSummaryAsync(northAfrica.Id, cancellationToken), s => s.AssetsDeployed >= 12, Propagation,
+        var monitor2 = await EquipmentApi.SignInAsync(gateway, "monitor2", "demo", cancellationToken);
+        await Poll.UntilAsync(() => monitor2.Reporting.GetGrantAsync(coastal.Id, cancellationToken), s => s.Figures.Funnel.Deployed >= 6, Propagation,
+            "donor-reporting to see the Bouchebka deployments", cancellationToken);
+        var coastVisit = await monitor2.Reporting.PlanVisitAsync(coastal.Id, "TN-BOUCHEBKA", today.AddDays(-2), 3, seed: 7, cancellationToken: cancellationToken);
+        var seenAtBouchebka = DateTime.UtcNow.AddDays(-2);
+        await monitor2.Reporting.RecordVisitAsync(coastVisit.Id, today.AddDays(-2), coastVisit.SampledAssetIds.Select((asset, i) => i switch
+            {
+                0 => new Observation(asset, "NotFound", false, false, null, null, null, seenAtBouchebka, "Said to be on a night patrol; to be shown on the next visit"),
+                _ => new Observation(asset, "FoundAsExpected", true, true, $"BK-{i}.jpg", 35.1671, 8.4162, seenAtBouchebka),
+            }).ToList(),
+            [new FollowUp("Show binocular OSHB640 on the next visit, with its patrol log", "Garde nationale (Tunisia)", today.AddDays(21))], cancellationToken);
+        log("the Italian monitor verified 3 sampled binoculars at Bouchebka: two in use, one not shown");
+
+        await Poll.UntilAsync(() => admin.Reporting.GetGrantAsync(northAfrica.Id, cancellationToken), s => s.Figures.Funnel.Deployed >= 12, Propagation,
             "donor-reporting to count the North Africa deployments", cancellationToken);
     }
 }

@@ -15,11 +15,29 @@ public sealed class ReportingClient(HttpClient http) : ApiClientBase(http)
     public Task<Page<Grant>> ListGrantsAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
         GetAsync<Page<Grant>>("api/reporting/grants" + Query(("page", page), ("pageSize", pageSize)), cancellationToken);
 
-    public Task<Grant> GetGrantAsync(Guid grantId, CancellationToken cancellationToken = default) =>
-        GetAsync<Grant>($"api/reporting/grants/{grantId}", cancellationToken);
+    /// <summary>The grant and its figures: budget, funnel, lead time, availability, verification coverage, indicators.</summary>
+    public Task<GrantReport> GetGrantAsync(Guid grantId, CancellationToken cancellationToken = default) =>
+        GetAsync<GrantReport>($"api/reporting/grants/{grantId}", cancellationToken);
 
-    public Task<GrantSummary> GetGrantSummaryAsync(Guid grantId, CancellationToken cancellationToken = default) =>
-        GetAsync<GrantSummary>($"api/reporting/grants/{grantId}/summary", cancellationToken);
+    public Task<Grant> AmendGrantAsync(Guid grantId, GrantAmendment amendment, CancellationToken cancellationToken = default) =>
+        PostAsync<Grant>($"api/reporting/grants/{grantId}/amendments", amendment, cancellationToken);
+
+    public Task<IReadOnlyList<GrantVersion>> ListGrantVersionsAsync(Guid grantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<GrantVersion>>($"api/reporting/grants/{grantId}/versions", cancellationToken);
+
+    public Task<Disbursement> RecordDisbursementAsync(Guid grantId, DateOnly paidOn, decimal amount, string reference, CancellationToken cancellationToken = default) =>
+        PostAsync<Disbursement>($"api/reporting/grants/{grantId}/disbursements", new { paidOn, amount, reference }, cancellationToken);
+
+    /// <summary>The grant report as <c>csv</c> (assets), <c>xlsx</c> (workbook) or <c>html</c> (printable, with charts).</summary>
+    public Task<Download> DownloadReportAsync(Guid grantId, string format, CancellationToken cancellationToken = default) =>
+        DownloadAsync($"api/reporting/grants/{grantId}/report.{format}", cancellationToken);
+
+    /// <summary>The caller's grants as an IATI 2.03 activities file.</summary>
+    public Task<Download> DownloadIatiAsync(CancellationToken cancellationToken = default) =>
+        DownloadAsync("api/reporting/iati/activities", cancellationToken);
+
+    public Task<IReadOnlyList<Visit>> ListVisitsAsync(Guid grantId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Visit>>($"api/reporting/grants/{grantId}/visits", cancellationToken);
 
     public Task<Visit> PlanVisitAsync(Guid grantId, string? crossingPointCode, DateOnly plannedFor, int sampleSize, int? seed = null, CancellationToken cancellationToken = default) =>
         PostAsync<Visit>($"api/reporting/grants/{grantId}/visits", new { crossingPointCode, plannedFor, sampleSize, seed }, cancellationToken);
@@ -35,25 +53,52 @@ public sealed record Observation(Guid AssetId, string Finding, bool SignsOfUse, 
 
 public sealed record FollowUp(string Action, string Owner, DateOnly DueOn);
 
-public sealed record Donor(string Code, string Name);
+public sealed record Donor(string Code, string Name, string? IatiOrganisationId = null, string? IatiOrganisationType = null);
 
-public sealed record CrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude);
+public sealed record CrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude, string? Authority = null);
 
 public sealed record NewGrant(
     string Reference, string Title, string DonorCode, string Instrument, string ImplementingPartner, decimal Amount,
     DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries, IReadOnlyList<CrossingPoint> CrossingPoints,
-    IReadOnlyList<BudgetLine>? BudgetLines = null, IReadOnlyList<string>? EligibleNationalities = null);
+    IReadOnlyList<BudgetLine>? BudgetLines = null, IReadOnlyList<string>? EligibleNationalities = null, IReadOnlyList<Indicator>? Indicators = null);
+
+/// <summary>A result indicator: <c>Source</c> is AssetsDeployed, VerifiedInUse, Availability or VerificationCoverage.</summary>
+public sealed record Indicator(string Code, string Title, string Source, decimal Baseline, int BaselineYear, decimal Target, int TargetYear);
+
+/// <summary>An amendment: what is given replaces what was; <c>ExpectedVersion</c> is the version being amended.</summary>
+public sealed record GrantAmendment(
+    int ExpectedVersion, DateOnly EffectiveOn, string Reason, string? Title = null, decimal? Amount = null, DateOnly? EndDate = null,
+    string? ImplementingPartner = null, IReadOnlyList<CrossingPoint>? CrossingPoints = null, IReadOnlyList<BudgetLine>? BudgetLines = null,
+    IReadOnlyList<Indicator>? Indicators = null);
+
+public sealed record GrantVersion(int Version, DateOnly EffectiveOn, string Reason, string RecordedBy, DateTime RecordedAt, Grant Agreement);
+
+public sealed record Disbursement(Guid Id, DateOnly PaidOn, decimal Amount, string Reference);
 
 public sealed record BudgetLine(string Code, string Description, decimal Amount);
 
 public sealed record Grant(
     Guid Id, string Reference, string Title, string DonorCode, string Instrument, string ImplementingPartner, decimal Amount,
     string Currency, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries, IReadOnlyList<CrossingPoint> CrossingPoints,
-    IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<string> EligibleNationalities);
+    IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<string> EligibleNationalities, IReadOnlyList<Indicator> Indicators, int Version);
 
-public sealed record GrantSummary(
-    Guid GrantId, string Reference, string Title, string DonorCode, decimal Amount, string Currency,
-    int ContractsSigned, decimal ContractedValue, int ContractedUnits, int AssetsRegistered, int AssetsDeployed,
-    IReadOnlyList<CrossingPointSummary> CrossingPoints);
+public sealed record GrantReport(Grant Grant, GrantFigures Figures);
 
-public sealed record CrossingPointSummary(string Code, string Name, string CountryCode, string NeighbourCountryCode, int AssetsDeployed);
+public sealed record GrantFigures(
+    Budget Budget, Funnel Funnel, LeadTime LeadTime, double? Availability, DateOnly AvailabilityFrom, DateOnly AvailabilityTo,
+    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators);
+
+public sealed record Budget(decimal Amount, decimal Committed, decimal Contracted, decimal Delivered, decimal Disbursed, string Currency);
+
+public sealed record Funnel(int Tendered, int Contracted, int Delivered, int HandedOver, int Deployed, int Operational);
+
+public sealed record LeadTime(int Assets, double? MedianDays, double? P90Days);
+
+public sealed record VerificationCoverage(int Deployed, int Verified, double? Coverage, int VisitsRecorded, IReadOnlyDictionary<string, int> LatestFindings);
+
+public sealed record CrossingPointFigures(
+    string Code, string Name, string CountryCode, string NeighbourCountryCode, string? Authority, double Latitude, double Longitude,
+    Funnel Funnel, double? Availability, VerificationCoverage Verification);
+
+public sealed record IndicatorResult(
+    string Code, string Title, string Source, string Measure, decimal Baseline, int BaselineYear, decimal Target, int TargetYear, decimal? Actual);

@@ -55,7 +55,7 @@ public class GrantRulesTests
         asset.Deployed("TN-DEHIBA-WAZIN", new DateOnly(2025, 5, 1));
         asset.Deployed("TN-RAS-AJDIR", new DateOnly(2025, 3, 1));
         Assert.Equal("TN-DEHIBA-WAZIN", asset.CrossingPointCode);
-        asset.Registered("TC-1", "ThermalCamera", 42_500m);
+        asset.Registered("TC-1", "ThermalCamera", "Cooled MWIR thermal camera", 42_500m, Guid.NewGuid(), 1, new DateOnly(2025, 2, 1));
         Assert.Equal("TN-DEHIBA-WAZIN", asset.CrossingPointCode);
     }
 }

@@ -33,12 +33,13 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
         var deployed = await logistics.Inventory.DeployAsync(assets[0].Id, "TN-RAS-AJDIR", Scenario.Today);
         Assert.Equal("Deployed", deployed.Status);
 
-        var summary = await Poll.UntilAsync(() => monitor.Reporting.GetGrantSummaryAsync(grant.Id),
-            s => s.AssetsDeployed == 1 && s.AssetsRegistered == 2, Scenario.Deadline, "the grant summary to count the deployment");
-        Assert.Equal(1, summary.ContractsSigned);
-        Assert.Equal(2 * 4_400m + 5 * 1_100m, summary.ContractedValue);
-        Assert.Equal(1, summary.CrossingPoints.Single(p => p.Code == "TN-RAS-AJDIR").AssetsDeployed);
-        Assert.Equal(0, summary.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").AssetsDeployed);
+        var summary = (await Poll.UntilAsync(() => monitor.Reporting.GetGrantAsync(grant.Id),
+            s => s.Figures.Funnel is { Deployed: 1, Delivered: 2, HandedOver: 2 }, Scenario.Deadline, "the grant summary to count the deployment")).Figures;
+        Assert.Equal(2 * 4_400m + 5 * 1_100m, summary.Budget.Contracted);
+        Assert.Equal(2 * 4_400m, summary.Budget.Delivered);
+        Assert.Equal(7, summary.Funnel.Contracted);
+        Assert.Equal(1, summary.CrossingPoints.Single(p => p.Code == "TN-RAS-AJDIR").Funnel.Deployed);
+        Assert.Equal(0, summary.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").Funnel.Deployed);
 
         var technician = await system.SignInAsync("technician");
         var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200),
@@ -54,7 +55,7 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
             passport => passport.Contains("VerificationFinding"), Scenario.Deadline, "the verification finding to reach the passport");
 
         var otherMonitor = await system.SignInAsync("monitor2");
-        var hidden = await Assert.ThrowsAsync<ApiException>(() => otherMonitor.Reporting.GetGrantSummaryAsync(grant.Id));
+        var hidden = await Assert.ThrowsAsync<ApiException>(() => otherMonitor.Reporting.GetGrantAsync(grant.Id));
         Assert.Equal(HttpStatusCode.NotFound, hidden.Status);
     }
 

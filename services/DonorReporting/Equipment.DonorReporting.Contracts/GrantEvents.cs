@@ -3,6 +3,7 @@ namespace Equipment.DonorReporting.Contracts;
 public static class ReportingTopics
 {
     public const string GrantRegistered = "reporting.grant-registered";
+    public const string GrantAmended = "reporting.grant-amended";
     public const string VerificationRecorded = "reporting.verification-recorded";
 }
 
@@ -48,6 +49,29 @@ public sealed record GrantRegistered(
     /// <summary>v2: who implements the action and contracts for it (the OCDS buyer), e.g. ICMPD, IOM, Frontex.</summary>
     public string ImplementingPartner { get; init; } = "";
 }
+
+/// <summary>
+/// A grant agreement was amended: the agreement as it now stands at <c>Version</c> (2 for the first amendment).
+/// Crossing points and budget lines are never removed by an amendment, only added or changed. Consumers apply a
+/// version only if it is newer than the one they hold, and wait for the registration if it has not arrived.
+/// </summary>
+public sealed record GrantAmended(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid GrantId,
+    string Reference,
+    string DonorCode,
+    int Version,
+    DateOnly EffectiveOn,
+    string Reason,
+    string Title,
+    decimal Amount,
+    string Currency,
+    DateOnly EndDate,
+    string ImplementingPartner,
+    IReadOnlyList<AgreedCrossingPoint> CrossingPoints,
+    IReadOnlyList<GrantBudgetLine> BudgetLines,
+    IReadOnlyList<string> EligibleNationalities);
 
 /// <summary>A budget line of a grant: stable code, what it is for, and its amount in the grant's currency.</summary>
 public sealed record GrantBudgetLine(string Code, string Description, decimal Amount);

@@ -4,15 +4,23 @@ using Equipment.BuildingBlocks.Messaging;
 using Equipment.DonorReporting.Data;
 using Equipment.DonorReporting.Features.Donors;
 using Equipment.DonorReporting.Features.Grants;
+using Equipment.DonorReporting.Features.Reports;
 using Equipment.DonorReporting.Features.Tracking;
 using Equipment.DonorReporting.Features.Verification;
 using Equipment.Inventory.Contracts;
+using Equipment.Maintenance.Contracts;
 using Equipment.Procurement.Contracts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<ReportingDbContext>("donor-reporting");
 builder.Services
+    .AddSubscription<TenderPublished, TrackTenders.Published>(ProcurementTopics.TenderPublished)
+    .AddSubscription<AwardDecided, TrackTenders.Awarded>(ProcurementTopics.AwardDecided)
+    .AddSubscription<TenderCancelled, TrackTenders.Cancelled>(ProcurementTopics.TenderCancelled)
     .AddSubscription<ContractSigned, TrackSignedContract.Handler>(ProcurementTopics.ContractSigned)
+    .AddSubscription<ContractAmended, TrackAmendedContract.Handler>(ProcurementTopics.ContractAmended)
+    .AddSubscription<AssetsHandedOver, TrackHandedOverAssets.Handler>(InventoryTopics.AssetHandedOver)
+    .AddSubscription<AssetStatusChanged, TrackAssetStatus.Handler>(MaintenanceTopics.AssetStatusChanged)
     .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>(InventoryTopics.AssetRegistered)
     .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>(InventoryTopics.AssetDeployed)
     .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>(InventoryTopics.AssetTransferred)
@@ -27,10 +35,15 @@ ListDonors.Map(api);
 RegisterGrant.Map(api);
 ListGrants.Map(api);
 GetGrant.Map(api);
-GetGrantSummary.Map(api);
+AmendGrant.Map(api);
+RecordDisbursement.Map(api);
 PlanVisit.Map(api);
 RecordVisit.Map(api);
 MisuseAllegations.Map(api);
+ExportGrantCsv.Map(api);
+ExportGrantXlsx.Map(api);
+GrantReportPage.Map(api);
+IatiActivities.Map(api);
 
 app.Run();
 

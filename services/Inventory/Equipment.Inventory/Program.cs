@@ -23,6 +23,7 @@ builder.Services.AddSingleton<ImportQueue>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services
     .AddSubscription<GrantRegistered, LearnGrant.Handler>(ReportingTopics.GrantRegistered)
+    .AddSubscription<GrantAmended, LearnGrantAmendment.Handler>(ReportingTopics.GrantAmended)
     .AddSubscription<ContractSigned, ExpectDeliveries.Handler>(ProcurementTopics.ContractSigned)
     .AddSubscription<ContractAmended, FollowContractAmendment.Handler>(ProcurementTopics.ContractAmended)
     .AddSubscription<AssetStatusChanged, RecordAssetNotes.StatusHandler>(MaintenanceTopics.AssetStatusChanged)

@@ -22,6 +22,7 @@ builder.Services.Configure<ProcurementOptions>(builder.Configuration.GetSection(
 builder.Services.AddHostedService<RuleSetSeeder>();
 builder.Services
     .AddSubscription<GrantRegistered, LearnGrant.Handler>(ReportingTopics.GrantRegistered)
+    .AddSubscription<GrantAmended, LearnGrantAmendment.Handler>(ReportingTopics.GrantAmended)
     .AddSubscription<DeliveryReceived, RecordDelivery.Handler>(InventoryTopics.DeliveryReceived);
 
 var app = builder.Build();

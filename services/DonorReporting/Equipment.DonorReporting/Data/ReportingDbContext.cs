@@ -12,6 +12,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<TrackedAsset> TrackedAssets => Set<TrackedAsset>();
     public DbSet<VerificationVisit> Visits => Set<VerificationVisit>();
     public DbSet<MisuseAllegation> Allegations => Set<MisuseAllegation>();
+    public DbSet<GrantVersion> GrantVersions => Set<GrantVersion>();
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+    public DbSet<TenderedLot> TenderedLots => Set<TenderedLot>();
+    public DbSet<StatusRecord> StatusRecords => Set<StatusRecord>();
 
     /// <summary>The misuse allegations register is never deleted from, whatever the code path.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -28,13 +32,13 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         {
             b.HasKey(d => d.Code);
             b.Property(d => d.Code).HasMaxLength(40);
+            b.Ignore(d => d.IatiReference);
         });
         modelBuilder.Entity<Grant>(b =>
         {
             b.HasKey(g => g.Id);
             b.HasIndex(g => g.Reference).IsUnique();
             b.HasIndex(g => g.DonorCode);
-            b.Property(g => g.Amount).HasConversion<double>();
             b.Property(g => g.Instrument).HasConversion<string>();
             b.OwnsMany(g => g.CrossingPoints, p =>
             {
@@ -45,6 +49,13 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
                 p.HasIndex("GrantId", nameof(CrossingPoint.Code)).IsUnique();
             });
             b.Navigation(g => g.CrossingPoints).HasField("_crossingPoints");
+            b.Property(g => g.Version).IsConcurrencyToken();
+            b.OwnsMany(g => g.Indicators, i =>
+            {
+                i.ToJson();
+                i.Property(x => x.Source).HasConversion<string>();
+                i.Ignore(x => x.Measure);
+            });
             b.OwnsMany(g => g.BudgetLines, l =>
             {
                 l.ToTable("grant_budget_lines");
@@ -56,7 +67,26 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         {
             b.HasKey(c => c.ContractId);
             b.HasIndex(c => c.GrantId);
-            b.Property(c => c.Value).HasConversion<double>();
+            b.Ignore(c => c.Value);
+            b.Ignore(c => c.Units);
+            b.OwnsMany(c => c.Lines, l => l.ToJson());
+        });
+        modelBuilder.Entity<TenderedLot>(b =>
+        {
+            b.HasKey(l => new { l.TenderId, l.LotNumber });
+            b.HasIndex(l => l.GrantId);
+            b.OwnsMany(l => l.Units, u => u.ToJson());
+        });
+        modelBuilder.Entity<StatusRecord>(b =>
+        {
+            b.HasKey(s => s.EventId);
+            b.HasIndex(s => s.AssetId);
+        });
+        modelBuilder.Entity<GrantVersion>(b => b.HasKey(v => new { v.GrantId, v.Version }));
+        modelBuilder.Entity<Disbursement>(b =>
+        {
+            b.HasKey(d => d.Id);
+            b.HasIndex(d => d.GrantId);
         });
         modelBuilder.Entity<VerificationVisit>(b =>
         {
@@ -77,7 +107,6 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         {
             b.HasKey(a => a.AssetId);
             b.HasIndex(a => new { a.GrantId, a.CrossingPointCode });
-            b.Property(a => a.UnitValue).HasConversion<double?>();
         });
     }
 }

@@ -27,14 +27,80 @@ public sealed class Grant
     /// <summary>Nationalities eligible to bid, and origins eligible for goods, under the instrument's rules.</summary>
     public List<string> EligibleNationalities { get; private set; } = [];
     public DateTime RegisteredAt { get; private set; }
+    /// <summary>1 when registered; each amendment adds one. Every version is kept as a <see cref="GrantVersion"/>.</summary>
+    public int Version { get; private set; } = 1;
+    public List<Indicator> Indicators { get; private set; } = [];
 
     public static Grant Register(
         string reference, string title, string donorCode, FundingInstrument instrument, string implementingPartner,
         decimal amount, DateOnly startDate, DateOnly endDate, IReadOnlyList<string> beneficiaryCountries,
         IReadOnlyList<CrossingPoint> crossingPoints, DateTime nowUtc,
-        IReadOnlyList<BudgetLine>? budgetLines = null, IReadOnlyList<string>? eligibleNationalities = null)
+        IReadOnlyList<BudgetLine>? budgetLines = null, IReadOnlyList<string>? eligibleNationalities = null, IReadOnlyList<Indicator>? indicators = null)
     {
         budgetLines ??= [];
+        indicators ??= [];
+        Check(amount, startDate, endDate, beneficiaryCountries, crossingPoints, budgetLines, indicators);
+
+        var grant = new Grant
+        {
+            Id = Guid.NewGuid(),
+            Reference = reference,
+            Title = title,
+            DonorCode = donorCode,
+            Instrument = instrument,
+            ImplementingPartner = implementingPartner,
+            Amount = amount,
+            StartDate = startDate,
+            EndDate = endDate,
+            BeneficiaryCountries = beneficiaryCountries.Distinct().ToList(),
+            RegisteredAt = nowUtc,
+            BudgetLines = budgetLines.ToList(),
+            EligibleNationalities = (eligibleNationalities is { Count: > 0 } ? eligibleNationalities : Eligibility.Default(instrument, beneficiaryCountries))
+                .Distinct().Order().ToList(),
+            Indicators = indicators.ToList(),
+        };
+        grant._crossingPoints.AddRange(crossingPoints);
+        return grant;
+    }
+
+    /// <summary>
+    /// Amends the agreement: what is given replaces what was, what is omitted stays. Agreed crossing points and budget
+    /// lines may be added or changed but never removed (assets, requisitions and reports refer to their codes), and
+    /// the version goes up by one.
+    /// </summary>
+    public void Amend(string? title, decimal? amount, DateOnly? endDate, string? implementingPartner,
+        IReadOnlyList<CrossingPoint>? crossingPoints, IReadOnlyList<BudgetLine>? budgetLines, IReadOnlyList<Indicator>? indicators,
+        IReadOnlyList<string>? eligibleNationalities)
+    {
+        var newPoints = crossingPoints ?? _crossingPoints;
+        var newLines = budgetLines ?? BudgetLines;
+        var removedPoint = _crossingPoints.Select(p => p.Code).Except(newPoints.Select(p => p.Code)).FirstOrDefault();
+        if (removedPoint is not null)
+            throw new RuleViolationException("crossingPoints", "KeepsAgreedCrossingPoints", $"Crossing point '{removedPoint}' is agreed in version {Version}; an amendment may add or change crossing points, not remove them.");
+        var removedLine = BudgetLines.Select(l => l.Code).Except(newLines.Select(l => l.Code)).FirstOrDefault();
+        if (removedLine is not null)
+            throw new RuleViolationException("budgetLines", "KeepsBudgetLines", $"Budget line '{removedLine}' is in version {Version}; an amendment may add or change budget lines, not remove them.");
+        var newIndicators = indicators ?? Indicators;
+        Check(amount ?? Amount, StartDate, endDate ?? EndDate, BeneficiaryCountries, newPoints, newLines, newIndicators);
+
+        Title = title ?? Title;
+        Amount = amount ?? Amount;
+        EndDate = endDate ?? EndDate;
+        ImplementingPartner = implementingPartner ?? ImplementingPartner;
+        if (crossingPoints is not null)
+        {
+            _crossingPoints.Clear();
+            _crossingPoints.AddRange(crossingPoints);
+        }
+        BudgetLines = newLines.ToList();
+        Indicators = newIndicators.ToList();
+        if (eligibleNationalities is { Count: > 0 }) EligibleNationalities = eligibleNationalities.Distinct().Order().ToList();
+        Version++;
+    }
+
+    private static void Check(decimal amount, DateOnly startDate, DateOnly endDate, IReadOnlyList<string> beneficiaryCountries,
+        IReadOnlyList<CrossingPoint> crossingPoints, IReadOnlyList<BudgetLine> budgetLines, IReadOnlyList<Indicator> indicators)
+    {
         if (amount <= 0)
             throw new RuleViolationException("amount", "GreaterThan", "The grant amount must be more than zero.");
         if (endDate <= startDate)
@@ -62,26 +128,40 @@ public sealed class Grant
                     $"Crossing point '{point.Code}' is in {point.CountryCode}, which is not a beneficiary country of the grant ({string.Join(", ", beneficiaryCountries)}).");
         }
 
-        var grant = new Grant
+        var duplicateIndicator = indicators.GroupBy(i => i.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateIndicator is not null)
+            throw new RuleViolationException("indicators", "UniqueCode", $"Indicator code '{duplicateIndicator.Key}' appears more than once.");
+        for (var i = 0; i < indicators.Count; i++)
         {
-            Id = Guid.NewGuid(),
-            Reference = reference,
-            Title = title,
-            DonorCode = donorCode,
-            Instrument = instrument,
-            ImplementingPartner = implementingPartner,
-            Amount = amount,
-            StartDate = startDate,
-            EndDate = endDate,
-            BeneficiaryCountries = beneficiaryCountries.Distinct().ToList(),
-            RegisteredAt = nowUtc,
-            BudgetLines = budgetLines.ToList(),
-            EligibleNationalities = (eligibleNationalities is { Count: > 0 } ? eligibleNationalities : Eligibility.Default(instrument, beneficiaryCountries))
-                .Distinct().Order().ToList(),
-        };
-        grant._crossingPoints.AddRange(crossingPoints);
-        return grant;
+            var indicator = indicators[i];
+            if (indicator.Measure == IndicatorMeasure.Percentage && (indicator.Baseline is < 0 or > 100 || indicator.Target is < 0 or > 100))
+                throw new RuleViolationException($"indicators[{i}]", "PercentageRange", $"Indicator '{indicator.Code}' is a percentage: baseline and target lie between 0 and 100.");
+            if (indicator.BaselineYear > indicator.TargetYear)
+                throw new RuleViolationException($"indicators[{i}].targetYear", "NotBeforeBaseline", $"Indicator '{indicator.Code}' sets its target ({indicator.TargetYear}) before its baseline ({indicator.BaselineYear}).");
+        }
     }
+}
+
+public enum IndicatorMeasure { Unit, Percentage }
+
+/// <summary>What feeds an indicator's actual value.</summary>
+public enum IndicatorSource
+{
+    /// <summary>Units deployed at the grant's agreed crossing points (inventory's events).</summary>
+    AssetsDeployed,
+    /// <summary>Of the assets monitors have verified, the share last found where expected and with signs of use.</summary>
+    VerifiedInUse,
+    /// <summary>Time-weighted availability of the deployed assets (maintenance's events).</summary>
+    Availability,
+    /// <summary>Of the deployed assets, the share seen in a verification visit.</summary>
+    VerificationCoverage,
+}
+
+/// <summary>A result indicator of the grant's logframe, with its baseline and target; its actual value comes from the read models.</summary>
+public sealed record Indicator(string Code, string Title, IndicatorSource Source, decimal Baseline, int BaselineYear, decimal Target, int TargetYear)
+{
+    /// <summary>Deployed assets are counted in units; the other sources are percentages.</summary>
+    public IndicatorMeasure Measure => Source == IndicatorSource.AssetsDeployed ? IndicatorMeasure.Unit : IndicatorMeasure.Percentage;
 }
 
 /// <summary>A budget line: stable code, what it is for, and its amount.</summary>

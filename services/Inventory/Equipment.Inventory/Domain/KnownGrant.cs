@@ -21,6 +21,17 @@ public sealed class KnownGrant
     public string DonorCode { get; private set; } = "";
     public string ImplementingPartner { get; private set; } = "";
     public List<KnownCrossingPoint> CrossingPoints { get; private set; } = [];
+    /// <summary>The agreement version this copy holds (1 at registration; each amendment adds one).</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>Takes an amended agreement's crossing points unless this copy already holds a later version.</summary>
+    public void Amended(int version, string implementingPartner, IReadOnlyList<KnownCrossingPoint> crossingPoints)
+    {
+        if (version <= Version) return;
+        Version = version;
+        ImplementingPartner = implementingPartner;
+        CrossingPoints = crossingPoints.ToList();
+    }
 
     /// <summary>Deployments go only to the crossing points named in the grant agreement: 409 listing them otherwise.</summary>
     public KnownCrossingPoint AgreedCrossingPoint(string code) =>

@@ -30,6 +30,30 @@ public sealed class KnownGrant
     public List<string> CrossingPointCodes { get; private set; } = [];
     public List<string> EligibleNationalities { get; private set; } = [];
     public List<BudgetLine> BudgetLines { get; private set; } = [];
+    /// <summary>The agreement version this copy holds (1 at registration; each amendment adds one).</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>
+    /// Takes an amended agreement unless this copy already holds a later one. Budget lines keep what is committed on
+    /// them; a line cut below its commitments stays so (the donor decided), and further commitments on it are refused.
+    /// </summary>
+    public void Amended(int version, string title, decimal amount, string implementingPartner, IReadOnlyList<string> crossingPointCodes,
+        IReadOnlyList<string> eligibleNationalities, IReadOnlyList<(string Code, string Description, decimal Amount)> budgetLines)
+    {
+        if (version <= Version) return;
+        Version = version;
+        Title = title;
+        Amount = amount;
+        ImplementingPartner = implementingPartner;
+        CrossingPointCodes = crossingPointCodes.ToList();
+        if (eligibleNationalities.Count > 0) EligibleNationalities = eligibleNationalities.ToList();
+        foreach (var (code, description, lineAmount) in budgetLines)
+        {
+            var line = BudgetLines.FirstOrDefault(l => l.Code == code);
+            if (line is null) BudgetLines.Add(new BudgetLine(GrantId, code, description, lineAmount));
+            else line.Revised(description, lineAmount);
+        }
+    }
 
     public bool IsAgreedCrossingPoint(string code) => CrossingPointCodes.Contains(code);
 
@@ -91,5 +115,11 @@ public sealed class BudgetLine
     }
 
     public void Commit(decimal amount) => Recommit(0, amount);
+
+    public void Revised(string description, decimal amount)
+    {
+        Description = description;
+        Amount = amount;
+    }
     public void Release(decimal amount) => Committed = Math.Max(0, Committed - amount);
 }

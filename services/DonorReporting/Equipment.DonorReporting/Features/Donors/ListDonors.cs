@@ -16,7 +16,7 @@ public static class ListDonors
             await db.Donors.AsNoTracking()
                 .Where(d => query.DonorScope == null || d.Code == query.DonorScope)
                 .OrderBy(d => d.Code)
-                .Select(d => new DonorResponse(d.Code, d.Name))
+                .Select(d => new DonorResponse(d.Code, d.Name, d.IatiOrganisationId ?? d.Code, d.IatiOrganisationType))
                 .ToListAsync(cancellationToken);
     }
 

@@ -10,7 +10,7 @@ namespace Equipment.DonorReporting.Features.Donors;
 
 public static class RegisterDonor
 {
-    public sealed record Command(string Code, string Name) : IRequest<DonorResponse>;
+    public sealed record Command(string Code, string Name, string? IatiOrganisationId = null, string? IatiOrganisationType = null) : IRequest<DonorResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -19,6 +19,10 @@ public static class RegisterDonor
             RuleFor(c => c.Code).NotEmpty().MaximumLength(40).Matches("^[A-Z0-9-]+$")
                 .WithMessage("'Code' must be upper-case letters, digits and hyphens, e.g. EU-DGNEAR.");
             RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.IatiOrganisationId).MaximumLength(100).Matches("^[A-Za-z0-9_.:-]+-[A-Za-z0-9_.:-]+$")
+                .WithMessage("'Iati Organisation Id' is an IATI organisation identifier: registration agency prefix, hyphen, number, e.g. XI-IATI-EC_NEAR.");
+            RuleFor(c => c.IatiOrganisationType).Matches("^[0-9]{2}$")
+                .WithMessage("'Iati Organisation Type' is a code of IATI's OrganisationType list, e.g. 10 (government) or 40 (multilateral).");
         }
     }
 
@@ -28,7 +32,7 @@ public static class RegisterDonor
         {
             if (await db.Donors.AnyAsync(d => d.Code == command.Code, cancellationToken))
                 throw new ConflictException($"A donor with code '{command.Code}' already exists.", "UniqueDonorCode");
-            var donor = new Donor(command.Code, command.Name);
+            var donor = new Donor(command.Code, command.Name, command.IatiOrganisationId, command.IatiOrganisationType ?? "10");
             db.Donors.Add(donor);
             await db.SaveChangesAsync(cancellationToken);
             return DonorResponse.From(donor);
@@ -45,7 +49,7 @@ public static class RegisterDonor
             .WithName("RegisterDonor");
 }
 
-public sealed record DonorResponse(string Code, string Name)
+public sealed record DonorResponse(string Code, string Name, string IatiOrganisationId, string IatiOrganisationType)
 {
-    public static DonorResponse From(Donor donor) => new(donor.Code, donor.Name);
+    public static DonorResponse From(Donor donor) => new(donor.Code, donor.Name, donor.IatiReference, donor.IatiOrganisationType);
 }

@@ -24,11 +24,8 @@ public static class RegisterGrant
         IReadOnlyList<string>? BeneficiaryCountries,
         IReadOnlyList<CrossingPointInput>? CrossingPoints,
         IReadOnlyList<BudgetLineInput>? BudgetLines = null,
-        IReadOnlyList<string>? EligibleNationalities = null) : IRequest<GrantResponse>;
-
-    public sealed record BudgetLineInput(string Code, string Description, decimal? Amount);
-
-    public sealed record CrossingPointInput(string Code, string Name, string CountryCode, string NeighbourCountryCode, double? Latitude, double? Longitude, string? Authority = null);
+        IReadOnlyList<string>? EligibleNationalities = null,
+        IReadOnlyList<IndicatorInput>? Indicators = null) : IRequest<GrantResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -45,30 +42,16 @@ public static class RegisterGrant
             RuleFor(c => c.BeneficiaryCountries).NotEmpty();
             RuleForEach(c => c.BeneficiaryCountries).Must(IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. TN; XK for Kosovo*).");
             RuleFor(c => c.CrossingPoints).NotEmpty();
-            RuleForEach(c => c.BudgetLines).ChildRules(l =>
-            {
-                l.RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
-                l.RuleFor(x => x.Description).NotEmpty().MaximumLength(300);
-                l.RuleFor(x => x.Amount).NotNull().GreaterThan(0);
-            });
+            RuleForEach(c => c.BudgetLines).SetValidator(new BudgetLineInput.Validator());
             RuleForEach(c => c.EligibleNationalities).Must(IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
-            RuleForEach(c => c.CrossingPoints).ChildRules(p =>
-            {
-                p.RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Z0-9-]+$")
-                    .WithMessage("'Code' must be upper-case letters, digits and hyphens, e.g. TN-RASAJDIR.");
-                p.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-                p.RuleFor(x => x.CountryCode).Must(IsCountryCode).WithMessage("'Country Code' must be an ISO 3166-1 alpha-2 code.");
-                p.RuleFor(x => x.NeighbourCountryCode).Must(IsCountryCode).WithMessage("'Neighbour Country Code' must be an ISO 3166-1 alpha-2 code.")
-                    .NotEqual(x => x.CountryCode).WithMessage("A border crossing point lies between two different countries.");
-                p.RuleFor(x => x.Latitude).NotNull().InclusiveBetween(-90, 90);
-                p.RuleFor(x => x.Longitude).NotNull().InclusiveBetween(-180, 180);
-            });
+            RuleForEach(c => c.CrossingPoints).SetValidator(new CrossingPointInput.Validator());
+            RuleForEach(c => c.Indicators).SetValidator(new IndicatorInput.Validator());
         }
-
-        private static bool IsCountryCode(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetterUpper);
     }
 
-    public sealed class Handler(ReportingDbContext db, TimeProvider clock) : IRequestHandler<Command, GrantResponse>
+    internal static bool IsCountryCode(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetterUpper);
+
+    public sealed class Handler(ReportingDbContext db, TimeProvider clock, CurrentUser user) : IRequestHandler<Command, GrantResponse>
     {
         public async Task<GrantResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -81,19 +64,21 @@ public static class RegisterGrant
             var grant = Grant.Register(
                 command.Reference, command.Title, command.DonorCode, command.Instrument!.Value, command.ImplementingPartner,
                 command.Amount!.Value, command.StartDate!.Value, command.EndDate!.Value, command.BeneficiaryCountries!,
-                command.CrossingPoints!.Select(p => new CrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude!.Value, p.Longitude!.Value, p.Authority)).ToList(),
+                command.CrossingPoints!.Select(p => p.ToCrossingPoint()).ToList(),
                 now.UtcDateTime,
-                command.BudgetLines?.Select(l => new BudgetLine(l.Code, l.Description, l.Amount!.Value)).ToList(),
-                command.EligibleNationalities);
+                command.BudgetLines?.Select(l => l.ToBudgetLine()).ToList(),
+                command.EligibleNationalities,
+                command.Indicators?.Select(i => i.ToIndicator()).ToList());
             db.Grants.Add(grant);
+            db.GrantVersions.Add(GrantVersions.Snapshot(grant, grant.StartDate, "Agreement signed", user.Name, now.UtcDateTime));
 
             var eventId = Guid.NewGuid();
             db.Publish(ReportingTopics.GrantRegistered, eventId, now, new GrantRegistered(
                 eventId, now, grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument.ToString(),
                 grant.Amount, grant.Currency, grant.StartDate, grant.EndDate, grant.BeneficiaryCountries,
-                grant.CrossingPoints.Select(p => new AgreedCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude) { Authority = p.Authority }).ToList())
+                GrantVersions.AgreedCrossingPoints(grant))
             {
-                BudgetLines = grant.BudgetLines.Select(l => new GrantBudgetLine(l.Code, l.Description, l.Amount)).ToList(),
+                BudgetLines = GrantVersions.BudgetLines(grant),
                 EligibleNationalities = grant.EligibleNationalities,
                 ImplementingPartner = grant.ImplementingPartner,
             });
@@ -113,12 +98,67 @@ public static class RegisterGrant
             .WithName("RegisterGrant");
 }
 
+public sealed record BudgetLineInput(string Code, string Description, decimal? Amount)
+{
+    public sealed class Validator : AbstractValidator<BudgetLineInput>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
+            RuleFor(x => x.Description).NotEmpty().MaximumLength(300);
+            RuleFor(x => x.Amount).NotNull().GreaterThan(0);
+        }
+    }
+
+    public BudgetLine ToBudgetLine() => new(Code, Description, Amount!.Value);
+}
+
+public sealed record CrossingPointInput(string Code, string Name, string CountryCode, string NeighbourCountryCode, double? Latitude, double? Longitude, string? Authority = null)
+{
+    public sealed class Validator : AbstractValidator<CrossingPointInput>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Z0-9-]+$")
+                .WithMessage("'Code' must be upper-case letters, digits and hyphens, e.g. TN-RASAJDIR.");
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.CountryCode).Must(RegisterGrant.IsCountryCode).WithMessage("'Country Code' must be an ISO 3166-1 alpha-2 code.");
+            RuleFor(x => x.NeighbourCountryCode).Must(RegisterGrant.IsCountryCode).WithMessage("'Neighbour Country Code' must be an ISO 3166-1 alpha-2 code.")
+                .NotEqual(x => x.CountryCode).WithMessage("A border crossing point lies between two different countries.");
+            RuleFor(x => x.Latitude).NotNull().InclusiveBetween(-90, 90);
+            RuleFor(x => x.Longitude).NotNull().InclusiveBetween(-180, 180);
+        }
+    }
+
+    public CrossingPoint ToCrossingPoint() => new(Code, Name, CountryCode, NeighbourCountryCode, Latitude!.Value, Longitude!.Value, Authority);
+}
+
+public sealed record IndicatorInput(string Code, string Title, IndicatorSource? Source, decimal? Baseline, int? BaselineYear, decimal? Target, int? TargetYear)
+{
+    public sealed class Validator : AbstractValidator<IndicatorInput>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
+            RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
+            RuleFor(x => x.Source).NotNull().IsInEnum();
+            RuleFor(x => x.Baseline).NotNull().GreaterThanOrEqualTo(0);
+            RuleFor(x => x.Target).NotNull().GreaterThanOrEqualTo(0);
+            RuleFor(x => x.BaselineYear).NotNull().InclusiveBetween(1990, 2100);
+            RuleFor(x => x.TargetYear).NotNull().InclusiveBetween(1990, 2100);
+        }
+    }
+
+    public Indicator ToIndicator() => new(Code, Title, Source!.Value, Baseline!.Value, BaselineYear!.Value, Target!.Value, TargetYear!.Value);
+}
+
 public sealed record GrantResponse(
     Guid Id, string Reference, string Title, string DonorCode, FundingInstrument Instrument, string ImplementingPartner,
     decimal Amount, string Currency, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries,
-    IReadOnlyList<CrossingPoint> CrossingPoints, IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<string> EligibleNationalities)
+    IReadOnlyList<CrossingPoint> CrossingPoints, IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<string> EligibleNationalities,
+    IReadOnlyList<Indicator> Indicators, int Version)
 {
     public static GrantResponse From(Grant g) => new(
         g.Id, g.Reference, g.Title, g.DonorCode, g.Instrument, g.ImplementingPartner, g.Amount, g.Currency,
-        g.StartDate, g.EndDate, g.BeneficiaryCountries, g.CrossingPoints, g.BudgetLines, g.EligibleNationalities);
+        g.StartDate, g.EndDate, g.BeneficiaryCountries, g.CrossingPoints, g.BudgetLines, g.EligibleNationalities, g.Indicators, g.Version);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Equipment.BuildingBlocks;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Equipment.BuildingBlocks;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
 using Equipment.Inventory.Data;

@@ -19,3 +19,18 @@ public static class LearnGrant
         }
     }
 }
+
+/// <summary>Follows an amended grant: budget lines, eligible nationalities and agreed crossing points. Waits for the registration.</summary>
+public static class LearnGrantAmendment
+{
+    public sealed class Handler(ProcurementDbContext db) : IIntegrationEventHandler<GrantAmended>
+    {
+        public async Task HandleAsync(GrantAmended e, CancellationToken cancellationToken)
+        {
+            var grant = await db.KnownGrants.FindAsync([e.GrantId], cancellationToken)
+                ?? throw new EventOutOfOrderException($"grant {e.GrantId} is amended but its registration has not arrived yet");
+            grant.Amended(e.Version, e.Title, e.Amount, e.ImplementingPartner, e.CrossingPoints.Select(p => p.Code).ToList(), e.EligibleNationalities,
+                e.BudgetLines.Select(l => (l.Code, l.Description, l.Amount)).ToList());
+        }
+    }
+}

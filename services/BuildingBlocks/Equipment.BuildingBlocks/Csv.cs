@@ -1,4 +1,4 @@
-namespace Equipment.Inventory;
+namespace Equipment.BuildingBlocks;
 
 /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
 public static class Csv

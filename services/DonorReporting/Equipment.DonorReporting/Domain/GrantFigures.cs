@@ -1,0 +1,183 @@
+namespace Equipment.DonorReporting.Domain;
+
+/// <summary>Units at each step from tender to use: tendered → contracted → delivered → handed over → deployed → operational.</summary>
+public sealed record Funnel(int Tendered, int Contracted, int Delivered, int HandedOver, int Deployed, int Operational);
+
+/// <summary>
+/// Money at each step. Committed: what procedures under way tie up — per lot not cancelled, its contract value once
+/// signed, else its award, else its estimate. Contracted: signed contracts at their latest amendment. Delivered:
+/// the value of units accepted into inventory. Disbursed: what the donor has paid the implementing partner.
+/// </summary>
+public sealed record Budget(decimal Amount, decimal Committed, decimal Contracted, decimal Delivered, decimal Disbursed, string Currency);
+
+/// <summary>Days from a tender's publication to the first deployment of each asset it bought.</summary>
+public sealed record LeadTime(int Assets, double? MedianDays, double? P90Days);
+
+/// <summary>How much of what is deployed monitors have seen, and what they last found of each asset.</summary>
+public sealed record VerificationCoverage(int Deployed, int Verified, double? Coverage, int VisitsRecorded, IReadOnlyDictionary<string, int> LatestFindings);
+
+public sealed record CrossingPointFigures(
+    string Code, string Name, string CountryCode, string NeighbourCountryCode, string? Authority, double Latitude, double Longitude,
+    Funnel Funnel, double? Availability, VerificationCoverage Verification);
+
+public sealed record IndicatorResult(
+    string Code, string Title, IndicatorSource Source, IndicatorMeasure Measure, decimal Baseline, int BaselineYear, decimal Target, int TargetYear, decimal? Actual);
+
+public sealed record GrantFigures(
+    Budget Budget, Funnel Funnel, LeadTime LeadTime, double? Availability, DateOnly AvailabilityFrom, DateOnly AvailabilityTo,
+    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators);
+
+/// <summary>A finding of a recorded visit, as the read models need it. <c>visitedPoints</c> holds each recorded visit's crossing point (null: grant-wide).</summary>
+public sealed record SeenAsset(Guid AssetId, DateOnly VisitedOn, DateTime ObservedAt, Finding Finding, bool SignsOfUse);
+
+/// <summary>
+/// Computes a grant's figures from reporting's copies of the other services' facts. Pure: the same copies give the
+/// same figures whatever order the events that built them arrived in.
+/// </summary>
+public static class GrantFiguresCalculator
+{
+    public const string OperationalStatus = "Operational";
+
+    public static GrantFigures Compute(
+        Grant grant, IReadOnlyList<TenderedLot> lots, IReadOnlyList<SignedContract> contracts, IReadOnlyList<TrackedAsset> assets,
+        IReadOnlyList<StatusRecord> statuses, IReadOnlyList<SeenAsset> findings, IReadOnlyList<string?> visitedPoints, decimal disbursed, DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(nowUtc);
+        var availabilityTo = today < grant.EndDate ? today : grant.EndDate;
+        var periodEnd = today < grant.EndDate ? nowUtc : grant.EndDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var periodStart = grant.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var contractsByLot = contracts.Where(c => c.TenderId is not null && c.LotNumber is not null)
+            .ToLookup(c => (c.TenderId!.Value, c.LotNumber!.Value));
+        var liveLots = lots.Where(l => !l.Cancelled).ToList();
+        var committed = liveLots.Sum(l => contractsByLot[(l.TenderId, l.LotNumber)] is var signed && signed.Any()
+                            ? signed.Sum(c => c.Value)
+                            : l.AwardedValue ?? l.EstimatedValue ?? 0)
+                        + contracts.Where(c => !lots.Any(l => l.TenderId == c.TenderId && l.LotNumber == c.LotNumber)).Sum(c => c.Value);
+
+        var registered = assets.Where(a => a.IsRegistered).ToList();
+        var lineDestination = contracts.SelectMany(c => c.Lines.Select(l => (c.ContractId, l.LineNumber, l.DestinationCrossingPointCode)))
+            .ToDictionary(x => (x.ContractId, x.LineNumber), x => x.DestinationCrossingPointCode);
+        string? Destination(TrackedAsset a) =>
+            a.ContractId is { } c && a.ContractLineNumber is { } n ? lineDestination.GetValueOrDefault((c, n)) : null;
+
+        var history = statuses.ToLookup(s => s.AssetId);
+        bool IsOperational(TrackedAsset a) =>
+            history[a.AssetId].OrderBy(s => s.ChangedAt).LastOrDefault() is not { } last || last.Status == OperationalStatus;
+        var deployed = assets.Where(a => a.CrossingPointCode is not null).ToList();
+
+        var latestFinding = findings.GroupBy(f => f.AssetId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(f => f.VisitedOn).ThenBy(f => f.ObservedAt).Last());
+
+        Funnel FunnelOf(IEnumerable<UnitsAtPoint> tendered, IEnumerable<ContractLine> contracted, IEnumerable<TrackedAsset> delivered, IEnumerable<TrackedAsset> here)
+        {
+            var hereList = here.ToList();
+            var deliveredList = delivered.ToList();
+            return new Funnel(tendered.Sum(u => u.Quantity), contracted.Sum(l => l.Quantity), deliveredList.Count,
+                deliveredList.Count(a => a.HandedOverOn is not null), hereList.Count, hereList.Count(IsOperational));
+        }
+
+        VerificationCoverage CoverageOf(IReadOnlyList<TrackedAsset> here, int visits)
+        {
+            var verified = here.Count(a => latestFinding.ContainsKey(a.AssetId));
+            var latest = here.Where(a => latestFinding.ContainsKey(a.AssetId)).Select(a => latestFinding[a.AssetId].Finding)
+                .GroupBy(f => f.ToString()).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+            return new VerificationCoverage(here.Count, verified, Share(verified, here.Count), visits, latest);
+        }
+
+        double? AvailabilityOf(IEnumerable<TrackedAsset> here)
+        {
+            TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
+            foreach (var asset in here)
+            {
+                var (o, k) = Availability.For(asset, history[asset.AssetId].ToList(), periodStart, periodEnd);
+                operational += o;
+                known += k;
+            }
+            return known <= TimeSpan.Zero ? null : Math.Round(operational.TotalSeconds / known.TotalSeconds, 4);
+        }
+
+        var points = grant.CrossingPoints.Select(p =>
+        {
+            var here = deployed.Where(a => a.CrossingPointCode == p.Code).ToList();
+            return new CrossingPointFigures(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Authority, p.Latitude, p.Longitude,
+                FunnelOf(liveLots.SelectMany(l => l.Units).Where(u => u.CrossingPointCode == p.Code),
+                    contracts.SelectMany(c => c.Lines).Where(l => l.DestinationCrossingPointCode == p.Code),
+                    registered.Where(a => Destination(a) == p.Code), here),
+                AvailabilityOf(here), CoverageOf(here, visitedPoints.Count(v => v == p.Code)));
+        }).ToList();
+
+        var published = lots.Where(l => l.PublishedAt is not null).GroupBy(l => l.TenderId)
+            .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(l => l.PublishedAt!.Value).UtcDateTime));
+        var tenderOf = contracts.Where(c => c.TenderId is not null).ToDictionary(c => c.ContractId, c => c.TenderId!.Value);
+        var leadDays = assets
+            .Where(a => a.FirstDeployedOn is not null && a.ContractId is { } c && tenderOf.TryGetValue(c, out var t) && published.ContainsKey(t))
+            .Select(a => (double)(a.FirstDeployedOn!.Value.DayNumber - published[tenderOf[a.ContractId!.Value]].DayNumber))
+            .Order().ToList();
+
+        var funnel = FunnelOf(liveLots.SelectMany(l => l.Units), contracts.SelectMany(c => c.Lines), registered, deployed);
+        var coverage = CoverageOf(deployed, visitedPoints.Count);
+        var availability = AvailabilityOf(deployed);
+        var seen = latestFinding.Values.ToList();
+        var inUse = Share(seen.Count(f => f.Finding == Finding.FoundAsExpected && f.SignsOfUse), seen.Count);
+
+        var indicators = grant.Indicators.Select(i => new IndicatorResult(i.Code, i.Title, i.Source, i.Measure, i.Baseline, i.BaselineYear, i.Target, i.TargetYear,
+            i.Source switch
+            {
+                IndicatorSource.AssetsDeployed => funnel.Deployed,
+                IndicatorSource.VerifiedInUse => Percent(inUse),
+                IndicatorSource.Availability => Percent(availability),
+                IndicatorSource.VerificationCoverage => Percent(coverage.Coverage),
+                _ => null,
+            })).ToList();
+
+        return new GrantFigures(
+            new Budget(grant.Amount, committed, contracts.Sum(c => c.Value), registered.Sum(a => a.UnitValue ?? 0), disbursed, grant.Currency),
+            funnel,
+            new LeadTime(leadDays.Count, Percentile(leadDays, 0.5), Percentile(leadDays, 0.9)),
+            availability, grant.StartDate, availabilityTo, coverage, points, indicators);
+    }
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    private static decimal? Percent(double? share) => share is { } s ? Math.Round((decimal)s * 100, 1) : null;
+
+    /// <summary>The p-th percentile of sorted values, interpolating between neighbours (as a spreadsheet's PERCENTILE.INC does).</summary>
+    public static double? Percentile(IReadOnlyList<double> sorted, double p)
+    {
+        if (sorted.Count == 0) return null;
+        var rank = (sorted.Count - 1) * p;
+        var lower = (int)Math.Floor(rank);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return Math.Round(sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]), 2);
+    }
+}
+
+/// <summary>
+/// Availability: the time-weighted share of a period during which an asset was operational. As in maintenance, an
+/// asset is operational from its first deployment until a status change says otherwise, and only known time counts.
+/// </summary>
+public static class Availability
+{
+    public static (TimeSpan Operational, TimeSpan Known) For(TrackedAsset asset, IReadOnlyList<StatusRecord> history, DateTime from, DateTime to)
+    {
+        var changes = history.Select(h => (h.ChangedAt, h.Status)).ToList();
+        if (asset.FirstDeployedOn is { } first)
+        {
+            var deployedAt = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            if (changes.All(c => c.ChangedAt > deployedAt)) changes.Add((deployedAt, GrantFiguresCalculator.OperationalStatus));
+        }
+        var ordered = changes.OrderBy(c => c.ChangedAt).ToList();
+        TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var start = ordered[i].ChangedAt > from ? ordered[i].ChangedAt : from;
+            var end = i + 1 < ordered.Count ? ordered[i + 1].ChangedAt : to;
+            if (end > to) end = to;
+            if (end <= start) continue;
+            known += end - start;
+            if (ordered[i].Status == GrantFiguresCalculator.OperationalStatus) operational += end - start;
+        }
+        return (operational, known);
+    }
+}

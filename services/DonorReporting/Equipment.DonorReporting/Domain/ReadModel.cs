@@ -1,0 +1,174 @@
+namespace Equipment.DonorReporting.Domain;
+
+/// <summary>
+/// Reporting's copy of one lot of a published tender, fed by <c>procurement.tender-published</c>, refined by
+/// <c>award-decided</c> and closed by <c>tender-cancelled</c>. Any of them may arrive first.
+/// </summary>
+public sealed class TenderedLot
+{
+    private TenderedLot() { }
+
+    public TenderedLot(Guid tenderId, int lotNumber, Guid grantId)
+    {
+        TenderId = tenderId;
+        LotNumber = lotNumber;
+        GrantId = grantId;
+    }
+
+    public Guid TenderId { get; private set; }
+    public int LotNumber { get; private set; }
+    public Guid GrantId { get; private set; }
+    public string? TenderReference { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public decimal? EstimatedValue { get; private set; }
+    public decimal? AwardedValue { get; private set; }
+    public bool Cancelled { get; private set; }
+    /// <summary>Units asked for, per destination crossing point ("" for a warehouse).</summary>
+    public List<UnitsAtPoint> Units { get; private set; } = [];
+
+    public void Published(string reference, DateTimeOffset publishedAt, decimal estimatedValue, IReadOnlyList<UnitsAtPoint> units)
+    {
+        TenderReference = reference;
+        PublishedAt = publishedAt;
+        EstimatedValue = estimatedValue;
+        Units = units.ToList();
+    }
+
+    public void Awarded(decimal value) => AwardedValue = value;
+
+    public void Cancel() => Cancelled = true;
+}
+
+public sealed record UnitsAtPoint(string CrossingPointCode, int Quantity);
+
+/// <summary>Reporting's copy of a signed contract, fed by <c>procurement.contract-signed</c> and kept at its latest amendment.</summary>
+public sealed class SignedContract
+{
+    private SignedContract() { }
+
+    public SignedContract(Guid contractId, Guid grantId, string reference, string supplierName, DateOnly signedOn, Guid? tenderId, int? lotNumber,
+        IReadOnlyList<ContractLine> lines)
+    {
+        ContractId = contractId;
+        GrantId = grantId;
+        Reference = reference;
+        SupplierName = supplierName;
+        SignedOn = signedOn;
+        TenderId = tenderId;
+        LotNumber = lotNumber;
+        Version = 1;
+        Lines = lines.ToList();
+    }
+
+    public Guid ContractId { get; private set; }
+    public Guid GrantId { get; private set; }
+    public string Reference { get; private set; } = "";
+    public string SupplierName { get; private set; } = "";
+    public DateOnly SignedOn { get; private set; }
+    public Guid? TenderId { get; private set; }
+    public int? LotNumber { get; private set; }
+    public int Version { get; private set; }
+    public List<ContractLine> Lines { get; private set; } = [];
+
+    public decimal Value => Lines.Sum(l => l.Quantity * l.UnitPrice);
+    public int Units => Lines.Sum(l => l.Quantity);
+
+    /// <summary>Takes an amendment's lines unless a later version is already known (amendments may arrive out of order).</summary>
+    public void Amended(int version, IReadOnlyList<ContractLine> lines)
+    {
+        if (version <= Version) return;
+        Version = version;
+        Lines = lines.ToList();
+    }
+}
+
+public sealed record ContractLine(int LineNumber, string ItemCategory, int Quantity, decimal UnitPrice, string? DestinationCrossingPointCode);
+
+/// <summary>
+/// Reporting's copy of one asset, fed by inventory's events. Events arrive in any order: registration fills the
+/// description, handover and deployment the custody, and none undoes another.
+/// </summary>
+public sealed class TrackedAsset
+{
+    private TrackedAsset() { }
+
+    public TrackedAsset(Guid assetId, Guid grantId)
+    {
+        AssetId = assetId;
+        GrantId = grantId;
+    }
+
+    public Guid AssetId { get; private set; }
+    public Guid GrantId { get; private set; }
+    public string? SerialNumber { get; private set; }
+    public string? ItemCategory { get; private set; }
+    public string? Description { get; private set; }
+    public decimal? UnitValue { get; private set; }
+    public Guid? ContractId { get; private set; }
+    public int? ContractLineNumber { get; private set; }
+    public DateOnly? ReceivedOn { get; private set; }
+    public DateOnly? HandedOverOn { get; private set; }
+    public string? HandedOverTo { get; private set; }
+    /// <summary>Where it is now; null before deployment and after disposal.</summary>
+    public string? CrossingPointCode { get; private set; }
+    /// <summary>The day of its latest deployment or transfer.</summary>
+    public DateOnly? DeployedOn { get; private set; }
+    /// <summary>The day it first reached a crossing point: the end of its lead time.</summary>
+    public DateOnly? FirstDeployedOn { get; private set; }
+    /// <summary>Disposed, Lost or Stolen: it no longer counts as deployed.</summary>
+    public string? Disposal { get; private set; }
+
+    public bool IsRegistered => SerialNumber is not null;
+
+    public void Registered(string serialNumber, string itemCategory, string description, decimal unitValue, Guid contractId, int contractLineNumber, DateOnly receivedOn)
+    {
+        SerialNumber = serialNumber;
+        ItemCategory = itemCategory;
+        Description = description;
+        UnitValue = unitValue;
+        ContractId = contractId;
+        ContractLineNumber = contractLineNumber;
+        ReceivedOn = receivedOn;
+    }
+
+    public void HandedOver(DateOnly on, string authority)
+    {
+        if (HandedOverOn is { } earlier && earlier <= on) return;
+        HandedOverOn = on;
+        HandedOverTo = authority;
+    }
+
+    public void Disposed(string kind)
+    {
+        Disposal = kind;
+        CrossingPointCode = null;
+    }
+
+    /// <summary>Keeps the latest deployment: a late, older deployment event does not move the asset back.</summary>
+    public void Deployed(string crossingPointCode, DateOnly deployedOn)
+    {
+        if (FirstDeployedOn is null || deployedOn < FirstDeployedOn) FirstDeployedOn = deployedOn;
+        if (Disposal is not null || (DeployedOn is { } current && current > deployedOn)) return;
+        CrossingPointCode = crossingPointCode;
+        DeployedOn = deployedOn;
+    }
+}
+
+/// <summary>One status change from maintenance, kept whole so availability can be computed whatever order they came in.</summary>
+public sealed class StatusRecord
+{
+    private StatusRecord() { }
+
+    public StatusRecord(Guid eventId, Guid assetId, string status, DateTime changedAt)
+    {
+        EventId = eventId;
+        AssetId = assetId;
+        Status = status;
+        ChangedAt = changedAt;
+    }
+
+    public Guid EventId { get; private set; }
+    public Guid AssetId { get; private set; }
+    public string Status { get; private set; } = "";
+    public DateTime ChangedAt { get; private set; }
+}
