@@ -12,6 +12,25 @@ public class GrantRulesTests
             new DateOnly(2024, 1, 1), end ?? new DateOnly(2026, 12, 31), countries ?? ["TN"], points ?? [RasAjdir], DateTime.UtcNow);
 
     [Fact]
+    public void An_amendment_changes_what_it_names_and_counts_a_version()
+    {
+        var grant = Register();
+        var bouchebka = new CrossingPoint("TN-BOUCHEBKA", "Bouchebka", "TN", "DZ", 35.17, 8.42);
+        grant.Amend(null, 1_500_000m, null, null, [RasAjdir, bouchebka], null, null, null);
+        Assert.Equal((2, 1_500_000m, "Title", new DateOnly(2026, 12, 31)), (grant.Version, grant.Amount, grant.Title, grant.EndDate));
+        Assert.Equal(["TN-RAS-AJDIR", "TN-BOUCHEBKA"], grant.CrossingPoints.Select(p => p.Code));
+    }
+
+    [Fact]
+    public void An_amendment_may_not_remove_a_crossing_point_nor_end_before_the_start()
+    {
+        var grant = Register();
+        Assert.Equal("crossingPoints", Assert.Throws<RuleViolationException>(() => grant.Amend(null, null, null, null, [], null, null, null)).Field);
+        Assert.Equal("endDate", Assert.Throws<RuleViolationException>(() => grant.Amend(null, null, new DateOnly(2023, 1, 1), null, null, null, null, null)).Field);
+        Assert.Equal(1, grant.Version);
+    }
+
+    [Fact]
     public void A_valid_grant_keeps_its_agreed_crossing_points()
     {
         var grant = Register();

@@ -83,7 +83,7 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         var grantId = await GrantAsync(donor);
 
         var grant = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}"));
-        Assert.Equal(2, grant["crossingPoints"]!.AsArray().Count);
+        Assert.Equal(2, grant["grant"]!["crossingPoints"]!.AsArray().Count);
 
         var outbox = await _factory.WithDbAsync<ReportingDbContext, List<Equipment.BuildingBlocks.Data.OutboxMessage>>(db =>
             db.OutboxMessages.Where(m => m.Topic == ReportingTopics.GrantRegistered).ToListAsync());
@@ -162,9 +162,8 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         var otherGrant = await GrantAsync(other);
         using var monitor = _factory.ClientAs(Roles.DonorMonitor, own);
 
-        await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/reporting/grants/{ownGrant}/summary"));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/reporting/grants/{ownGrant}"));
         await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/reporting/grants/{otherGrant}"));
-        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/reporting/grants/{otherGrant}/summary"));
         var list = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync("/api/reporting/grants?pageSize=200"));
         Assert.All(list["items"]!.AsArray(), g => Assert.Equal(own, g!["donorCode"]!.GetValue<string>()));
         var donors = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync("/api/reporting/donors"));
@@ -200,12 +199,11 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed,
             new AssetDeployed(Guid.NewGuid(), now, assets[1], grantId, "EU", "TN-DEHIBA-WAZIN", today)));
 
-        var summary = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}/summary"));
-        Assert.Equal(1, summary["contractsSigned"]!.GetValue<int>());
-        Assert.Equal(120_000m, summary["contractedValue"]!.GetValue<decimal>());
-        Assert.Equal(3, summary["assetsRegistered"]!.GetValue<int>());
-        Assert.Equal(2, summary["assetsDeployed"]!.GetValue<int>());
-        var perPoint = summary["crossingPoints"]!.AsArray().ToDictionary(p => p!["code"]!.GetValue<string>(), p => p!["assetsDeployed"]!.GetValue<int>());
+        var summary = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
+        Assert.Equal(120_000m, summary["budget"]!["contracted"]!.GetValue<decimal>());
+        Assert.Equal(3, summary["funnel"]!["delivered"]!.GetValue<int>());
+        Assert.Equal(2, summary["funnel"]!["deployed"]!.GetValue<int>());
+        var perPoint = summary["crossingPoints"]!.AsArray().ToDictionary(p => p!["code"]!.GetValue<string>(), p => p!["funnel"]!["deployed"]!.GetValue<int>());
         Assert.Equal(1, perPoint["TN-RAS-AJDIR"]);
         Assert.Equal(1, perPoint["TN-DEHIBA-WAZIN"]);
     }
@@ -223,9 +221,9 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
             "Stolen", today.AddDays(-1), "Stolen from a vehicle", "Police report")));
         Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, stolen, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-5))));
 
-        var summary = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}/summary"));
-        Assert.Equal(1, summary["assetsDeployed"]!.GetValue<int>());
-        var perPoint = summary["crossingPoints"]!.AsArray().ToDictionary(p => p!["code"]!.GetValue<string>(), p => p!["assetsDeployed"]!.GetValue<int>());
+        var summary = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
+        Assert.Equal(1, summary["funnel"]!["deployed"]!.GetValue<int>());
+        var perPoint = summary["crossingPoints"]!.AsArray().ToDictionary(p => p!["code"]!.GetValue<string>(), p => p!["funnel"]!["deployed"]!.GetValue<int>());
         Assert.Equal((0, 1), (perPoint["TN-RAS-AJDIR"], perPoint["TN-DEHIBA-WAZIN"]));
     }
 
@@ -239,8 +237,8 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         var id = Guid.NewGuid().ToString();
         Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, signed, id));
         Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, signed, id));
-        var summary = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}/summary"));
-        Assert.Equal(10, summary["contractedUnits"]!.GetValue<int>());
+        var summary = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
+        Assert.Equal(10, summary["funnel"]!["contracted"]!.GetValue<int>());
     }
 
     [Fact]
@@ -249,12 +247,15 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         using var client = _factory.CreateClient();
         var subscriptions = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/dapr/subscribe"));
         Assert.Equal(
-            [ProcurementTopics.ContractSigned, InventoryTopics.AssetRegistered, InventoryTopics.AssetDeployed, InventoryTopics.AssetTransferred, InventoryTopics.AssetDisposed],
+            [ProcurementTopics.TenderPublished, ProcurementTopics.AwardDecided, ProcurementTopics.TenderCancelled, ProcurementTopics.ContractSigned, ProcurementTopics.ContractAmended,
+             InventoryTopics.AssetHandedOver, Maintenance.Contracts.MaintenanceTopics.AssetStatusChanged,
+             InventoryTopics.AssetRegistered, InventoryTopics.AssetDeployed, InventoryTopics.AssetTransferred, InventoryTopics.AssetDisposed],
             subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()));
         var ready = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/ready"));
         Assert.NotNull(ready["checks"]!["outbox"]!["data"]!["backlog"]);
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/live"));
         var openApi = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/openapi/v1.json"));
-        Assert.NotNull(openApi["paths"]!["/api/reporting/grants/{grantId}/summary"]);
+        Assert.NotNull(openApi["paths"]!["/api/reporting/grants/{grantId}"]);
+        Assert.NotNull(openApi["paths"]!["/api/reporting/iati/activities"]);
     }
 }

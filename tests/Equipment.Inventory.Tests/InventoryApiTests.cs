@@ -31,6 +31,27 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         return (grantId, id);
     }
 
+    [Fact]
+    public async Task An_amended_grant_adds_its_crossing_point_an_early_amendment_waits_and_an_older_one_is_ignored()
+    {
+        var grantId = Guid.NewGuid();
+        AgreedCrossingPoint Point(string code, string name) => new(code, name, "TN", "DZ", 35.1, 8.4);
+        GrantAmended Amended(int version, params AgreedCrossingPoint[] points) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, grantId, "G-AMEND", "EU-DGNEAR", version,
+            new DateOnly(2025, 9, 1), "Rider", "T", 1_000_000m, "EUR", new DateOnly(2028, 1, 1), "ICMPD", points, [], []);
+        var rasAjdir = new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56);
+
+        Assert.Equal("RETRY", await factory.DeliverAsync(ReportingTopics.GrantAmended, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantRegistered, new GrantRegistered(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, grantId, "G-AMEND", "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
+            new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"], [rasAjdir])));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantAmended, Amended(3, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"), Point("TN-HAIDRA", "Haïdra"))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantAmended, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));   // the late retry
+
+        var known = await factory.WithDbAsync<InventoryDbContext, Domain.KnownGrant>(db => db.KnownGrants.SingleAsync(g => g.GrantId == grantId));
+        Assert.Equal(3, known.Version);
+        Assert.Equal(["TN-RAS-AJDIR", "TN-BOUCHEBKA", "TN-HAIDRA"], known.CrossingPoints.Select(p => p.Code));
+    }
+
     private ContractSigned Signed(Guid contractId, Guid grantId, int quantity, string donor = "EU-DGNEAR") => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-" + contractId.ToString("N")[..6], grantId, donor, "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",
         [

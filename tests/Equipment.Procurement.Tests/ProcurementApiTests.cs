@@ -17,6 +17,23 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         db.OutboxMessages.CountAsync(m => m.Topic == topic && m.Payload.Contains(id.ToString())));
 
     [Fact]
+    public async Task An_amended_grant_raises_its_budget_line_and_keeps_what_is_committed()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory, budgetLine: 100_000m);
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.RaiseAsync(80_000m));
+        await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.RaiseAsync(30_000m));            // 110,000 > 100,000
+
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(DonorReporting.Contracts.ReportingTopics.GrantAmended, new DonorReporting.Contracts.GrantAmended(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, world.GrantId, "NDICI/X", "EU-DGNEAR", 2, new DateOnly(2025, 9, 1), "Rider 1", "IBM North Africa", 4_000_000m, "EUR",
+            new DateOnly(2029, 12, 31), "ICMPD", [new DonorReporting.Contracts.AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56)],
+            [new DonorReporting.Contracts.GrantBudgetLine("EQ-1", "Surveillance equipment", 150_000m), new DonorReporting.Contracts.GrantBudgetLine("EQ-3", "Training", 20_000m)], [])));
+
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.RaiseAsync(30_000m));              // 110,000 ≤ 150,000
+        var lines = await factory.WithDbAsync<ProcurementDbContext, List<Domain.BudgetLine>>(db => db.BudgetLines.Where(l => l.GrantId == world.GrantId).OrderBy(l => l.Code).ToListAsync());
+        Assert.Equal([("EQ-1", 150_000m, 110_000m), ("EQ-2", 500_000m, 0m), ("EQ-3", 20_000m, 0m)], lines.Select(l => (l.Code, l.Amount, l.Committed)));
+    }
+
+    [Fact]
     public async Task The_whole_lifecycle_through_http_with_exactly_one_event_per_transition()
     {
         var world = await ProcurementWorld.CreateAsync(factory);

@@ -97,7 +97,7 @@ public static class GrantFiguresCalculator
             return known <= TimeSpan.Zero ? null : Math.Round(operational.TotalSeconds / known.TotalSeconds, 4);
         }
 
-        var points = grant.CrossingPoints.Select(p =>
+        var points = grant.CrossingPoints.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p =>
         {
             var here = deployed.Where(a => a.CrossingPointCode == p.Code).ToList();
             return new CrossingPointFigures(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Authority, p.Latitude, p.Longitude,

@@ -22,7 +22,7 @@ public static class ExportGrantCsv
                 {
                     await writer.WriteLineAsync(string.Join(',', new[]
                     {
-                        r.SerialNumber, r.ItemCategory, r.Description, r.UnitValue.ToString(CultureInfo.InvariantCulture), r.Currency, r.ContractReference,
+                        r.SerialNumber, r.ItemCategory, r.Description, ReportFiles.Number(r.UnitValue), r.Currency, r.ContractReference,
                         r.Supplier, r.DestinationCrossingPoint, ReportFiles.Date(r.ReceivedOn), ReportFiles.Date(r.HandedOverOn), r.HandedOverTo, r.CrossingPoint,
                         ReportFiles.Date(r.FirstDeployedOn), r.Disposal, r.MaintenanceStatus, ReportFiles.Date(r.LastVerifiedOn), r.LastFinding,
                     }.Select(Csv.Escape)));
@@ -37,6 +37,9 @@ public static class ReportFiles
 {
     /// <summary>A file name from a grant reference: letters, digits, hyphens.</summary>
     public static string Name(string reference) => new(reference.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
+    /// <summary>A decimal as spreadsheets read it: invariant, no trailing zeros (37500, 37500.5).</summary>
+    public static string Number(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

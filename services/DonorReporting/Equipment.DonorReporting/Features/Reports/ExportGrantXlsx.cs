@@ -120,7 +120,7 @@ public static class ExportGrantXlsx
     private static Cell CellOf(object? value) => value switch
     {
         null => new Cell(),
-        decimal d => Number(d.ToString(CultureInfo.InvariantCulture)),
+        decimal d => Number(ReportFiles.Number(d)),
         double d => Number(d.ToString("R", CultureInfo.InvariantCulture)),
         int i => Number(i.ToString(CultureInfo.InvariantCulture)),
         DateOnly d => Text(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
