@@ -142,7 +142,7 @@ public static class DemoSeed
         await officer.Procurement.CancelAsync(nightVision.Id, "Need covered by a national in-kind donation", cancellationToken: cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-004", "Handheld thermal binoculars",
             [Need(coastal, "TN-EQ-1", "ThermalCamera", "Handheld uncooled thermal binocular, 640×480, 3 km person detection, laser range finder", 6, 7_900m, "TN-BOUCHEBKA")],
-            [new Offer(optronique, [7_650m], "FR"), new Offer(thermovision, [7_980m], "DE")], invited: [optronique, thermovision], cancellationToken: cancellationToken);
+            [new Offer(optronique, [7_650m], "FR"), new Offer(thermovision, [7_980m], "DE")], invited: [optronique, thermovision, stes], cancellationToken: cancellationToken);
         log("ran 7 procedures (international open, local open ×2, competitive negotiated ×3 incl. best value, single tender): 6 signed contracts, one amended, one tender cancelled");
 
         // Preventive plans first: they apply to each asset of the category when it is deployed.

@@ -104,7 +104,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
 {
     public const string Usage =
         "usage: dotnet run --project deploy/Equipment.AppHost [-- --reset] [--no-seed] [--json-logs] [--data DIR]\n" +
-        "       [--gateway-port 8080] [--procurement-port 5101] [--inventory-port 5102] [--maintenance-port 5103]\n" +
+        "       [--gateway-port 8080] [--portal-port 5100] [--procurement-port 5101] [--inventory-port 5102] [--maintenance-port 5103]\n" +
         "       [--reporting-port 5104] [--sidecar-port 3500]";
 
     public static HostOptions Parse(string[] args)
@@ -124,6 +124,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
                 case "--json-logs": jsonLogs = true; break;
                 case "--data": data = Next() ?? data; break;
                 case "--gateway-port": if (Port() is { } g) ports = ports with { Gateway = g }; else return Bad(arg); break;
+                case "--portal-port": if (Port() is { } pt) ports = ports with { Portal = pt }; else return Bad(arg); break;
                 case "--procurement-port": if (Port() is { } pp) ports = ports with { Procurement = pp }; else return Bad(arg); break;
                 case "--inventory-port": if (Port() is { } ip) ports = ports with { Inventory = ip }; else return Bad(arg); break;
                 case "--maintenance-port": if (Port() is { } mp) ports = ports with { Maintenance = mp }; else return Bad(arg); break;

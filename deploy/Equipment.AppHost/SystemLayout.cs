@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Equipment.AppHost;
 
 /// <summary>Ports of the parts of the system; every one can be overridden.</summary>
-public sealed record Ports(int Gateway = 8080, int Procurement = 5101, int Inventory = 5102, int Maintenance = 5103, int DonorReporting = 5104, int Sidecar = 3500);
+public sealed record Ports(int Gateway = 8080, int Portal = 5100, int Procurement = 5101, int Inventory = 5102, int Maintenance = 5103, int DonorReporting = 5104, int Sidecar = 3500);
 
 /// <summary>
 /// What to start, where, and with which settings: the DevSidecar, the four services and the gateway, every one of them
@@ -43,10 +43,17 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
         ["ReverseProxy__Clusters__inventory__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.Inventory}/",
         ["ReverseProxy__Clusters__maintenance__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.Maintenance}/",
         ["ReverseProxy__Clusters__donor-reporting__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.DonorReporting}/",
+        ["ReverseProxy__Clusters__portal__Destinations__primary__Address"] = $"http://127.0.0.1:{Ports.Portal}/",
     });
 
-    /// <summary>In start order: the sidecar first, the gateway last.</summary>
-    public IReadOnlyList<ChildSpec> All => [Sidecar, Procurement, Inventory, Maintenance, DonorReporting, Gateway];
+    /// <summary>The web portal: served at the gateway's <c>/</c>, calling the services back through the gateway.</summary>
+    public ChildSpec Portal => Spec("portal", "gateway/Equipment.Portal", "Equipment.Portal", Ports.Portal, "health", new()
+    {
+        ["Portal__GatewayUrl"] = GatewayUrl.ToString(),
+    });
+
+    /// <summary>In start order: the sidecar first, then the services, the portal, and the gateway last.</summary>
+    public IReadOnlyList<ChildSpec> All => [Sidecar, Procurement, Inventory, Maintenance, DonorReporting, Portal, Gateway];
 
     private string SigningKeyFile => Path.Combine(DataDirectory, "jwt-signing.key");
 

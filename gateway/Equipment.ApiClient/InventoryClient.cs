@@ -9,6 +9,15 @@ public sealed class InventoryClient(HttpClient http) : ApiClientBase(http)
     public Task<Page<ExpectedDelivery>> ListExpectedDeliveriesAsync(Guid? contractId = null, Guid? grantId = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
         GetAsync<Page<ExpectedDelivery>>("api/inventory/expected-deliveries" + Query(("contractId", contractId), ("grantId", grantId), ("page", page), ("pageSize", pageSize)), cancellationToken);
 
+    public Task<Locations> ListLocationsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<Locations>("api/inventory/locations", cancellationToken);
+
+    public Task<IReadOnlyList<Shipment>> ListShipmentsAsync(Guid? contractId = null, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Shipment>>("api/inventory/shipments" + Query(("contractId", contractId)), cancellationToken);
+
+    public Task<Passport> GetPassportAsync(Guid assetId, CancellationToken cancellationToken = default) =>
+        GetAsync<Passport>($"api/inventory/assets/{assetId}/passport", cancellationToken);
+
     public Task<Shipment> DispatchAsync(NewShipment shipment, CancellationToken cancellationToken = default) =>
         PostAsync<Shipment>("api/inventory/shipments", shipment, cancellationToken);
 
@@ -41,6 +50,14 @@ public sealed class InventoryClient(HttpClient http) : ApiClientBase(http)
 }
 
 public sealed record Warehouse(string Code, string Name, string CountryCode, string Address);
+
+public sealed record Locations(IReadOnlyList<Warehouse> Warehouses, IReadOnlyList<AgreedLocation> CrossingPoints);
+
+public sealed record AgreedLocation(Guid GrantId, string GrantReference, CrossingPoint CrossingPoint);
+
+public sealed record Passport(Asset Asset, Guid? TenderId, string ContractReference, IReadOnlyList<PassportEntry> Timeline);
+
+public sealed record PassportEntry(DateTime At, string Source, string Kind, string Detail);
 
 public sealed record ExpectedDelivery(
     Guid Id, Guid ContractId, string ContractReference, int ContractLineNumber, Guid GrantId, string DonorCode, string SupplierName,

@@ -36,6 +36,9 @@ public sealed class ReportingClient(HttpClient http) : ApiClientBase(http)
     public Task<Download> DownloadIatiAsync(CancellationToken cancellationToken = default) =>
         DownloadAsync("api/reporting/iati/activities", cancellationToken);
 
+    public Task<Visit> GetVisitAsync(Guid visitId, CancellationToken cancellationToken = default) =>
+        GetAsync<Visit>($"api/reporting/visits/{visitId}", cancellationToken);
+
     public Task<IReadOnlyList<Visit>> ListVisitsAsync(Guid grantId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<Visit>>($"api/reporting/grants/{grantId}/visits", cancellationToken);
 
@@ -46,7 +49,13 @@ public sealed class ReportingClient(HttpClient http) : ApiClientBase(http)
         PostAsync<Visit>($"api/reporting/visits/{visitId}/findings", new { visitedOn, findings, followUps }, cancellationToken);
 }
 
-public sealed record Visit(Guid Id, Guid GrantId, string? CrossingPointCode, DateOnly PlannedFor, int Seed, IReadOnlyList<Guid> SampledAssetIds, string Status);
+public sealed record Visit(Guid Id, Guid GrantId, string? CrossingPointCode, DateOnly PlannedFor, int Seed, IReadOnlyList<Guid> SampledAssetIds, string Status)
+{
+    public DateOnly? VisitedOn { get; init; }
+    public string? Monitor { get; init; }
+    public IReadOnlyList<Observation> Findings { get; init; } = [];
+    public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
+}
 
 public sealed record Observation(Guid AssetId, string Finding, bool SignsOfUse, bool VisibilityMarking, string? PhotoReference, double? Latitude, double? Longitude,
     DateTime ObservedAt, string? Note = null);

@@ -52,7 +52,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapGet("/", () => Results.Json(new
+app.MapGet("/api", () => Results.Json(new
 {
     name = "Equipment gateway",
     health = "/health",

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Equipment.ApiClient;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Equipment.Portal;
+
+public static class PortalClaims
+{
+    /// <summary>The gateway's bearer token, kept in the (HTTP-only, encrypted) sign-in cookie and sent on every API call.</summary>
+    public const string AccessToken = "access_token";
+    public const string Donor = "donor";
+}
+
+/// <summary>The typed API clients for the signed-in user, carrying the token the gateway issued them.</summary>
+public sealed class PortalApi(AuthenticationStateProvider authentication, IHttpClientFactory clients)
+{
+    public const string GatewayClient = "gateway";
+
+    private EquipmentApi? _api;
+
+    public async Task<EquipmentApi> ForUserAsync()
+    {
+        if (_api is not null) return _api;
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var http = clients.CreateClient(GatewayClient);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.FindFirstValue(PortalClaims.AccessToken));
+        return _api = new EquipmentApi(http);
+    }
+}
+
+/// <summary>Signs a user in with the gateway's identity: asks it for a token, and keeps the token's roles and donor in the cookie.</summary>
+public sealed class GatewaySignIn(IHttpClientFactory clients)
+{
+    /// <summary>Null when the gateway refuses the name or password.</summary>
+    public async Task<ClaimsPrincipal?> SignInAsync(HttpContext context, string username, string password, CancellationToken cancellationToken)
+    {
+        TokenResponse token;
+        try
+        {
+            token = await new AuthClient(clients.CreateClient(PortalApi.GatewayClient)).IssueTokenAsync(username, password, cancellationToken);
+        }
+        catch (ApiException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+
+        var payload = JsonDocument.Parse(Base64Url(token.AccessToken.Split('.')[1])).RootElement;
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, payload.TryGetProperty("name", out var name) ? name.GetString()! : username),
+            new(PortalClaims.AccessToken, token.AccessToken),
+        };
+        if (payload.TryGetProperty("role", out var roles))
+            claims.AddRange(roles.ValueKind == JsonValueKind.Array
+                ? roles.EnumerateArray().Select(r => new Claim(ClaimTypes.Role, r.GetString()!))
+                : [new Claim(ClaimTypes.Role, roles.GetString()!)]);
+        if (payload.TryGetProperty("donor", out var donor)) claims.Add(new Claim(PortalClaims.Donor, donor.GetString()!));
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
+            new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn), IsPersistent = false });
+        return principal;
+    }
+
+    private static string Base64Url(string segment)
+    {
+        var s = segment.Replace('-', '+').Replace('_', '/');
+        return Encoding.UTF8.GetString(Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=')));
+    }
+}
+
+/// <summary>
+/// Files the services render (reports, IATI, OCDS, certificates, labels), fetched with the user's token and handed to
+/// the browser. Only these paths pass: the portal is not an open proxy.
+/// </summary>
+public static class Downloads
+{
+    private static readonly string[] Allowed =
+    [
+        "api/reporting/grants/", "api/reporting/iati/activities", "api/procurement/ocds/releases", "api/procurement/tenders/",
+        "api/inventory/handovers/", "api/inventory/assets/",
+    ];
+
+    private static readonly string[] Endings = ["report.csv", "report.xlsx", "report.html", "iati/activities", "ocds/releases", "evaluation-report.html", "certificate.html", "label.svg", "label.png", "export.csv"];
+
+    public static void Map(WebApplication app) =>
+        app.MapGet("/files/{**path}", async (string path, HttpContext context, IHttpClientFactory clients) =>
+            {
+                if (!Allowed.Any(path.StartsWith) || !Endings.Any(path.EndsWith) || path.Contains(".."))
+                    return Results.NotFound();
+                var http = clients.CreateClient(PortalApi.GatewayClient);
+                using var request = new HttpRequestMessage(HttpMethod.Get, path + context.Request.QueryString);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.User.FindFirstValue(PortalClaims.AccessToken));
+                using var response = await http.SendAsync(request, context.RequestAborted);
+                if (!response.IsSuccessStatusCode) return Results.StatusCode((int)response.StatusCode);
+                var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+                var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+                var name = response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+                return name is null ? Results.Bytes(bytes, type) : Results.File(bytes, type, name);
+            })
+            .RequireAuthorization();
+}
+
+/// <summary>A problem-details answer made readable: a message for the form, and messages per field to show beside them.</summary>
+public sealed class Problem
+{
+    public string Message { get; init; } = "";
+    public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static Problem From(Exception exception)
+    {
+        if (exception is not ApiException api)
+            return new Problem { Message = "The service could not be reached. Try again in a moment." };
+        var problem = new Problem
+        {
+            Message = api.Status switch
+            {
+                HttpStatusCode.NotFound => "Not found: it does not exist, or it belongs to another donor.",
+                HttpStatusCode.Forbidden => "Your role cannot do this.",
+                HttpStatusCode.TooManyRequests => "Too many requests: wait a moment and try again.",
+                _ => Text(api, "detail") ?? Text(api, "title") ?? $"The service answered {(int)api.Status}.",
+            },
+        };
+        try
+        {
+            if (api.Problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+                foreach (var field in errors.EnumerateObject())
+                    problem.Fields[field.Name] = field.Value.EnumerateArray().Select(m => m.GetString() ?? "").ToList();
+        }
+        catch (JsonException) { }
+        return problem;
+    }
+
+    public IEnumerable<string> For(string field) => Fields.TryGetValue(field, out var messages) ? messages : [];
+
+    private static string? Text(ApiException api, string property)
+    {
+        try
+        {
+            return api.Problem.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
