@@ -202,7 +202,7 @@ public static class DemoSeed
         var moved = cameras.First(a => a.SerialNumber.Contains("-RA-"));
         await logistics.Inventory.TransferAsync(moved.Id, "TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis", cancellationToken);
         await logistics.Inventory.DisposeAsync(radios[^1].Id, "Stolen", today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025", cancellationToken);
-        log($"handed over 3 lots to the border authorities, deployed {deployed} assets, transferred one camera, and recorded one radio stolen");
+        log($"handed over 4 lots to the border authorities, deployed {deployed} assets, transferred one camera, and recorded one radio stolen");
 
         var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-DEHIBA-WAZIN", pageSize: 200, cancellationToken: cancellationToken),
             p => p.Items.Count(a => a.ItemCategory == "ThermalCamera") >= 4, Propagation, "maintenance to learn the deployed cameras", cancellationToken);

@@ -6,6 +6,12 @@ public sealed class MaintenanceClient(HttpClient http) : ApiClientBase(http)
     public Task<Page<MaintainedAsset>> ListAssetsAsync(string? crossingPointCode = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
         GetAsync<Page<MaintainedAsset>>("api/maintenance/assets" + Query(("crossingPointCode", crossingPointCode), ("page", page), ("pageSize", pageSize)), cancellationToken);
 
+    public Task<IReadOnlyList<WorkOrder>> ListWorkOrdersAsync(Guid? assetId = null, string? status = null, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<WorkOrder>>("api/maintenance/work-orders" + Query(("assetId", assetId), ("status", status)), cancellationToken);
+
+    public Task<IReadOnlyList<Overdue>> ListOverdueAsync(DateOnly? on = null, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Overdue>>("api/maintenance/overdue" + Query(("on", on?.ToString("yyyy-MM-dd"))), cancellationToken);
+
     public Task<MaintenancePlan> DefinePlanAsync(MaintenancePlan plan, CancellationToken cancellationToken = default) =>
         PostAsync<MaintenancePlan>("api/maintenance/plans", plan, cancellationToken);
 
@@ -47,7 +53,15 @@ public sealed record FaultReport(Guid Id, Guid AssetId, string Symptom, string S
 
 public sealed record PartUsed(string Name, int Quantity, decimal UnitCost);
 
-public sealed record WorkOrder(Guid Id, Guid AssetId, string Kind, string Status, DateOnly? CompletedOn, decimal PartsCost, Guid? WarrantyClaimId);
+public sealed record WorkOrder(Guid Id, Guid AssetId, string Kind, string Status, DateOnly? CompletedOn, decimal PartsCost, Guid? WarrantyClaimId)
+{
+    public DateTime OpenedAt { get; init; }
+    public DateOnly? ScheduledFor { get; init; }
+    public string? Technician { get; init; }
+    public string? Outcome { get; init; }
+}
+
+public sealed record Overdue(Guid AssetId, string SerialNumber, string ItemCategory, string? CrossingPointCode, DateOnly DueOn, DateOnly? LastDoneOn, string Why);
 
 public sealed record WarrantyClaim(Guid Id, Guid AssetId, string Status, decimal SupplierBore);
 

@@ -6,6 +6,15 @@ public sealed class ProcurementClient(HttpClient http) : ApiClientBase(http)
     public Task<IReadOnlyList<KnownGrant>> ListKnownGrantsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<KnownGrant>>("api/procurement/grants", cancellationToken);
 
+    public Task<ReferenceData> GetReferenceDataAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<ReferenceData>("api/procurement/reference-data", cancellationToken);
+
+    public Task<Page<Supplier>> ListSuppliersAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        GetAsync<Page<Supplier>>("api/procurement/suppliers" + Query(("page", page), ("pageSize", pageSize)), cancellationToken);
+
+    public Task<Page<Requisition>> ListRequisitionsAsync(Guid? grantId = null, string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        GetAsync<Page<Requisition>>("api/procurement/requisitions" + Query(("grantId", grantId), ("status", status), ("page", page), ("pageSize", pageSize)), cancellationToken);
+
     public Task<Supplier> RegisterSupplierAsync(NewSupplier supplier, CancellationToken cancellationToken = default) =>
         PostAsync<Supplier>("api/procurement/suppliers", supplier, cancellationToken);
 
@@ -75,6 +84,13 @@ public sealed record KnownGrant(Guid GrantId, string Reference, string Title, st
     IReadOnlyList<string> EligibleNationalities, IReadOnlyList<BudgetLineCommitment> BudgetLines);
 
 public sealed record BudgetLineCommitment(string Code, string Description, decimal Amount, decimal Committed, decimal Available);
+
+public sealed record ReferenceData(IReadOnlyList<ItemCategory> ItemCategories, string RuleSetEdition, DateOnly EffectiveFrom, IReadOnlyList<ProcedureRule> Procedures);
+
+public sealed record ItemCategory(string Code, string Name);
+
+/// <summary>A PRAG procedure and the estimated value from which it applies.</summary>
+public sealed record ProcedureRule(string Procedure, decimal FromValue, int MinimumSubmissionDays, int MinimumInvitedSuppliers);
 
 public sealed record NewSupplier(string LegalName, string CountryOfEstablishment, string RegistrationNumber, string ContactName, string ContactEmail, string? ContactPhone = null);
 
