@@ -47,7 +47,7 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
     });
 
     /// <summary>The web portal: served at the gateway's <c>/</c>, calling the services back through the gateway.</summary>
-    public ChildSpec Portal => Spec("portal", "gateway/Equipment.Portal", "Equipment.Portal", Ports.Portal, "health", new()
+    public ChildSpec Portal => Spec("portal", "gateway/Equipment.Portal", "Equipment.Portal", Ports.Portal, "health/ready", new()
     {
         ["Portal__GatewayUrl"] = GatewayUrl.ToString(),
     });

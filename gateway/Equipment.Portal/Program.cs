@@ -2,6 +2,7 @@ using Equipment.Portal;
 using Equipment.Portal.Components;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();          // the framework's and our static files, however the portal is started
@@ -32,7 +33,11 @@ builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents();
 
+// Behind the gateway: links and sign-in redirects use the address the browser used (the gateway's), not the portal's own.
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseAuthentication();
@@ -40,7 +45,8 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
+app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));     // serves pages; the services' health is the gateway's
+app.MapGet("/health/live", () => Results.Ok(new { status = "Healthy" }));
 app.MapPost("/signout", async (HttpContext context) =>
 {
     await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -35,8 +35,9 @@ public sealed class SystemHealth(HttpClient http, IConfiguration configuration)
             JsonNode? detail;
             try { detail = JsonNode.Parse(text); }
             catch (JsonException) { detail = JsonValue.Create(text); }
-            var status = detail?["status"]?.GetValue<string>() ?? (response.IsSuccessStatusCode ? "Healthy" : "Unhealthy");
-            return (name, status, detail?["checks"]?.DeepClone());
+            var report = detail as JsonObject;           // anything else (an HTML page, plain text) has no status of its own
+            var status = report?["status"]?.GetValue<string>() ?? (response.IsSuccessStatusCode ? "Healthy" : "Unhealthy");
+            return (name, status, report?["checks"]?.DeepClone() ?? (report is null ? detail : null));
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
