@@ -45,7 +45,7 @@ public abstract class ApiClientBase(HttpClient http)
             response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string method, string path, CancellationToken cancellationToken)
+    protected static async Task<T> ReadAsync<T>(HttpResponseMessage response, string method, string path, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
             throw new ApiException(response.StatusCode, method, path, await response.Content.ReadAsStringAsync(cancellationToken));

@@ -30,11 +30,25 @@ public sealed class InventoryClient(HttpClient http) : ApiClientBase(http)
     public Task<GoodsReceived> ReceiveAsync(Guid shipmentId, GoodsReceipt receipt, CancellationToken cancellationToken = default) =>
         PostAsync<GoodsReceived>($"api/inventory/shipments/{shipmentId}/receipts", receipt, cancellationToken);
 
+    /// <summary>Starts a bulk goods receipt from CSV (columns as in the API); poll <see cref="GetImportAsync"/> for its progress.</summary>
+    public async Task<ImportJob> ImportReceiptsAsync(Guid shipmentId, DateOnly receivedOn, string csv, CancellationToken cancellationToken = default)
+    {
+        var path = $"api/inventory/shipments/{shipmentId}/receipts/import?receivedOn={receivedOn:yyyy-MM-dd}";
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        using var response = await Http.PostAsync(path, content, cancellationToken);
+        return await ReadAsync<ImportJob>(response, "POST", path, cancellationToken);
+    }
+
+    public Task<ImportJob> GetImportAsync(Guid importId, CancellationToken cancellationToken = default) =>
+        GetAsync<ImportJob>($"api/inventory/imports/{importId}", cancellationToken);
+
     public Task<Handover> HandOverAsync(NewHandover handover, CancellationToken cancellationToken = default) =>
         PostAsync<Handover>("api/inventory/handovers", handover, cancellationToken);
 
-    public Task<Page<Asset>> ListAssetsAsync(Guid? grantId = null, Guid? contractId = null, string? status = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
-        GetAsync<Page<Asset>>("api/inventory/assets" + Query(("grantId", grantId), ("contractId", contractId), ("status", status), ("page", page), ("pageSize", pageSize)), cancellationToken);
+    public Task<Page<Asset>> ListAssetsAsync(Guid? grantId = null, Guid? contractId = null, string? status = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default, string? crossingPointCode = null) =>
+        GetAsync<Page<Asset>>("api/inventory/assets" + Query(("grantId", grantId), ("contractId", contractId), ("status", status), ("crossingPointCode", crossingPointCode),
+            ("page", page), ("pageSize", pageSize)), cancellationToken);
 
     public Task<Asset> GetAssetAsync(Guid assetId, CancellationToken cancellationToken = default) =>
         GetAsync<Asset>($"api/inventory/assets/{assetId}", cancellationToken);
@@ -50,6 +64,10 @@ public sealed class InventoryClient(HttpClient http) : ApiClientBase(http)
 }
 
 public sealed record Warehouse(string Code, string Name, string CountryCode, string Address);
+
+public sealed record ImportJob(Guid Id, Guid ShipmentId, string Status, int TotalRows, int ProcessedRows, IReadOnlyList<ImportError> Errors, Guid? GoodsReceivedNoteId);
+
+public sealed record ImportError(int Line, string Field, string Message);
 
 public sealed record Locations(IReadOnlyList<Warehouse> Warehouses, IReadOnlyList<AgreedLocation> CrossingPoints);
 

@@ -53,6 +53,8 @@ app.MapPost("/signout", async (HttpContext context) =>
     return Results.Redirect("/signin");
 });
 Downloads.Map(app);
+ReceiptImports.Map(app);
+WorkOrderSteps.Map(app);
 app.MapRazorComponents<App>();
 
 app.Run();

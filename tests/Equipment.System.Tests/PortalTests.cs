@@ -209,6 +209,95 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
     }
 
     [Fact]
+    public async Task A_technician_reports_a_fault_and_takes_its_work_order_to_completion()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 1);
+        var logisticsApi = await system.SignInAsync("logistics");
+        var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new Warehouse(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        var camera = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
+        var serial = "TC-" + Guid.NewGuid().ToString("N")[..6];
+        var assets = await InventoryRun.ShipAndReceiveAsync(logisticsApi, expected.Items, [new Arrival(camera.ContractLineNumber, 1, 0, "Thermovision", "TV-LW320", serial)],
+            "WB-" + Guid.NewGuid().ToString("N")[..8], "DHL", warehouse, Scenario.Today.AddDays(-3), Scenario.Today.AddDays(-1));
+        await InventoryRun.HandOverAsync(logisticsApi, assets, Scenario.Today, "Tunis", "Garde nationale (Tunisia)", new Representative("A", "B"), new Representative("C", "D"));
+        await logisticsApi.Inventory.DeployAsync(assets[0].Id, "TN-RAS-AJDIR", Scenario.Today);
+        var technicianApi = await system.SignInAsync("technician");
+        await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == assets[0].Id),
+            Scenario.Deadline, "maintenance to learn the deployed camera");
+
+        var technician = await SignInAsync("technician");
+        await technician.GetByRole(AriaRole.Link, new() { Name = "Work orders" }).First.ClickAsync();
+        await technician.Locator("#f-asset").SelectOptionAsync([assets[0].Id.ToString()]);
+        await technician.GetByLabel("Symptom").FillAsync("No image after dusk");
+        await technician.GetByLabel("Severity").SelectOptionAsync(["High"]);
+        await technician.GetByLabel("Open a corrective work order for it").CheckAsync();
+        await technician.GetByRole(AriaRole.Button, new() { Name = "Report" }).ClickAsync();
+        await Expect(technician.GetByRole(AriaRole.Status)).ToContainTextAsync("corrective work order opened");
+
+        var row = technician.GetByRole(AriaRole.Row).Filter(new() { HasText = serial });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Expect(technician.GetByRole(AriaRole.Status)).ToContainTextAsync("Work order scheduled");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Start the work" }).ClickAsync();
+        await Expect(technician.GetByRole(AriaRole.Status)).ToContainTextAsync("Work started");
+        await row.GetByLabel("Outcome").FillAsync("Cooler replaced");
+        await row.GetByLabel("Part used (optional)").FillAsync("Stirling cooler");
+        await row.GetByLabel("Its cost (EUR)").FillAsync("1850");
+        await ShotAsync(technician, "08-technician-work-order");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
+        await Expect(technician.GetByRole(AriaRole.Status)).ToContainTextAsync("Work order completed");
+        await Expect(row).ToHaveCountAsync(0);                                                 // no longer open
+
+        var orders = await technicianApi.Maintenance.ListWorkOrdersAsync(assets[0].Id);
+        var done = Assert.Single(orders);
+        Assert.Equal(("Completed", 1_850m), (done.Status, done.PartsCost));
+        Assert.NotNull(done.WarrantyClaimId);                                                // corrective, within warranty
+    }
+
+    [Fact]
+    public async Task A_csv_import_lists_every_wrong_row_then_records_a_correct_file()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 2);
+        var logisticsApi = await system.SignInAsync("logistics");
+        var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new Warehouse(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        var camera = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
+        var shipment = await logisticsApi.Inventory.DispatchAsync(new NewShipment("WB-" + Guid.NewGuid().ToString("N")[..8], "DHL", Scenario.Today.AddDays(-4), Scenario.Today,
+            [new NewShipmentLine(camera.Id, 2)]));
+        await logisticsApi.Inventory.ArriveAsync(shipment.Id, Scenario.Today, warehouse);
+
+        var logistics = await SignInAsync("logistics");
+        await logistics.GotoAsync($"logistics/shipments/{shipment.Id}");
+        var header = "contractLineNumber,serialNumber,manufacturer,model,visibilityMarking,visibilityEvidence\n";
+        var prefix = "IM-" + Guid.NewGuid().ToString("N")[..6];
+        await logistics.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "receipt.csv", MimeType = "text/csv",
+            Buffer = global::System.Text.Encoding.UTF8.GetBytes(header + $"{camera.ContractLineNumber},{prefix}-1,Thermovision,TV-LW320,true,\n{camera.ContractLineNumber},,Thermovision,TV-LW320,false,\n"),
+        });
+        await logistics.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(logistics.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was recorded: 2 rows are wrong");
+        await Expect(logistics.GetByRole(AriaRole.Row).Filter(new() { HasText = "serialNumber" })).ToHaveCountAsync(1);
+        await ShotAsync(logistics, "09-logistics-import-errors");
+
+        await logistics.GotoAsync($"logistics/shipments/{shipment.Id}");
+        await logistics.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "receipt.csv", MimeType = "text/csv",
+            Buffer = global::System.Text.Encoding.UTF8.GetBytes(header + $"{camera.ContractLineNumber},{prefix}-1,Thermovision,TV-LW320,true,photo1.jpg\n{camera.ContractLineNumber},{prefix}-2,Thermovision,TV-LW320,false,\n"),
+        });
+        await logistics.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(logistics.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported: 2 units recorded");
+        var received = await logisticsApi.Inventory.ListAssetsAsync(contractId: contract.Id, pageSize: 200);
+        Assert.Equal(2, received.Items.Count(a => a.SerialNumber.StartsWith(prefix)));
+    }
+
+    [Fact]
     public async Task A_refused_request_is_shown_beside_its_field_and_a_wrong_password_is_said_plainly()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = system.Gateway.ToString() });

@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Equipment.ApiClient;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Equipment.Portal;
+
+/// <summary>
+/// A work order's next step, posted from its row in the list (one small form per row, so no page-wide form state):
+/// the portal asks maintenance with the user's token and returns to the list saying what happened.
+/// </summary>
+public static class WorkOrderSteps
+{
+    public static void Map(WebApplication app)
+    {
+        var steps = app.MapGroup("/maintenance/work-orders/{workOrderId:guid}").RequireAuthorization(p => p.RequireRole("MaintenanceTechnician"));
+        steps.MapPost("/schedule", ([FromRoute] Guid workOrderId, [FromForm] DateOnly? on, [FromForm] string? technician, HttpContext context, IHttpClientFactory clients) =>
+            StepAsync(context, clients, m => m.ScheduleAsync(workOrderId, on ?? DateOnly.MinValue, technician ?? ""), "Work order scheduled."));
+        steps.MapPost("/start", ([FromRoute] Guid workOrderId, HttpContext context, IHttpClientFactory clients) =>
+            StepAsync(context, clients, m => m.StartAsync(workOrderId), "Work started."));
+        steps.MapPost("/completion", ([FromRoute] Guid workOrderId, [FromForm] DateOnly? on, [FromForm] decimal? labourHours, [FromForm] string? outcome,
+                [FromForm] string? partName, [FromForm] decimal? partCost, HttpContext context, IHttpClientFactory clients) =>
+            StepAsync(context, clients, m => m.CompleteAsync(workOrderId, on ?? DateOnly.MinValue, labourHours ?? 0, outcome ?? "",
+                string.IsNullOrWhiteSpace(partName) ? null : [new PartUsed(partName, 1, partCost ?? 0)]), "Work order completed."));
+    }
+
+    private static async Task<IResult> StepAsync(HttpContext context, IHttpClientFactory clients, Func<MaintenanceClient, Task> step, string done)
+    {
+        var http = clients.CreateClient(PortalApi.GatewayClient);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", context.User.FindFirstValue(PortalClaims.AccessToken));
+        try
+        {
+            await step(new EquipmentApi(http).Maintenance);
+            return Results.Redirect("/maintenance/work-orders?done=" + Uri.EscapeDataString(done));
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            return Results.Redirect("/maintenance/work-orders?problem=" + Uri.EscapeDataString(Problem.From(e).Message));
+        }
+    }
+}
