@@ -61,7 +61,7 @@ try
     lock (console)
     {
         Console.WriteLine();
-        Console.WriteLine($"Equipment is running. Gateway: {layout.GatewayUrl}   (health: {layout.GatewayUrl}health)");
+        Console.WriteLine($"Equipment is running. Portal and gateway: {layout.GatewayUrl}   (health: {layout.GatewayUrl}health)");
         Console.WriteLine($"Data: {layout.DataDirectory}");
         Console.WriteLine("Demo logins (password 'demo' for all, local mode only):");
         Console.WriteLine("  officer     ProcurementOfficer");

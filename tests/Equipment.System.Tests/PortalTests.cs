@@ -105,11 +105,11 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
         await Expect(officer.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(tenderReference) })).ToBeVisibleAsync();
         await Expect(officer.Locator("p.meta")).ToContainTextAsync("Single tender");
 
-        await officer.GetByLabel("Published on").FillAsync(Day(-30));
-        await officer.GetByLabel("Submission deadline").FillAsync(Day(-20));
+        await officer.GetByLabel("Published on").FillAsync(Day(-40));
+        await officer.GetByLabel("Submission deadline").FillAsync(Day(-30));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await officer.GetByLabel("Supplier").SelectOptionAsync(new SelectOptionValue { Label = $"{supplier} (FR)" });
-        await officer.GetByLabel("Received on").FillAsync(Day(-25));
+        await officer.GetByLabel("Received on").FillAsync(Day(-35));
         await officer.GetByLabel(new Regex("Unit price, line 1")).FillAsync("4650");
         await officer.GetByLabel("Country of origin").FillAsync("FR");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the bid" }).ClickAsync();
@@ -117,16 +117,16 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
         await officer.GetByRole(AriaRole.Button, new() { Name = "Open the evaluation" }).ClickAsync();
         await ShotAsync(officer, "01-officer-evaluation-grid");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the evaluation and propose the award" }).ClickAsync();
-        await officer.GetByLabel("Bidders notified on").FillAsync(Day(-15));
+        await officer.GetByLabel("Bidders notified on").FillAsync(Day(-25));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Start the standstill" }).ClickAsync();
-        await officer.GetByLabel("Award decided on").FillAsync(Day(-2));
+        await officer.GetByLabel("Award decided on").FillAsync(Day(-12));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Award" }).ClickAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "Draw up the contract" }).ClickAsync();
-        await officer.GetByLabel("Signed on").FillAsync(Day(-1));
+        await officer.GetByLabel("Signed on").FillAsync(Day(-10));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the signature" }).ClickAsync();
         await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Contract signed");
         var contractReference = "C-UI-" + tenderReference[5..];
-        await Expect(officer.Locator("section.card p").Filter(new() { HasText = contractReference })).ToContainTextAsync($"Signed on {Day(-1)}");
+        await Expect(officer.Locator("section.card p").Filter(new() { HasText = contractReference })).ToContainTextAsync($"Signed on {Day(-10)}");
         await Expect(officer.GetByRole(AriaRole.Button, new() { Name = "Record the signature" })).ToHaveCountAsync(0);
         await ShotAsync(officer, "02-officer-contract-signed");
 
