@@ -95,7 +95,9 @@ public sealed record GrantReport(Grant Grant, GrantFigures Figures);
 
 public sealed record GrantFigures(
     Budget Budget, Funnel Funnel, LeadTime LeadTime, double? Availability, DateOnly AvailabilityFrom, DateOnly AvailabilityTo,
-    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators);
+    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators, Upkeep? Upkeep = null);
+
+public sealed record Upkeep(decimal UsageHours, decimal UsageKm, int Patrols, int WorkOrdersCompleted, decimal PartsCost, decimal LabourHours);
 
 public sealed record Budget(decimal Amount, decimal Committed, decimal Contracted, decimal Delivered, decimal Disbursed, string Currency);
 

@@ -28,6 +28,8 @@ public class ReadModelTests(ServiceFactory<Program> factory) : IClassFixture<Ser
         var points = f["crossingPoints"]!.AsArray().ToDictionary(p => p!["code"]!.GetValue<string>());
         Assert.Equal([2, 3, 2, 2, 1, 1], Funnel(points[ReportingWorld.RasAjdir]!["funnel"]!));
         Assert.Equal([12, 2, 1, 1, 2, 1], Funnel(points[ReportingWorld.DehibaWazin]!["funnel"]!));
+        Assert.Equal((240m, 28, 1, 120m, 1.5m), (D(f["upkeep"]!["usageHours"]), f["upkeep"]!["patrols"]!.GetValue<int>(),
+            f["upkeep"]!["workOrdersCompleted"]!.GetValue<int>(), D(f["upkeep"]!["partsCost"]), D(f["upkeep"]!["labourHours"])));
         Assert.Equal((3, 110d, 118d), (f["leadTime"]!["assets"]!.GetValue<int>(), f["leadTime"]!["medianDays"]!.GetValue<double>(), f["leadTime"]!["p90Days"]!.GetValue<double>()));
 
         // Coverage: both Dehiba–Wazin assets seen, Ras Ajdir's not: 2 of 3. In use: A2 of the two seen.

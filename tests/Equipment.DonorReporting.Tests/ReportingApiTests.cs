@@ -249,6 +249,7 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         Assert.Equal(
             [ProcurementTopics.TenderPublished, ProcurementTopics.AwardDecided, ProcurementTopics.TenderCancelled, ProcurementTopics.ContractSigned, ProcurementTopics.ContractAmended,
              InventoryTopics.AssetHandedOver, Maintenance.Contracts.MaintenanceTopics.AssetStatusChanged,
+             Maintenance.Contracts.MaintenanceTopics.WorkOrderCompleted, Maintenance.Contracts.MaintenanceTopics.UsageRecorded,
              InventoryTopics.AssetRegistered, InventoryTopics.AssetDeployed, InventoryTopics.AssetTransferred, InventoryTopics.AssetDisposed],
             subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()));
         var ready = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/ready"));

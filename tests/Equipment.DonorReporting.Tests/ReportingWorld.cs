@@ -23,6 +23,7 @@ namespace Equipment.DonorReporting.Tests;
 /// Lead time: median 110 days, 90th percentile 110 + 0.8 × 10 = 118 days.
 /// Funnel: tendered 14, contracted 5, delivered 3, handed over 3, deployed 3, operational 2.
 /// Ras Ajdir: 2, 3, 2, 2, 1, 1. Dehiba–Wazin: 12, 2, 1, 1, 2, 1.
+/// Upkeep: one preventive work order on A1 (120 parts, 1.5 h labour); A1 used 240 hours on 28 patrols in May 2025.
 /// </summary>
 public sealed class ReportingWorld(ServiceFactory<Program> factory)
 {
@@ -109,6 +110,8 @@ public sealed class ReportingWorld(ServiceFactory<Program> factory)
             (InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), at, a2, grantId, "EU", RasAjdir, A2Deployed)),
             (InventoryTopics.AssetTransferred, new AssetTransferred(Guid.NewGuid(), at, a2, grantId, "EU", RasAjdir, DehibaWazin, new DateOnly(2025, 6, 1), "Reinforcement")),
             (MaintenanceTopics.AssetStatusChanged, new AssetStatusChanged(Guid.NewGuid(), at, a3, "OutOfService", A3OutOfService, "Cooler failure")),
+            (MaintenanceTopics.WorkOrderCompleted, new WorkOrderCompleted(Guid.NewGuid(), at, Guid.NewGuid(), a1, grantId, "Preventive", new DateOnly(2025, 7, 20), 120m, 1.5m, "Optics cleaned")),
+            (MaintenanceTopics.UsageRecorded, new UsageRecorded(Guid.NewGuid(), at, a1, grantId, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), 240m, null, 28)),
         };
         return new History(events, a1, a2, a3);
     }

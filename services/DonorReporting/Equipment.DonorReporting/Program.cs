@@ -21,6 +21,8 @@ builder.Services
     .AddSubscription<ContractAmended, TrackAmendedContract.Handler>(ProcurementTopics.ContractAmended)
     .AddSubscription<AssetsHandedOver, TrackHandedOverAssets.Handler>(InventoryTopics.AssetHandedOver)
     .AddSubscription<AssetStatusChanged, TrackAssetStatus.Handler>(MaintenanceTopics.AssetStatusChanged)
+    .AddSubscription<WorkOrderCompleted, TrackUpkeep.WorkCompleted>(MaintenanceTopics.WorkOrderCompleted)
+    .AddSubscription<UsageRecorded, TrackUpkeep.UsageLogged>(MaintenanceTopics.UsageRecorded)
     .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>(InventoryTopics.AssetRegistered)
     .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>(InventoryTopics.AssetDeployed)
     .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>(InventoryTopics.AssetTransferred)

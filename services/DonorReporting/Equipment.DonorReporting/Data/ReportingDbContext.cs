@@ -16,6 +16,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();
     public DbSet<TenderedLot> TenderedLots => Set<TenderedLot>();
     public DbSet<StatusRecord> StatusRecords => Set<StatusRecord>();
+    public DbSet<UpkeepRecord> UpkeepRecords => Set<UpkeepRecord>();
 
     /// <summary>The misuse allegations register is never deleted from, whatever the code path.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -81,6 +82,11 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         {
             b.HasKey(s => s.EventId);
             b.HasIndex(s => s.AssetId);
+        });
+        modelBuilder.Entity<UpkeepRecord>(b =>
+        {
+            b.HasKey(u => u.EventId);
+            b.HasIndex(u => u.GrantId);
         });
         modelBuilder.Entity<GrantVersion>(b => b.HasKey(v => new { v.GrantId, v.Version }));
         modelBuilder.Entity<Disbursement>(b =>

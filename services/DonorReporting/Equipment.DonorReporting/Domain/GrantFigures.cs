@@ -16,6 +16,9 @@ public sealed record LeadTime(int Assets, double? MedianDays, double? P90Days);
 /// <summary>How much of what is deployed monitors have seen, and what they last found of each asset.</summary>
 public sealed record VerificationCoverage(int Deployed, int Verified, double? Coverage, int VisitsRecorded, IReadOnlyDictionary<string, int> LatestFindings);
 
+/// <summary>Use and upkeep from maintenance: hours, kilometres and patrols logged; work orders completed, their parts cost and labour.</summary>
+public sealed record Upkeep(decimal UsageHours, decimal UsageKm, int Patrols, int WorkOrdersCompleted, decimal PartsCost, decimal LabourHours);
+
 public sealed record CrossingPointFigures(
     string Code, string Name, string CountryCode, string NeighbourCountryCode, string? Authority, double Latitude, double Longitude,
     Funnel Funnel, double? Availability, VerificationCoverage Verification);
@@ -25,7 +28,7 @@ public sealed record IndicatorResult(
 
 public sealed record GrantFigures(
     Budget Budget, Funnel Funnel, LeadTime LeadTime, double? Availability, DateOnly AvailabilityFrom, DateOnly AvailabilityTo,
-    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators);
+    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators, Upkeep Upkeep);
 
 /// <summary>A finding of a recorded visit, as the read models need it. <c>visitedPoints</c> holds each recorded visit's crossing point (null: grant-wide).</summary>
 public sealed record SeenAsset(Guid AssetId, DateOnly VisitedOn, DateTime ObservedAt, Finding Finding, bool SignsOfUse);
@@ -40,7 +43,8 @@ public static class GrantFiguresCalculator
 
     public static GrantFigures Compute(
         Grant grant, IReadOnlyList<TenderedLot> lots, IReadOnlyList<SignedContract> contracts, IReadOnlyList<TrackedAsset> assets,
-        IReadOnlyList<StatusRecord> statuses, IReadOnlyList<SeenAsset> findings, IReadOnlyList<string?> visitedPoints, decimal disbursed, DateTime nowUtc)
+        IReadOnlyList<StatusRecord> statuses, IReadOnlyList<SeenAsset> findings, IReadOnlyList<string?> visitedPoints, decimal disbursed, DateTime nowUtc,
+        IReadOnlyList<UpkeepRecord>? upkeep = null)
     {
         var today = DateOnly.FromDateTime(nowUtc);
         var availabilityTo = today < grant.EndDate ? today : grant.EndDate;
@@ -135,8 +139,13 @@ public static class GrantFiguresCalculator
             new Budget(grant.Amount, committed, contracts.Sum(c => c.Value), registered.Sum(a => a.UnitValue ?? 0), disbursed, grant.Currency),
             funnel,
             new LeadTime(leadDays.Count, Percentile(leadDays, 0.5), Percentile(leadDays, 0.9)),
-            availability, grant.StartDate, availabilityTo, coverage, points, indicators);
+            availability, grant.StartDate, availabilityTo, coverage, points, indicators,
+            UpkeepOf(upkeep ?? []));
     }
+
+    private static Upkeep UpkeepOf(IReadOnlyList<UpkeepRecord> records) => new(
+        records.Sum(r => r.UsageHours), records.Sum(r => r.UsageKm), records.Sum(r => r.Patrols),
+        records.Count(r => r.IsWorkOrder), records.Sum(r => r.PartsCost), records.Sum(r => r.LabourHours));
 
     private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 

@@ -172,3 +172,43 @@ public sealed class StatusRecord
     public string Status { get; private set; } = "";
     public DateTime ChangedAt { get; private set; }
 }
+
+/// <summary>
+/// What keeping the grant's equipment in use took and gave, from maintenance's events: a completed work order's cost
+/// and labour, or a usage log's hours, kilometres and patrols. One row per event, so a redelivery never counts twice.
+/// </summary>
+public sealed class UpkeepRecord
+{
+    private UpkeepRecord() { }
+
+    public static UpkeepRecord WorkOrder(Guid eventId, Guid grantId, Guid assetId, DateOnly completedOn, decimal partsCost, decimal labourHours) =>
+        new(eventId, grantId, assetId, completedOn, partsCost, labourHours, 0, 0, 0) { IsWorkOrder = true };
+
+    public static UpkeepRecord Usage(Guid eventId, Guid grantId, Guid assetId, DateOnly to, decimal hours, decimal km, int patrols) =>
+        new(eventId, grantId, assetId, to, 0, 0, hours, km, patrols);
+
+    private UpkeepRecord(Guid eventId, Guid grantId, Guid assetId, DateOnly on, decimal partsCost, decimal labourHours, decimal usageHours, decimal usageKm, int patrols)
+    {
+        EventId = eventId;
+        GrantId = grantId;
+        AssetId = assetId;
+        On = on;
+        PartsCost = partsCost;
+        LabourHours = labourHours;
+        UsageHours = usageHours;
+        UsageKm = usageKm;
+        Patrols = patrols;
+    }
+
+    public Guid EventId { get; private set; }
+    public Guid GrantId { get; private set; }
+    public Guid AssetId { get; private set; }
+    public DateOnly On { get; private set; }
+    /// <summary>A completed work order; otherwise a usage log.</summary>
+    public bool IsWorkOrder { get; private set; }
+    public decimal PartsCost { get; private set; }
+    public decimal LabourHours { get; private set; }
+    public decimal UsageHours { get; private set; }
+    public decimal UsageKm { get; private set; }
+    public int Patrols { get; private set; }
+}

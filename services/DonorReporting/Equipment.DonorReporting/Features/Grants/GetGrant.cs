@@ -49,9 +49,10 @@ public static class GetGrant
                               select s).AsNoTracking().ToListAsync(cancellationToken);
         var visits = await db.Visits.AsNoTracking().Where(v => v.GrantId == grant.Id && v.Status == VisitStatus.Recorded).ToListAsync(cancellationToken);
         var disbursed = (await db.Disbursements.Where(d => d.GrantId == grant.Id).Select(d => d.Amount).ToListAsync(cancellationToken)).Sum();
+        var upkeep = await db.UpkeepRecords.AsNoTracking().Where(u => u.GrantId == grant.Id).ToListAsync(cancellationToken);
         return GrantFiguresCalculator.Compute(grant, lots, contracts, assets, statuses,
             visits.SelectMany(v => v.Findings.Select(f => new SeenAsset(f.AssetId, v.VisitedOn!.Value, f.ObservedAt, f.Finding, f.SignsOfUse))).ToList(),
-            visits.Select(v => v.CrossingPointCode).ToList(), disbursed, nowUtc);
+            visits.Select(v => v.CrossingPointCode).ToList(), disbursed, nowUtc, upkeep);
     }
 }
 

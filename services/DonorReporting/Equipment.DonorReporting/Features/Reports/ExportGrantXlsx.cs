@@ -72,6 +72,12 @@ public static class ExportGrantXlsx
         yield return ["Verification visits recorded", f.Verification.VisitsRecorded];
         yield return ["Deployed assets verified", f.Verification.Verified];
         yield return ["Verification coverage", f.Verification.Coverage];
+        yield return ["Hours of use logged", f.Upkeep.UsageHours];
+        yield return ["Kilometres logged", f.Upkeep.UsageKm];
+        yield return ["Patrols logged", f.Upkeep.Patrols];
+        yield return ["Work orders completed", f.Upkeep.WorkOrdersCompleted];
+        yield return ["Maintenance parts cost", f.Upkeep.PartsCost];
+        yield return ["Maintenance labour hours", f.Upkeep.LabourHours];
     }
 
     private static IEnumerable<object?[]> CrossingPointRows(GrantFigures f)

@@ -81,6 +81,10 @@ public static class GrantReportPage
         html.Append(Bars("Availability per crossing point (%)",
             f.CrossingPoints.Where(p => p.Availability is not null).Select(p => (p.Name, p.Availability!.Value * 100, Percent(p.Availability))).ToList(), 100, "#ef6c00"));
 
+        html.Append($"<p>Use logged by the border authorities: {f.Upkeep.UsageHours.ToString("N0", Invariant)} hours, {f.Upkeep.UsageKm.ToString("N0", Invariant)} km, " +
+                    $"{f.Upkeep.Patrols} patrols. Upkeep: {f.Upkeep.WorkOrdersCompleted} work orders completed, {Money(f.Upkeep.PartsCost)} in parts, " +
+                    $"{f.Upkeep.LabourHours.ToString("0.#", Invariant)} hours of labour.</p>");
+
         html.Append("<h2>End-use verification</h2>");
         html.Append($"<p>{f.Verification.VisitsRecorded} visits recorded; {f.Verification.Verified} of {f.Verification.Deployed} deployed assets seen by a monitor ({Percent(f.Verification.Coverage)}).</p>");
         if (f.Verification.LatestFindings.Count > 0)
