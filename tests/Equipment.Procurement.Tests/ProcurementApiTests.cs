@@ -324,6 +324,8 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.DoesNotContain("Optique Secrète", text);
         Assert.DoesNotContain("312345.67", text);
         Assert.DoesNotContain("312,345.67", text);
+        Assert.DoesNotContain("33.15", text);                    // the crossing point's exact position, carried by the grant event
+        Assert.DoesNotContain("11.56", text);
     }
 
     [Fact]
