@@ -32,6 +32,14 @@ public sealed class PortalApi(AuthenticationStateProvider authentication, IHttpC
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.FindFirstValue(PortalClaims.AccessToken));
         return _api = new EquipmentApi(http);
     }
+
+    /// <summary>The clients for the user of a plain HTTP request (downloads, uploads, the small step forms), from their sign-in cookie.</summary>
+    public static EquipmentApi ForRequest(HttpContext context, IHttpClientFactory clients)
+    {
+        var http = clients.CreateClient(GatewayClient);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", context.User.FindFirstValue(PortalClaims.AccessToken));
+        return new EquipmentApi(http);
+    }
 }
 
 /// <summary>Signs a user in with the gateway's identity: asks it for a token, and keeps the token's roles and donor in the cookie.</summary>
@@ -94,10 +102,7 @@ public static class Downloads
             {
                 if (!Allowed.Any(path.StartsWith) || !Endings.Any(path.EndsWith) || path.Contains(".."))
                     return Results.NotFound();
-                var http = clients.CreateClient(PortalApi.GatewayClient);
-                using var request = new HttpRequestMessage(HttpMethod.Get, path + context.Request.QueryString);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.User.FindFirstValue(PortalClaims.AccessToken));
-                using var response = await http.SendAsync(request, context.RequestAborted);
+                using var response = await PortalApi.ForRequest(context, clients).Http.GetAsync(path + context.Request.QueryString, context.RequestAborted);
                 if (!response.IsSuccessStatusCode) return Results.StatusCode((int)response.StatusCode);
                 var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
                 var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Claims;
 using Equipment.ApiClient;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,11 +22,9 @@ public static class ReceiptImports
                 using var reader = new StreamReader(file.OpenReadStream());
                 var csv = await reader.ReadToEndAsync(context.RequestAborted);
 
-                var http = clients.CreateClient(PortalApi.GatewayClient);
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", context.User.FindFirstValue(PortalClaims.AccessToken));
                 try
                 {
-                    var job = await new EquipmentApi(http).Inventory.ImportReceiptsAsync(shipmentId, receivedOn.Value, csv, context.RequestAborted);
+                    var job = await PortalApi.ForRequest(context, clients).Inventory.ImportReceiptsAsync(shipmentId, receivedOn.Value, csv, context.RequestAborted);
                     return Results.Redirect($"/logistics/imports/{job.Id}");
                 }
                 catch (Exception e) when (e is ApiException or HttpRequestException)

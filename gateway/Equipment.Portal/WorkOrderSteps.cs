@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Claims;
 using Equipment.ApiClient;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,11 +24,9 @@ public static class WorkOrderSteps
 
     private static async Task<IResult> StepAsync(HttpContext context, IHttpClientFactory clients, Func<MaintenanceClient, Task> step, string done)
     {
-        var http = clients.CreateClient(PortalApi.GatewayClient);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", context.User.FindFirstValue(PortalClaims.AccessToken));
         try
         {
-            await step(new EquipmentApi(http).Maintenance);
+            await step(PortalApi.ForRequest(context, clients).Maintenance);
             return Results.Redirect("/maintenance/work-orders?done=" + Uri.EscapeDataString(done));
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
