@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Equipment.BuildingBlocks.Auth;
+using Microsoft.AspNetCore.HttpOverrides;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.Gateway.Features;
 
@@ -44,7 +45,12 @@ builder.Services.AddRateLimiter(o =>
         _ => new FixedWindowRateLimiterOptions { PermitLimit = tokenPermitLimit, Window = window, QueueLimit = 0 }));
 });
 
+// The portal signs its users in through this gateway from 127.0.0.1 and says whose browser asked (X-Forwarded-For):
+// only loopback is trusted to say so, and the sign-in limit then counts per browser, not for the portal as a whole.
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseCorrelationId();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

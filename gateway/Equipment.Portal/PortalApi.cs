@@ -51,7 +51,10 @@ public sealed class GatewaySignIn(IHttpClientFactory clients)
         TokenResponse token;
         try
         {
-            token = await new AuthClient(clients.CreateClient(PortalApi.GatewayClient)).IssueTokenAsync(username, password, cancellationToken);
+            var http = clients.CreateClient(PortalApi.GatewayClient);
+            if (context.Connection.RemoteIpAddress is { } browser)
+                http.DefaultRequestHeaders.Add("X-Forwarded-For", browser.ToString());     // the gateway limits sign-ins per browser
+            token = await new AuthClient(http).IssueTokenAsync(username, password, cancellationToken);
         }
         catch (ApiException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
         {

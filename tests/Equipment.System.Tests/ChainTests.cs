@@ -70,4 +70,25 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
         foreach (var service in new[] { "procurement", "inventory", "maintenance", "donor-reporting" })
             Assert.Contains($"\"{service}\"", body);
     }
+
+    [Fact]
+    public async Task Sign_ins_the_portal_forwards_are_limited_per_browser_not_for_the_portal_as_a_whole()
+    {
+        using var http = new HttpClient { BaseAddress = system.Gateway };
+        async Task<HttpStatusCode> SignInFromAsync(string browser)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/token")
+            {
+                Content = global::System.Net.Http.Json.JsonContent.Create(new { username = "monitor", password = "demo" }),
+            };
+            request.Headers.Add("X-Forwarded-For", browser);
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        var limit = 30;                                                    // RateLimiting:TokenPermitLimit, per minute
+        for (var i = 0; i < limit; i++) Assert.Equal(HttpStatusCode.OK, await SignInFromAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFromAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.OK, await SignInFromAsync("203.0.113.8"));
+    }
 }
