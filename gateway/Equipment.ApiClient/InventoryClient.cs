@@ -15,6 +15,9 @@ public sealed class InventoryClient(HttpClient http) : ApiClientBase(http)
     public Task<IReadOnlyList<Shipment>> ListShipmentsAsync(Guid? contractId = null, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<Shipment>>("api/inventory/shipments" + Query(("contractId", contractId)), cancellationToken);
 
+    public Task<Shipment> GetShipmentAsync(Guid shipmentId, CancellationToken cancellationToken = default) =>
+        GetAsync<Shipment>($"api/inventory/shipments/{shipmentId}", cancellationToken);
+
     public Task<Passport> GetPassportAsync(Guid assetId, CancellationToken cancellationToken = default) =>
         GetAsync<Passport>($"api/inventory/assets/{assetId}/passport", cancellationToken);
 

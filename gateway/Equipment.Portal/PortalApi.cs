@@ -14,7 +14,6 @@ public static class PortalClaims
 {
     /// <summary>The gateway's bearer token, kept in the (HTTP-only, encrypted) sign-in cookie and sent on every API call.</summary>
     public const string AccessToken = "access_token";
-    public const string Donor = "donor";
 }
 
 /// <summary>The typed API clients for the signed-in user, carrying the token the gateway issued them.</summary>
@@ -42,7 +41,7 @@ public sealed class PortalApi(AuthenticationStateProvider authentication, IHttpC
     }
 }
 
-/// <summary>Signs a user in with the gateway's identity: asks it for a token, and keeps the token's roles and donor in the cookie.</summary>
+/// <summary>Signs a user in with the gateway's identity: asks it for a token, and keeps the token and its roles in the cookie.</summary>
 public sealed class GatewaySignIn(IHttpClientFactory clients)
 {
     /// <summary>Null when the gateway refuses the name or password.</summary>
@@ -71,7 +70,6 @@ public sealed class GatewaySignIn(IHttpClientFactory clients)
             claims.AddRange(roles.ValueKind == JsonValueKind.Array
                 ? roles.EnumerateArray().Select(r => new Claim(ClaimTypes.Role, r.GetString()!))
                 : [new Claim(ClaimTypes.Role, roles.GetString()!)]);
-        if (payload.TryGetProperty("donor", out var donor)) claims.Add(new Claim(PortalClaims.Donor, donor.GetString()!));
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,

@@ -32,6 +32,18 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_shipment_is_read_by_its_id_and_another_donors_is_not_found()
+    {
+        var (_, contractId) = await SignedContractAsync(donor: "EU-DGNEAR");
+        var shipmentId = await ArrivedShipmentAsync(contractId, 2);
+        var shipment = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/shipments/{shipmentId}"));
+        Assert.Equal(("Arrived", 2), (shipment["status"]!.GetValue<string>(), shipment["lines"]![0]!["quantity"]!.GetValue<int>()));
+        using var otherMonitor = factory.ClientAs(Roles.DonorMonitor, "IT-MININT");
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await otherMonitor.GetAsync($"/api/inventory/shipments/{shipmentId}"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await _logistics.GetAsync($"/api/inventory/shipments/{Guid.NewGuid()}"));
+    }
+
+    [Fact]
     public async Task An_amended_grant_adds_its_crossing_point_an_early_amendment_waits_and_an_older_one_is_ignored()
     {
         var grantId = Guid.NewGuid();

@@ -1,4 +1,5 @@
 using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Errors;
 using Equipment.Inventory.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,17 @@ public static class ListShipments
                 .ToListAsync(cancellationToken)).Select(ShipmentResponse.From).ToList();
     }
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapGet("/shipments", (Guid? contractId, IMediator mediator, CurrentUser user, CancellationToken ct) => mediator.Send(new Query(user.DonorScope, contractId), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.Administrator, Roles.DonorMonitor))
             .WithName("ListShipments");
+
+        api.MapGet("/shipments/{shipmentId:guid}", async (Guid shipmentId, InventoryDbContext db, CurrentUser user, CancellationToken ct) =>
+                ShipmentResponse.From(await db.Shipments.AsNoTracking()
+                    .SingleOrDefaultAsync(s => s.Id == shipmentId && (user.DonorScope == null || s.DonorCode == user.DonorScope), ct)
+                    ?? throw new NotFoundException($"No shipment {shipmentId}.")))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.Administrator, Roles.DonorMonitor))
+            .WithName("GetShipment");
+    }
 }
