@@ -23,7 +23,8 @@ public static class ExportGrantXlsx
             {
                 var ct = context.RequestAborted;
                 var grant = await db.FindVisibleGrantAsync(grantId, user.DonorScope, ct);
-                var figures = await db.ComputeFiguresAsync(grant, clock.GetUtcNow().UtcDateTime, ct);
+                var copies = await GrantCopies.LoadAsync(db, grant.Id, ct);
+                var figures = copies.Figures(grant, clock.GetUtcNow().UtcDateTime);
                 await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
                 using (var workbook = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
                 {
@@ -32,7 +33,7 @@ public static class ExportGrantXlsx
                     await AddSheetAsync(book, "Summary", SummaryRows(grant, figures).ToAsyncEnumerable());
                     await AddSheetAsync(book, "Crossing points", CrossingPointRows(figures).ToAsyncEnumerable());
                     await AddSheetAsync(book, "Indicators", IndicatorRows(figures).ToAsyncEnumerable());
-                    await AddSheetAsync(book, "Assets", AssetRows(db, grant, ct));
+                    await AddSheetAsync(book, "Assets", AssetRows(grant, copies).ToAsyncEnumerable());
                     book.Workbook.Save();
                 }
                 file.Position = 0;
@@ -95,10 +96,10 @@ public static class ExportGrantXlsx
             yield return [i.Code, i.Title, i.Source.ToString(), i.Measure.ToString(), i.Baseline, i.BaselineYear, i.Target, i.TargetYear, i.Actual];
     }
 
-    private static async IAsyncEnumerable<object?[]> AssetRows(ReportingDbContext db, Grant grant, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static IEnumerable<object?[]> AssetRows(Grant grant, GrantCopies copies)
     {
         yield return GrantAssetRow.Headers;
-        await foreach (var r in GrantAssetRows.StreamAsync(db, grant, ct))
+        foreach (var r in GrantAssetRows.From(grant, copies))
             yield return [r.SerialNumber, r.ItemCategory, r.Description, r.UnitValue, r.Currency, r.ContractReference, r.Supplier, r.DestinationCrossingPoint,
                 r.ReceivedOn, r.HandedOverOn, r.HandedOverTo, r.CrossingPoint, r.FirstDeployedOn, r.Disposal, r.MaintenanceStatus, r.LastVerifiedOn, r.LastFinding];
     }

@@ -21,7 +21,7 @@ public static class GrantReportPage
             {
                 var grant = await db.FindVisibleGrantAsync(grantId, user.DonorScope, ct);
                 var now = clock.GetUtcNow().UtcDateTime;
-                var figures = await db.ComputeFiguresAsync(grant, now, ct);
+                var figures = (await GrantCopies.LoadAsync(db, grant.Id, ct)).Figures(grant, now);
                 return Results.Content(Render(grant, figures, now), "text/html; charset=utf-8");
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/html")

@@ -36,20 +36,17 @@ public static class IatiActivities
                 await body.WriteAsync(Utf8($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<iati-activities version=\"2.03\" generated-datetime=\"{Timestamp(now)}\">\n"), ct);
                 foreach (var grant in grants)
                 {
-                    var figures = await db.ComputeFiguresAsync(grant, now, ct);
-                    var contracts = await db.SignedContracts.AsNoTracking().Where(c => c.GrantId == grant.Id).OrderBy(c => c.SignedOn).ThenBy(c => c.Reference).ToListAsync(ct);
-                    var received = await db.TrackedAssets.AsNoTracking().Where(a => a.GrantId == grant.Id && a.ReceivedOn != null && a.ContractId != null)
-                        .Select(a => new { ContractId = a.ContractId!.Value, ReceivedOn = a.ReceivedOn!.Value, Value = a.UnitValue ?? 0 }).ToListAsync(ct);
-                    var disbursements = await db.Disbursements.AsNoTracking().Where(d => d.GrantId == grant.Id).OrderBy(d => d.PaidOn).ToListAsync(ct);
+                    var copies = await GrantCopies.LoadAsync(db, grant.Id, ct);
+                    var contracts = copies.Contracts.OrderBy(c => c.SignedOn).ThenBy(c => c.Reference, StringComparer.Ordinal).ToList();
+                    var deliveries = copies.Assets.Where(a => a.ReceivedOn is not null && a.ContractId is not null)
+                        .GroupBy(a => (ContractId: a.ContractId!.Value, ReceivedOn: a.ReceivedOn!.Value)).OrderBy(g => g.Key.ReceivedOn)
+                        .Select(g => (contracts.FirstOrDefault(c => c.ContractId == g.Key.ContractId), g.Key.ReceivedOn, g.Sum(a => a.UnitValue ?? 0), g.Count())).ToList();
 
                     // One activity at a time: written to memory with the synchronous XmlWriter, then sent asynchronously.
                     using var activity = new MemoryStream();
                     using (var xml = XmlWriter.Create(activity, new XmlWriterSettings
                            { ConformanceLevel = ConformanceLevel.Fragment, Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true }))
-                        WriteActivity(xml, grant, donors[grant.DonorCode], figures, contracts,
-                            received.GroupBy(r => (r.ContractId, r.ReceivedOn)).OrderBy(g => g.Key.ReceivedOn)
-                                .Select(g => (contracts.FirstOrDefault(c => c.ContractId == g.Key.ContractId), g.Key.ReceivedOn, g.Sum(r => r.Value), g.Count())).ToList(),
-                            disbursements, now);
+                        WriteActivity(xml, grant, donors[grant.DonorCode], copies.Figures(grant, now), contracts, deliveries, copies.Disbursements, now);
                     await body.WriteAsync(activity.GetBuffer().AsMemory(0, (int)activity.Length), ct);
                     await body.WriteAsync(Utf8("\n"), ct);
                 }
