@@ -35,16 +35,6 @@ public abstract class ApiClientBase(HttpClient http)
         return await ReadAsync<T>(response, "POST", path, cancellationToken);
     }
 
-    /// <summary>A file the service renders (CSV, XLSX, HTML, XML): its bytes and content type.</summary>
-    protected async Task<Download> DownloadAsync(string path, CancellationToken cancellationToken)
-    {
-        using var response = await Http.GetAsync(path, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-            throw new ApiException(response.StatusCode, "GET", path, await response.Content.ReadAsStringAsync(cancellationToken));
-        return new Download(await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
-            response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-    }
-
     protected static async Task<T> ReadAsync<T>(HttpResponseMessage response, string method, string path, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
@@ -60,8 +50,6 @@ public abstract class ApiClientBase(HttpClient http)
         return present.Count == 0 ? "" : "?" + string.Join('&', present);
     }
 }
-
-public sealed record Download(byte[] Content, string ContentType, string? FileName);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 

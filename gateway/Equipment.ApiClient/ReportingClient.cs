@@ -22,19 +22,8 @@ public sealed class ReportingClient(HttpClient http) : ApiClientBase(http)
     public Task<Grant> AmendGrantAsync(Guid grantId, GrantAmendment amendment, CancellationToken cancellationToken = default) =>
         PostAsync<Grant>($"api/reporting/grants/{grantId}/amendments", amendment, cancellationToken);
 
-    public Task<IReadOnlyList<GrantVersion>> ListGrantVersionsAsync(Guid grantId, CancellationToken cancellationToken = default) =>
-        GetAsync<IReadOnlyList<GrantVersion>>($"api/reporting/grants/{grantId}/versions", cancellationToken);
-
     public Task<Disbursement> RecordDisbursementAsync(Guid grantId, DateOnly paidOn, decimal amount, string reference, CancellationToken cancellationToken = default) =>
         PostAsync<Disbursement>($"api/reporting/grants/{grantId}/disbursements", new { paidOn, amount, reference }, cancellationToken);
-
-    /// <summary>The grant report as <c>csv</c> (assets), <c>xlsx</c> (workbook) or <c>html</c> (printable, with charts).</summary>
-    public Task<Download> DownloadReportAsync(Guid grantId, string format, CancellationToken cancellationToken = default) =>
-        DownloadAsync($"api/reporting/grants/{grantId}/report.{format}", cancellationToken);
-
-    /// <summary>The caller's grants as an IATI 2.03 activities file.</summary>
-    public Task<Download> DownloadIatiAsync(CancellationToken cancellationToken = default) =>
-        DownloadAsync("api/reporting/iati/activities", cancellationToken);
 
     public Task<Visit> GetVisitAsync(Guid visitId, CancellationToken cancellationToken = default) =>
         GetAsync<Visit>($"api/reporting/visits/{visitId}", cancellationToken);
@@ -79,8 +68,6 @@ public sealed record GrantAmendment(
     int ExpectedVersion, DateOnly EffectiveOn, string Reason, string? Title = null, decimal? Amount = null, DateOnly? EndDate = null,
     string? ImplementingPartner = null, IReadOnlyList<CrossingPoint>? CrossingPoints = null, IReadOnlyList<BudgetLine>? BudgetLines = null,
     IReadOnlyList<Indicator>? Indicators = null);
-
-public sealed record GrantVersion(int Version, DateOnly EffectiveOn, string Reason, string RecordedBy, DateTime RecordedAt, Grant Agreement);
 
 public sealed record Disbursement(Guid Id, DateOnly PaidOn, decimal Amount, string Reference);
 

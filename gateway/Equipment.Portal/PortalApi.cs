@@ -102,13 +102,18 @@ public static class Downloads
         app.MapGet("/files/{**path}", async (string path, HttpContext context, IHttpClientFactory clients) =>
             {
                 if (!Allowed.Any(path.StartsWith) || !Endings.Any(path.EndsWith) || path.Contains(".."))
-                    return Results.NotFound();
-                using var response = await PortalApi.ForRequest(context, clients).Http.GetAsync(path + context.Request.QueryString, context.RequestAborted);
-                if (!response.IsSuccessStatusCode) return Results.StatusCode((int)response.StatusCode);
-                var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
-                var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
-                var name = response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
-                return name is null ? Results.Bytes(bytes, type) : Results.File(bytes, type, name);
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+                // Streamed through: an export of the whole register is many megabytes and is never held here.
+                using var response = await PortalApi.ForRequest(context, clients).Http.GetAsync(path + context.Request.QueryString,
+                    HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+                context.Response.StatusCode = (int)response.StatusCode;
+                if (!response.IsSuccessStatusCode) return;
+                context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+                if (response.Content.Headers.ContentDisposition is { } disposition) context.Response.Headers.ContentDisposition = disposition.ToString();
+                await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
             })
             .RequireAuthorization();
 }

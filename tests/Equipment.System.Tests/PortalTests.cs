@@ -191,6 +191,10 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
         }
         await Expect(monitor.Locator("svg title").First).ToHaveTextAsync("Units at each step");
         await ShotAsync(monitor, "05-donor-dashboard");
+        var csv = await monitor.APIRequest.GetAsync($"files/api/reporting/grants/{grant.Id}/report.csv");      // the download link, with the sign-in cookie
+        Assert.Equal(200, csv.Status);
+        Assert.Contains(serials[0], await csv.TextAsync());
+        Assert.Equal(404, (await monitor.APIRequest.GetAsync("files/api/reporting/donors")).Status);            // not a file: the portal is no open proxy
         await monitor.GetByLabel("Crossing point", new() { Exact = true }).SelectOptionAsync(["TN-RAS-AJDIR"]);
         await monitor.GetByLabel("Sample size").FillAsync("1");
         await monitor.GetByRole(AriaRole.Button, new() { Name = "Plan a visit" }).ClickAsync();

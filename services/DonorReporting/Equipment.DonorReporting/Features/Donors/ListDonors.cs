@@ -13,11 +13,11 @@ public static class ListDonors
     public sealed class Handler(ReportingDbContext db) : IRequestHandler<Query, IReadOnlyList<DonorResponse>>
     {
         public async Task<IReadOnlyList<DonorResponse>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Donors.AsNoTracking()
+            (await db.Donors.AsNoTracking()
                 .Where(d => query.DonorScope == null || d.Code == query.DonorScope)
                 .OrderBy(d => d.Code)
-                .Select(d => new DonorResponse(d.Code, d.Name, d.IatiOrganisationId ?? d.Code, d.IatiOrganisationType))
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken))
+            .Select(DonorResponse.From).ToList();
     }
 
     public static void Map(RouteGroupBuilder api) =>
