@@ -44,7 +44,7 @@ public static class GrantFiguresCalculator
     public static GrantFigures Compute(
         Grant grant, IReadOnlyList<TenderedLot> lots, IReadOnlyList<SignedContract> contracts, IReadOnlyList<TrackedAsset> assets,
         IReadOnlyList<StatusRecord> statuses, IReadOnlyList<SeenAsset> findings, IReadOnlyList<string?> visitedPoints, decimal disbursed, DateTime nowUtc,
-        IReadOnlyList<UpkeepRecord>? upkeep = null)
+        IReadOnlyList<UpkeepRecord> upkeep)
     {
         var today = DateOnly.FromDateTime(nowUtc);
         var availabilityTo = today < grant.EndDate ? today : grant.EndDate;
@@ -140,7 +140,7 @@ public static class GrantFiguresCalculator
             funnel,
             new LeadTime(leadDays.Count, Percentile(leadDays, 0.5), Percentile(leadDays, 0.9)),
             availability, grant.StartDate, availabilityTo, coverage, points, indicators,
-            UpkeepOf(upkeep ?? []));
+            UpkeepOf(upkeep));
     }
 
     private static Upkeep UpkeepOf(IReadOnlyList<UpkeepRecord> records) => new(

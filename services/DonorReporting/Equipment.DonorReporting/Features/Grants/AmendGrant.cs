@@ -73,14 +73,7 @@ public static class AmendGrant
                 eventId, now, grant.Id, grant.Reference, grant.DonorCode, grant.Version, c.EffectiveOn!.Value, c.Reason,
                 grant.Title, grant.Amount, grant.Currency, grant.EndDate, grant.ImplementingPartner,
                 GrantVersions.AgreedCrossingPoints(grant), GrantVersions.BudgetLines(grant), grant.EligibleNationalities));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConflictException($"Grant {grant.Reference} was amended by someone else meanwhile: read the current version and amend that.", "CurrentVersion");
-            }
+            await db.SaveChangesAsync(cancellationToken);      // a rider saved meanwhile fails the version token: 409 ConcurrentChange
             return GrantResponse.From(grant);
         }
     }
