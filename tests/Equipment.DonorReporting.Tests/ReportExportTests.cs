@@ -6,6 +6,7 @@ using System.Xml.Schema;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Equipment.BuildingBlocks;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Testing;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Xml.Linq;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Testing;
 

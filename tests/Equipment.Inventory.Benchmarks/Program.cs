@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;

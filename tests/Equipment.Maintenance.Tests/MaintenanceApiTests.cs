@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Inventory.Contracts;
 using Equipment.Maintenance.Contracts;

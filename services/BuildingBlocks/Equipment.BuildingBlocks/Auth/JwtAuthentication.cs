@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

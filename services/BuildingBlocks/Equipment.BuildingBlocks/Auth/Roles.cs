@@ -1,18 +1,8 @@
 using System.Security.Claims;
+using Equipment.BuildingBlocks.Contracts;
 using Microsoft.AspNetCore.Http;
 
 namespace Equipment.BuildingBlocks.Auth;
-
-public static class Roles
-{
-    public const string ProcurementOfficer = nameof(ProcurementOfficer);
-    public const string LogisticsOfficer = nameof(LogisticsOfficer);
-    public const string MaintenanceTechnician = nameof(MaintenanceTechnician);
-    public const string DonorMonitor = nameof(DonorMonitor);
-    public const string Administrator = nameof(Administrator);
-
-    public static readonly string[] All = [ProcurementOfficer, LogisticsOfficer, MaintenanceTechnician, DonorMonitor, Administrator];
-}
 
 public static class Policies
 {

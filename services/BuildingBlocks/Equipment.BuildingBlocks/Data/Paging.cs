@@ -1,9 +1,8 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.BuildingBlocks.Data;
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 
 public static class Paging
 {

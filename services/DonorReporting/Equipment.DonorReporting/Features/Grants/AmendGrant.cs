@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks.Errors;

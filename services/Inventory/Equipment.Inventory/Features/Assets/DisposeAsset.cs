@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
 using Equipment.Inventory.Contracts;

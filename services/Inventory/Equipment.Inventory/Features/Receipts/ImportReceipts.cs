@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Equipment.BuildingBlocks;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
 using Equipment.Inventory.Data;
