@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Equipment.AppHost;
 
 // dotnet run --project deploy/Equipment.AppHost [-- --reset] [--data DIR] [--gateway-port N] [--procurement-port N]
-//   [--inventory-port N] [--maintenance-port N] [--reporting-port N] [--sidecar-port N] [--no-seed] [--json-logs]
+//   [--inventory-port N] [--maintenance-port N] [--reporting-port N] [--sidecar-port N] [--sidecar-grpc-port N] [--no-seed] [--json-logs]
 var options = HostOptions.Parse(args);
 if (options.Error is not null)
 {
@@ -105,7 +105,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
     public const string Usage =
         "usage: dotnet run --project deploy/Equipment.AppHost [-- --reset] [--no-seed] [--json-logs] [--data DIR]\n" +
         "       [--gateway-port 8080] [--portal-port 5100] [--procurement-port 5101] [--inventory-port 5102] [--maintenance-port 5103]\n" +
-        "       [--reporting-port 5104] [--sidecar-port 3500]";
+        "       [--reporting-port 5104] [--sidecar-port 3500] [--sidecar-grpc-port 50001]";
 
     public static HostOptions Parse(string[] args)
     {
@@ -130,6 +130,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
                 case "--maintenance-port": if (Port() is { } mp) ports = ports with { Maintenance = mp }; else return Bad(arg); break;
                 case "--reporting-port": if (Port() is { } rp) ports = ports with { DonorReporting = rp }; else return Bad(arg); break;
                 case "--sidecar-port": if (Port() is { } sp) ports = ports with { Sidecar = sp }; else return Bad(arg); break;
+                case "--sidecar-grpc-port": if (Port() is { } sg) ports = ports with { SidecarGrpc = sg }; else return Bad(arg); break;
                 default: return Bad(arg);
             }
         }

@@ -3,7 +3,8 @@ using System.Reflection;
 namespace Equipment.AppHost;
 
 /// <summary>Ports of the parts of the system; every one can be overridden.</summary>
-public sealed record Ports(int Gateway = 8080, int Portal = 5100, int Procurement = 5101, int Inventory = 5102, int Maintenance = 5103, int DonorReporting = 5104, int Sidecar = 3500);
+public sealed record Ports(int Gateway = 8080, int Portal = 5100, int Procurement = 5101, int Inventory = 5102, int Maintenance = 5103, int DonorReporting = 5104, int Sidecar = 3500,
+    int SidecarGrpc = 50001);
 
 /// <summary>
 /// What to start, where, and with which settings: the DevSidecar, the four services and the gateway, every one of them
@@ -18,9 +19,19 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
     /// <summary>Extra settings per part (by name, or "*" for all), e.g. faster retries in tests.</summary>
     public Dictionary<string, Dictionary<string, string>> Overrides { get; } = [];
 
+    /// <summary>
+    /// <c>DAPR_API_TOKEN</c> (the services prove to the sidecar that they are ours) and <c>APP_API_TOKEN</c> (the sidecar
+    /// proves to the services that a delivery comes from it): generated for each run, as daprd's would be from a secret.
+    /// </summary>
+    private readonly string _daprApiToken = NewToken();
+    private readonly string _appApiToken = NewToken();
+
     public ChildSpec Sidecar => Spec("dev-sidecar", "deploy/Equipment.DevSidecar", "Equipment.DevSidecar", Ports.Sidecar, "v1.0/healthz", new()
     {
         ["Sidecar__Database"] = $"Data Source={Path.Combine(DataDirectory, "sidecar.db")}",
+        ["DAPR_GRPC_PORT"] = Ports.SidecarGrpc.ToString(),
+        ["DAPR_API_TOKEN"] = _daprApiToken,
+        ["APP_API_TOKEN"] = _appApiToken,
         ["Sidecar__Apps__0__AppId"] = "procurement",
         ["Sidecar__Apps__0__Url"] = $"http://127.0.0.1:{Ports.Procurement}",
         ["Sidecar__Apps__1__AppId"] = "inventory",
@@ -64,7 +75,12 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
             ["Auth__SigningKeyFile"] = SigningKeyFile,
             ["APP_ID"] = appId,
             ["DAPR_HTTP_PORT"] = Ports.Sidecar.ToString(),
+            ["DAPR_GRPC_PORT"] = Ports.SidecarGrpc.ToString(),
+            ["DAPR_API_TOKEN"] = _daprApiToken,
+            ["APP_API_TOKEN"] = _appApiToken,
         });
+
+    private static string NewToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private ChildSpec Spec(string name, string projectFolder, string assembly, int port, string readiness, Dictionary<string, string> environment)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Equipment.BuildingBlocks.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +14,6 @@ public class OutboxDispatcherTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private DaprPublisher Publisher(string? apiToken = null) =>
-        new(new HttpClient(_sidecar) { BaseAddress = new Uri("http://127.0.0.1:3500/") },
-            new DaprOptions { AppId = "procurement", PubSubName = "pubsub", ApiToken = apiToken });
 
     private async Task<List<Guid>> EnqueueAsync(int count)
     {
@@ -27,30 +23,28 @@ public class OutboxDispatcherTests : IDisposable
         {
             var id = Guid.NewGuid();
             db.Notes.Add(new Note { Text = $"note {i}" });
-            db.Publish("notes.written", id, _clock.Now, new NoteWritten($"note {i}"));
+            db.Publish(new NoteWritten($"note {i}") { EventId = id, OccurredAt = _clock.Now });
             ids.Add(id);
         }
         await db.SaveChangesAsync();
         return ids;
     }
 
-    private async Task<DispatchOutcome> DispatchAsync(string? apiToken = null)
+    private async Task<DispatchOutcome> DispatchAsync()
     {
         await using var db = _database.Open();
-        return await OutboxDispatcher<TestDbContext>.DispatchDueAsync(db, Publisher(apiToken), _options, _clock, NullLogger.Instance, CancellationToken.None);
+        return await OutboxDispatcher<TestDbContext>.DispatchDueAsync(db, _sidecar, _options, _clock, NullLogger.Instance, CancellationToken.None);
     }
 
     [Fact]
     public async Task Publishes_oldest_first_as_our_own_cloud_events_and_marks_them_published()
     {
         var ids = await EnqueueAsync(3);
-        Assert.Equal(DispatchOutcome.Drained, await DispatchAsync(apiToken: "secret"));
+        Assert.Equal(DispatchOutcome.Drained, await DispatchAsync());
 
         Assert.Equal(ids.Select(i => i.ToString()), _sidecar.Requests.Select(r => r.Body["id"]!.GetValue<string>()));
         var first = _sidecar.Requests[0];
-        Assert.Equal("/v1.0/publish/pubsub/notes.written", first.Path);
-        Assert.Equal("application/cloudevents+json", first.ContentType);
-        Assert.Equal("secret", first.ApiToken);
+        Assert.Equal("notes.written", first.Topic);
         Assert.Equal("procurement", first.Body["source"]!.GetValue<string>());
         Assert.Equal("NoteWritten", first.Body["type"]!.GetValue<string>());
         Assert.Equal("1.0", first.Body["specversion"]!.GetValue<string>());
@@ -63,10 +57,10 @@ public class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task Only_a_204_counts_as_published_and_a_failure_backs_off_exponentially_up_to_the_cap()
+    public async Task Only_an_accepted_publish_counts_and_a_failure_backs_off_exponentially_up_to_the_cap()
     {
         await EnqueueAsync(2);
-        _sidecar.Answer = HttpStatusCode.InternalServerError;
+        _sidecar.Refuses = true;
 
         Assert.Equal(DispatchOutcome.Failed, await DispatchAsync());
         Assert.Single(_sidecar.Requests);                     // stops at the first failure: the sidecar is likely down
@@ -76,11 +70,10 @@ public class OutboxDispatcherTests : IDisposable
             Assert.Null(first.PublishedAt);
             Assert.Equal(1, first.Attempts);
             Assert.Equal(_clock.Now.UtcDateTime.AddSeconds(1), first.NextAttemptAt);
-            Assert.Contains("500", first.LastError);
+            Assert.Contains("Unavailable", first.LastError);
         }
 
-        _sidecar.Answer = HttpStatusCode.OK;                  // a 200 is not daprd's answer to a publish
-        _clock.Now = _clock.Now.AddSeconds(1);
+        _clock.Now = _clock.Now.AddSeconds(1);                 // due again, still refused: nothing is marked published
         await DispatchAsync();
         await using (var db = _database.Open())
             Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.PublishedAt != null));
@@ -96,9 +89,9 @@ public class OutboxDispatcherTests : IDisposable
     public async Task A_row_is_not_retried_before_its_backoff_and_is_published_once_the_sidecar_is_back()
     {
         var ids = await EnqueueAsync(1);
-        _sidecar.Unreachable = true;
+        _sidecar.Refuses = true;
         await DispatchAsync();
-        _sidecar.Unreachable = false;
+        _sidecar.Refuses = false;
         _sidecar.Requests.Clear();
 
         _clock.Now = _clock.Now.AddMilliseconds(500);
@@ -131,19 +124,16 @@ public class OutboxDispatcherTests : IDisposable
         Assert.Equal(360.0, old.Data["oldestPendingAgeSeconds"]);
     }
 
-    private sealed class FakeSidecar : HttpMessageHandler
+    /// <summary>Plays the sidecar's side of a publish: records the CloudEvent that <see cref="DaprPublisher"/> would send, or refuses it.</summary>
+    private sealed class FakeSidecar : IOutboxPublisher
     {
-        public HttpStatusCode Answer { get; set; } = HttpStatusCode.NoContent;
-        public bool Unreachable { get; set; }
-        public List<(string Path, string? ContentType, string? ApiToken, JsonNode Body)> Requests { get; } = [];
+        public bool Refuses { get; set; }
+        public List<(string Topic, JsonNode Body)> Requests { get; } = [];
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public Task<PublishResult> PublishAsync(Equipment.BuildingBlocks.Data.OutboxMessage message, CancellationToken cancellationToken)
         {
-            if (Unreachable) throw new HttpRequestException("Connection refused");
-            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
-            Requests.Add((request.RequestUri!.AbsolutePath, request.Content.Headers.ContentType?.MediaType,
-                request.Headers.TryGetValues("dapr-api-token", out var token) ? token.Single() : null, body));
-            return new HttpResponseMessage(Answer) { Content = new StringContent(Answer == HttpStatusCode.NoContent ? "" : "{\"errorCode\":\"ERR_PUBSUB_PUBLISH_MESSAGE\"}") };
+            Requests.Add((message.Topic, JsonNode.Parse(DaprPublisher.Envelope(message, "procurement"))!));
+            return Task.FromResult(Refuses ? PublishResult.Failed("sidecar answered Unavailable: connection refused") : PublishResult.Published);
         }
     }
 }

@@ -1,36 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Equipment.BuildingBlocks.Tests;
 
-public class SubscriptionTests : IDisposable
+/// <summary>
+/// A subscriber built as every service builds one (Dapr.AspNetCore's CloudEvents middleware, subscribe handler and
+/// App API token scheme, our inbox), driven over HTTP with deliveries shaped as daprd sends them.
+/// </summary>
+public class SubscriptionTests : IAsyncLifetime
 {
-    private static readonly Subscription NotesSubscription = new("notes.written", typeof(NoteWritten), typeof(RecordingHandler), "notes.dead");
+    private const string AppToken = "app-token-from-the-sidecar";
     private readonly TestDatabase _database = new();
     private readonly RecordingHandler.Calls _calls = new();
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
 
-    public void Dispose() => _database.Dispose();
-
-    private async Task<DeliveryAnswer> DeliverAsync(string body)
+    public async Task InitializeAsync()
     {
-        var services = new ServiceCollection()
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services
             .AddDbContext<TestDbContext>(o => o.UseSqlite(_database.ConnectionString))
             .AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TestDbContext>())
-            .AddSingleton<TimeProvider>(TimeProvider.System)
+            .AddSingleton(TimeProvider.System)
             .AddSingleton(_calls)
-            .AddScoped<IIntegrationEventHandler<NoteWritten>, RecordingHandler>()
-            .BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        return await SubscriptionEndpoints.HandleAsync<NoteWritten>(Encoding.UTF8.GetBytes(body), NotesSubscription, scope.ServiceProvider, NullLogger.Instance, CancellationToken.None);
+            .AddDaprMessaging(new DaprOptions { AppId = "notes", AppApiToken = AppToken })
+            .AddSubscription<NoteWritten, RecordingHandler>();
+        _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
+        _app.UseDaprDeliveries();
+        _app.MapDaprSubscriptions();
+        await _app.StartAsync();
+        _client = _app.GetTestClient();
     }
 
-    private static string CloudEvent(string id, string text) =>
-        JsonSerializer.Serialize(new { id, source = "tests", type = "NoteWritten", specversion = "1.0", datacontenttype = "application/json", data = new { text } });
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _database.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string body, string? token = AppToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/events/notes.written")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/cloudevents+json; charset=utf-8");
+        request.Headers.Add("pubsubname", "pubsub");
+        request.Headers.Add("traceparent", "00-113ad9c4e42b27583ae98ba698d54255-e3743e35ff56f219-01");
+        if (token is not null) request.Headers.Add("dapr-api-token", token);
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<string> DeliverAsync(string body)
+    {
+        using var response = await PostAsync(body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>();
+    }
+
+    /// <summary>A CloudEvent as daprd delivers it: our envelope plus the fields daprd adds, keys in alphabetical order.</summary>
+    private static string CloudEvent(string id, string text, DateTimeOffset? occurredAt = null) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, object>
+        {
+            ["data"] = new { eventId = Guid.NewGuid(), occurredAt = occurredAt ?? DateTimeOffset.UtcNow, text },
+            ["datacontenttype"] = "application/json", ["id"] = id, ["pubsubname"] = "pubsub", ["source"] = "tests",
+            ["specversion"] = "1.0", ["time"] = "2026-03-01T10:00:00Z", ["topic"] = "notes.written",
+            ["traceid"] = "00-113ad9c4e42b27583ae98ba698d54255-e3743e35ff56f219-01", ["traceparent"] = "00-113ad9c4e42b27583ae98ba698d54255-e3743e35ff56f219-01",
+            ["tracestate"] = "", ["type"] = "NoteWritten",
+        });
 
     private async Task<List<string>> NotesAsync()
     {
@@ -41,7 +93,7 @@ public class SubscriptionTests : IDisposable
     [Fact]
     public async Task A_handled_event_is_saved_with_its_inbox_row_and_answers_success()
     {
-        Assert.Equal(DeliveryAnswer.Success, await DeliverAsync(CloudEvent("e-1", "hello")));
+        Assert.Equal("SUCCESS", await DeliverAsync(CloudEvent("e-1", "hello")));
         Assert.Equal(["hello"], await NotesAsync());
         await using var db = _database.Open();
         Assert.Equal("notes.written", (await db.InboxMessages.SingleAsync(m => m.MessageId == "e-1")).Topic);
@@ -51,42 +103,56 @@ public class SubscriptionTests : IDisposable
     public async Task The_same_cloud_event_id_is_acknowledged_without_running_the_handler_again()
     {
         await DeliverAsync(CloudEvent("e-1", "hello"));
-        Assert.Equal(DeliveryAnswer.Success, await DeliverAsync(CloudEvent("e-1", "hello")));
+        Assert.Equal("SUCCESS", await DeliverAsync(CloudEvent("e-1", "hello")));
         Assert.Equal(1, _calls.Count);
         Assert.Equal(["hello"], await NotesAsync());
     }
 
     [Theory]
-    [InlineData("not json at all")]
-    [InlineData("[1,2]")]
-    [InlineData("{\"source\":\"x\",\"data\":{\"text\":\"no id\"}}")]
-    [InlineData("{\"id\":\"e-2\"}")]
-    [InlineData("{\"id\":\"e-3\",\"data\":null}")]
-    [InlineData("{\"id\":\"e-4\",\"data\":[1,2,3]}")]
-    [InlineData("{\"id\":\"e-5\",\"data\":\"{not json\"}")]
-    public async Task A_poison_message_is_dropped_without_touching_the_database(string body)
+    [InlineData("not json at all")]                                                               // not JSON
+    [InlineData("[1,2]")]                                                                         // not an object
+    [InlineData("{\"source\":\"x\",\"data\":{\"text\":\"no id\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}}")] // no CloudEvent id
+    [InlineData("{\"id\":\"e-2\"}")]                                                              // no data
+    [InlineData("{\"id\":\"e-3\",\"data\":null}")]                                                // data null
+    [InlineData("{\"id\":\"e-4\",\"data\":[1,2,3]}")]                                             // wrong type
+    [InlineData("{\"id\":\"e-5\",\"data\":{\"text\":42,\"occurredAt\":\"2026-01-01T00:00:00Z\"}}")]    // a field of the wrong type
+    [InlineData("{\"id\":\"e-6\",\"data\":{\"occurredAt\":\"2026-01-01T00:00:00Z\"}}")]                 // a required field missing
+    [InlineData("{\"id\":\"e-7\",\"data\":{\"text\":null,\"occurredAt\":\"2026-01-01T00:00:00Z\"}}")]  // null where none is allowed
+    [InlineData("{\"id\":\"e-8\",\"data\":{\"text\":\"no time\"}}")]                              // the required occurredAt missing
+    [InlineData("{\"id\":\"e-9\",\"data\":\"{not json\"}")]                                       // data a string that is not JSON
+    [InlineData("{\"id\":\"e-10\",\"data\":{},\"data_base64\":\"e30=\"}")]                         // both data and data_base64
+    [InlineData("{\"id\":\"e-11\",\"data_base64\":\"%%%\"}")]                                     // data_base64 not base64
+    public async Task A_delivery_that_is_not_a_valid_event_of_its_topic_is_dropped_without_touching_the_database(string body)
     {
-        Assert.Equal(DeliveryAnswer.Drop, await DeliverAsync(body));
+        Assert.Equal("DROP", await DeliverAsync(body));
         Assert.Equal(0, _calls.Count);
         await using var db = _database.Open();
         Assert.Equal(0, await db.InboxMessages.CountAsync());
     }
 
     [Fact]
+    public async Task Data_sent_as_base64_is_unwrapped_by_the_middleware()
+    {
+        var data = Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"text\":\"base64\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}"));
+        Assert.Equal("SUCCESS", await DeliverAsync($"{{\"id\":\"b-1\",\"datacontenttype\":\"application/json\",\"data_base64\":\"{data}\"}}"));
+        Assert.Equal(["base64"], await NotesAsync());
+    }
+
+    [Fact]
     public async Task An_event_that_arrives_too_early_is_retried_and_handled_once_it_can_be()
     {
-        Assert.Equal(DeliveryAnswer.Retry, await DeliverAsync(CloudEvent("e-1", "early")));
+        Assert.Equal("RETRY", await DeliverAsync(CloudEvent("e-1", "early")));
         await using (var db = _database.Open())
             Assert.Equal(0, await db.InboxMessages.CountAsync());   // not recorded: the redelivery must run the handler
 
-        Assert.Equal(DeliveryAnswer.Success, await DeliverAsync(CloudEvent("e-1", "early")));
+        Assert.Equal("SUCCESS", await DeliverAsync(CloudEvent("e-1", "early")));
         Assert.Equal(["early (second try)"], await NotesAsync());
     }
 
     [Fact]
-    public async Task A_failing_handler_writes_nothing_at_all()
+    public async Task A_failing_handler_of_ours_is_an_error_and_writes_nothing_at_all()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => DeliverAsync(CloudEvent("e-1", "explode")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PostAsync(CloudEvent("e-1", "explode")));
         Assert.Empty(await NotesAsync());
         await using var db = _database.Open();
         Assert.Equal(0, await db.InboxMessages.CountAsync());
@@ -95,34 +161,29 @@ public class SubscriptionTests : IDisposable
     [Fact]
     public async Task A_handler_that_finds_the_event_impossible_gets_it_dropped()
     {
-        Assert.Equal(DeliveryAnswer.Drop, await DeliverAsync(CloudEvent("e-1", "impossible")));
+        Assert.Equal("DROP", await DeliverAsync(CloudEvent("e-1", "impossible")));
+        Assert.Empty(await NotesAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("a-guess")]
+    public async Task Only_the_sidecar_with_the_app_token_can_deliver(string? token)
+    {
+        using var response = await PostAsync(CloudEvent("e-1", "forged"), token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await NotesAsync());
     }
 
     [Fact]
-    public void The_subscribe_document_is_daprs_json()
+    public async Task The_subscribe_document_is_written_by_dapr_aspnetcore_with_the_dead_letter_topic()
     {
-        var registry = new SubscriptionRegistry();
-        registry.Add(NotesSubscription);
-        registry.Add(new Subscription("grants.registered", typeof(NoteWritten), typeof(RecordingHandler), null));
-        var json = JsonSerializer.Serialize(registry.ToDaprDocument("pubsub"));
-        Assert.Equal(
-            "[{\"pubsubname\":\"pubsub\",\"topic\":\"notes.written\",\"route\":\"/events/notes.written\",\"deadLetterTopic\":\"notes.dead\"}," +
-            "{\"pubsubname\":\"pubsub\",\"topic\":\"grants.registered\",\"route\":\"/events/grants.registered\"}]",
-            json);
-        Assert.Throws<InvalidOperationException>(() => registry.Add(NotesSubscription));
-    }
-
-    [Theory]
-    [InlineData("{\"id\":\"a\",\"data\":{\"text\":\"object\"}}", "object")]
-    [InlineData("{\"id\":\"a\",\"data\":\"{\\\"text\\\":\\\"string\\\"}\"}", "string")]
-    [InlineData("{\"id\":\"a\",\"data_base64\":\"eyJ0ZXh0IjoiYmFzZTY0In0=\"}", "base64")]
-    public void A_cloud_event_payload_is_unwrapped_however_it_was_sent(string body, string text)
-    {
-        var parsed = CloudEventParser.Parse(Encoding.UTF8.GetBytes(body), out var reason);
-        Assert.Null(reason);
-        Assert.Equal("a", parsed!.Id);
-        Assert.Equal(text, parsed.Data.GetProperty("text").GetString());
+        var document = JsonNode.Parse(await _client.GetStringAsync("/dapr/subscribe"))!.AsArray();
+        var subscription = Assert.Single(document)!;
+        Assert.Equal("pubsub", subscription["pubsubName"]!.GetValue<string>());
+        Assert.Equal("notes.written", subscription["topic"]!.GetValue<string>());
+        Assert.Equal("events/notes.written", subscription["route"]!.GetValue<string>());
+        Assert.Equal("notes.dead-letter", subscription["deadLetterTopic"]!.GetValue<string>());
     }
 
     public sealed class RecordingHandler(TestDbContext db, RecordingHandler.Calls calls) : IIntegrationEventHandler<NoteWritten>

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,10 @@ public sealed class Note
     public string Text { get; set; } = "";
 }
 
-public sealed record NoteWritten(string Text);
+public sealed record NoteWritten(string Text) : IntegrationEvent, ITopicEvent
+{
+    public static string Topic => "notes.written";
+}
 
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : ServiceDbContext(options)
 {

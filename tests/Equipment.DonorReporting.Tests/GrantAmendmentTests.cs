@@ -41,7 +41,7 @@ public class GrantAmendmentTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.Equal("2031-06-30", versions[1]!["agreement"]!["endDate"]!.GetValue<string>());
 
         var message = await factory.WithDbAsync<ReportingDbContext, OutboxMessage>(db =>
-            db.OutboxMessages.SingleAsync(m => m.Topic == ReportingTopics.GrantAmended && m.Payload.Contains(grantId.ToString())));
+            db.OutboxMessages.SingleAsync(m => m.Topic == GrantAmended.Topic && m.Payload.Contains(grantId.ToString())));
         var published = JsonSerializer.Deserialize<GrantAmended>(message.Payload, EventJson.Options)!;
         Assert.Equal((2, 1_200_000m, 3), (published.Version, published.Amount, published.CrossingPoints.Count));
     }

@@ -87,7 +87,7 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         Assert.Equal(2, grant["grant"]!["crossingPoints"]!.AsArray().Count);
 
         var outbox = await _factory.WithDbAsync<ReportingDbContext, List<Equipment.BuildingBlocks.Data.OutboxMessage>>(db =>
-            db.OutboxMessages.Where(m => m.Topic == ReportingTopics.GrantRegistered).ToListAsync());
+            db.OutboxMessages.Where(m => m.Topic == GrantRegistered.Topic).ToListAsync());
         var message = Assert.Single(outbox, m => m.Payload.Contains(grantId.ToString()));
         Assert.Null(message.PublishedAt);                                    // no sidecar here: it waits
         var published = System.Text.Json.JsonSerializer.Deserialize<GrantRegistered>(message.Payload, Equipment.BuildingBlocks.Data.EventJson.Options)!;
@@ -111,7 +111,7 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         Assert.DoesNotContain("CN", eligible);
 
         var row = await _factory.WithDbAsync<ReportingDbContext, Equipment.BuildingBlocks.Data.OutboxMessage>(db =>
-            db.OutboxMessages.SingleAsync(m => m.Topic == ReportingTopics.GrantRegistered && m.Payload.Contains(grantId.ToString())));
+            db.OutboxMessages.SingleAsync(m => m.Topic == GrantRegistered.Topic && m.Payload.Contains(grantId.ToString())));
         var published = System.Text.Json.JsonSerializer.Deserialize<GrantRegistered>(row.Payload, Equipment.BuildingBlocks.Data.EventJson.Options)!;
         Assert.Equal(3_000_000m, Assert.Single(published.BudgetLines).Amount);
         Assert.Equal("ICMPD", published.ImplementingPartner);
@@ -188,17 +188,15 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         // The deployment of the first asset arrives before its registration.
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed,
-            new AssetDeployed(Guid.NewGuid(), now, assets[0], grantId, "EU", "TN-RAS-AJDIR", today)));
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, new ContractSigned(
-            Guid.NewGuid(), now, contractId, "C-1", grantId, "EU", "Thermovision GmbH", "DE", today, "EUR",
-            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 3, 40_000m, "TN-RAS-AJDIR", today, 24)])));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic,
+            new AssetDeployed(assets[0], grantId, "EU", "TN-RAS-AJDIR", today) { OccurredAt = now }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ContractSigned.Topic, new ContractSigned(contractId, "C-1", grantId, "EU", "Thermovision GmbH", "DE", today, "EUR",
+            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 3, 40_000m, "TN-RAS-AJDIR", today, 24)]) { OccurredAt = now }));
         foreach (var asset in assets)
-            Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetRegistered, new AssetRegistered(
-                Guid.NewGuid(), now, asset, "SN-" + asset.ToString("N")[..6], "ThermalCamera", "Thermal camera", grantId, "EU", contractId, 1,
-                40_000m, "EUR", today, today.AddMonths(24))));
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed,
-            new AssetDeployed(Guid.NewGuid(), now, assets[1], grantId, "EU", "TN-DEHIBA-WAZIN", today)));
+            Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetRegistered.Topic, new AssetRegistered(asset, "SN-" + asset.ToString("N")[..6], "ThermalCamera", "Thermal camera", grantId, "EU", contractId, 1,
+                40_000m, "EUR", today, today.AddMonths(24)) { OccurredAt = now }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic,
+            new AssetDeployed(assets[1], grantId, "EU", "TN-DEHIBA-WAZIN", today) { OccurredAt = now }));
 
         var summary = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
         Assert.Equal(120_000m, summary["budget"]!["contracted"]!.GetValue<decimal>());
@@ -215,12 +213,12 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         var grantId = await GrantAsync(await DonorAsync());
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (moved, stolen) = (Guid.NewGuid(), Guid.NewGuid());
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, moved, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-9))));
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetTransferred, new AssetTransferred(Guid.NewGuid(), DateTimeOffset.UtcNow, moved, grantId, "EU",
-            "TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", today.AddDays(-2), "Reinforcement")));
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDisposed, new AssetDisposed(Guid.NewGuid(), DateTimeOffset.UtcNow, stolen, grantId, "EU",
-            "Stolen", today.AddDays(-1), "Stolen from a vehicle", "Police report")));
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, stolen, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-5))));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(moved, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-9)) { OccurredAt = DateTimeOffset.UtcNow }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetTransferred.Topic, new AssetTransferred(moved, grantId, "EU",
+            "TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", today.AddDays(-2), "Reinforcement") { OccurredAt = DateTimeOffset.UtcNow }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDisposed.Topic, new AssetDisposed(stolen, grantId, "EU",
+            "Stolen", today.AddDays(-1), "Stolen from a vehicle", "Police report") { OccurredAt = DateTimeOffset.UtcNow }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(stolen, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-5)) { OccurredAt = DateTimeOffset.UtcNow }));
 
         var summary = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
         Assert.Equal(1, summary["funnel"]!["deployed"]!.GetValue<int>());
@@ -233,11 +231,11 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
     {
         var grantId = await GrantAsync(await DonorAsync());
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var signed = new ContractSigned(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "C-2", grantId, "EU", "Supplier", "DE", today, "EUR",
-            [new ContractLineSigned(1, "Radio", "TETRA radio", 10, 1_000m, "TN-RAS-AJDIR", today, 24)]);
+        var signed = new ContractSigned(Guid.NewGuid(), "C-2", grantId, "EU", "Supplier", "DE", today, "EUR",
+            [new ContractLineSigned(1, "Radio", "TETRA radio", 10, 1_000m, "TN-RAS-AJDIR", today, 24)]) { OccurredAt = DateTimeOffset.UtcNow };
         var id = Guid.NewGuid().ToString();
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, signed, id));
-        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ProcurementTopics.ContractSigned, signed, id));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ContractSigned.Topic, signed, id));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ContractSigned.Topic, signed, id));
         var summary = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
         Assert.Equal(10, summary["funnel"]!["contracted"]!.GetValue<int>());
     }
@@ -248,11 +246,11 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         using var client = _factory.CreateClient();
         var subscriptions = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/dapr/subscribe"));
         Assert.Equal(
-            [ProcurementTopics.TenderPublished, ProcurementTopics.AwardDecided, ProcurementTopics.TenderCancelled, ProcurementTopics.ContractSigned, ProcurementTopics.ContractAmended,
-             InventoryTopics.AssetHandedOver, Maintenance.Contracts.MaintenanceTopics.AssetStatusChanged,
-             Maintenance.Contracts.MaintenanceTopics.WorkOrderCompleted, Maintenance.Contracts.MaintenanceTopics.UsageRecorded,
-             InventoryTopics.AssetRegistered, InventoryTopics.AssetDeployed, InventoryTopics.AssetTransferred, InventoryTopics.AssetDisposed],
-            subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()));
+            new[] { TenderPublished.Topic, AwardDecided.Topic, TenderCancelled.Topic, ContractSigned.Topic, ContractAmended.Topic,
+             AssetsHandedOver.Topic, Maintenance.Contracts.AssetStatusChanged.Topic,
+             Maintenance.Contracts.WorkOrderCompleted.Topic, Maintenance.Contracts.UsageRecorded.Topic,
+             AssetRegistered.Topic, AssetDeployed.Topic, AssetTransferred.Topic, AssetDisposed.Topic }.Order(),
+            subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()).Order());
         var ready = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/ready"));
         Assert.NotNull(ready["checks"]!["outbox"]!["data"]!["backlog"]);
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/live"));

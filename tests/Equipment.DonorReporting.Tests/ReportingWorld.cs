@@ -81,38 +81,38 @@ public sealed class ReportingWorld(ServiceFactory<Program> factory)
         var at = new DateTimeOffset(2025, 1, 10, 9, 0, 0, TimeSpan.Zero);
         var required = new DateOnly(2025, 6, 30);
         ContractLineSigned Line(int n, int qty, string point) => new(n, "ThermalCamera", "Thermal camera", qty, 37_500m, point, required, 24);
-        AssetRegistered Registered(Guid asset, int line, string serial) => new(Guid.NewGuid(), at, asset, serial, "ThermalCamera", "Thermal camera", grantId, "EU",
-            c1, line, 37_500m, "EUR", new DateOnly(2025, 4, 1), new DateOnly(2027, 4, 1));
+        AssetRegistered Registered(Guid asset, int line, string serial) => new(asset, serial, "ThermalCamera", "Thermal camera", grantId, "EU",
+            c1, line, 37_500m, "EUR", new DateOnly(2025, 4, 1), new DateOnly(2027, 4, 1)) { OccurredAt = at };
         var events = new List<(string, object)>
         {
-            (ProcurementTopics.TenderPublished, new TenderPublished(Guid.NewGuid(), at, t1, "T1", "Cameras and radios", grantId, "EU", "InternationalOpen", "PRAG 2021.1",
+            (TenderPublished.Topic, new TenderPublished(t1, "T1", "Cameras and radios", grantId, "EU", "InternationalOpen", "PRAG 2021.1",
                 172_000m, "EUR", at, at.AddDays(30),
                 [
                     new TenderLotPublished(1, "Cameras", 160_000m, [new TenderLinePublished(1, "ThermalCamera", 2, RasAjdir, required), new TenderLinePublished(2, "ThermalCamera", 2, DehibaWazin, required)]),
                     new TenderLotPublished(2, "Radios", 12_000m, [new TenderLinePublished(1, "Radio", 10, DehibaWazin, required)]),
-                ])),
-            (ProcurementTopics.TenderPublished, new TenderPublished(Guid.NewGuid(), at, t2, "T2", "Kits", grantId, "EU", "LocalOpen", "PRAG 2021.1",
+                ]) { OccurredAt = at }),
+            (TenderPublished.Topic, new TenderPublished(t2, "T2", "Kits", grantId, "EU", "LocalOpen", "PRAG 2021.1",
                 50_000m, "EUR", new DateTimeOffset(2025, 2, 1, 9, 0, 0, TimeSpan.Zero), at.AddDays(40),
-                [new TenderLotPublished(1, "Kits", 50_000m, [new TenderLinePublished(1, "DocumentExaminationKit", 5, RasAjdir, required)])])),
-            (ProcurementTopics.TenderCancelled, new TenderCancelled(Guid.NewGuid(), at, t2, "T2", grantId, "EU", [1], "Need covered elsewhere")),
-            (ProcurementTopics.AwardDecided, new AwardDecided(Guid.NewGuid(), at, t1, "T1", 1, grantId, "EU", Guid.NewGuid(), "Thermovision", "DE", 150_000m, "EUR", at)),
-            (ProcurementTopics.AwardDecided, new AwardDecided(Guid.NewGuid(), at, t1, "T1", 2, grantId, "EU", Guid.NewGuid(), "Radiocom", "SI", 11_000m, "EUR", at)),
-            (ProcurementTopics.ContractSigned, new ContractSigned(Guid.NewGuid(), at, c1, "C1", grantId, "EU", "Thermovision", "DE", new DateOnly(2025, 3, 1), "EUR",
-                [Line(1, 2, RasAjdir), Line(2, 2, DehibaWazin)]) { TenderId = t1, LotNumber = 1 }),
-            (ProcurementTopics.ContractAmended, new ContractAmended(Guid.NewGuid(), at, c1, "C1", grantId, "EU", 2, new DateOnly(2025, 3, 20), "One more camera",
-                [Line(1, 3, RasAjdir), Line(2, 2, DehibaWazin)])),
-            (InventoryTopics.AssetRegistered, Registered(a1, 1, "TC-A1-" + a1.ToString("N")[..4])),
-            (InventoryTopics.AssetRegistered, Registered(a2, 1, "TC-A2-" + a2.ToString("N")[..4])),
-            (InventoryTopics.AssetRegistered, Registered(a3, 2, "TC-A3-" + a3.ToString("N")[..4])),
-            (InventoryTopics.AssetHandedOver, new AssetsHandedOver(Guid.NewGuid(), at, Guid.NewGuid(), "HC-1", grantId, "EU", "ICMPD", "Garde nationale",
-                new DateOnly(2025, 4, 10), [a1, a2, a3])),
-            (InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), at, a1, grantId, "EU", RasAjdir, A1Deployed)),
-            (InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), at, a3, grantId, "EU", DehibaWazin, A3Deployed)),
-            (InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), at, a2, grantId, "EU", RasAjdir, A2Deployed)),
-            (InventoryTopics.AssetTransferred, new AssetTransferred(Guid.NewGuid(), at, a2, grantId, "EU", RasAjdir, DehibaWazin, new DateOnly(2025, 6, 1), "Reinforcement")),
-            (MaintenanceTopics.AssetStatusChanged, new AssetStatusChanged(Guid.NewGuid(), at, a3, "OutOfService", A3OutOfService, "Cooler failure")),
-            (MaintenanceTopics.WorkOrderCompleted, new WorkOrderCompleted(Guid.NewGuid(), at, Guid.NewGuid(), a1, grantId, "Preventive", new DateOnly(2025, 7, 20), 120m, 1.5m, "Optics cleaned")),
-            (MaintenanceTopics.UsageRecorded, new UsageRecorded(Guid.NewGuid(), at, a1, grantId, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), 240m, null, 28)),
+                [new TenderLotPublished(1, "Kits", 50_000m, [new TenderLinePublished(1, "DocumentExaminationKit", 5, RasAjdir, required)])]) { OccurredAt = at }),
+            (TenderCancelled.Topic, new TenderCancelled(t2, "T2", grantId, "EU", [1], "Need covered elsewhere") { OccurredAt = at }),
+            (AwardDecided.Topic, new AwardDecided(t1, "T1", 1, grantId, "EU", Guid.NewGuid(), "Thermovision", "DE", 150_000m, "EUR", at) { OccurredAt = at }),
+            (AwardDecided.Topic, new AwardDecided(t1, "T1", 2, grantId, "EU", Guid.NewGuid(), "Radiocom", "SI", 11_000m, "EUR", at) { OccurredAt = at }),
+            (ContractSigned.Topic, new ContractSigned(c1, "C1", grantId, "EU", "Thermovision", "DE", new DateOnly(2025, 3, 1), "EUR",
+                [Line(1, 2, RasAjdir), Line(2, 2, DehibaWazin)]) { OccurredAt = at, TenderId = t1, LotNumber = 1 }),
+            (ContractAmended.Topic, new ContractAmended(c1, "C1", grantId, "EU", 2, new DateOnly(2025, 3, 20), "One more camera",
+                [Line(1, 3, RasAjdir), Line(2, 2, DehibaWazin)]) { OccurredAt = at }),
+            (AssetRegistered.Topic, Registered(a1, 1, "TC-A1-" + a1.ToString("N")[..4])),
+            (AssetRegistered.Topic, Registered(a2, 1, "TC-A2-" + a2.ToString("N")[..4])),
+            (AssetRegistered.Topic, Registered(a3, 2, "TC-A3-" + a3.ToString("N")[..4])),
+            (AssetsHandedOver.Topic, new AssetsHandedOver(Guid.NewGuid(), "HC-1", grantId, "EU", "ICMPD", "Garde nationale",
+                new DateOnly(2025, 4, 10), [a1, a2, a3]) { OccurredAt = at }),
+            (AssetDeployed.Topic, new AssetDeployed(a1, grantId, "EU", RasAjdir, A1Deployed) { OccurredAt = at }),
+            (AssetDeployed.Topic, new AssetDeployed(a3, grantId, "EU", DehibaWazin, A3Deployed) { OccurredAt = at }),
+            (AssetDeployed.Topic, new AssetDeployed(a2, grantId, "EU", RasAjdir, A2Deployed) { OccurredAt = at }),
+            (AssetTransferred.Topic, new AssetTransferred(a2, grantId, "EU", RasAjdir, DehibaWazin, new DateOnly(2025, 6, 1), "Reinforcement") { OccurredAt = at }),
+            (AssetStatusChanged.Topic, new AssetStatusChanged(a3, "OutOfService", A3OutOfService, "Cooler failure") { OccurredAt = at }),
+            (WorkOrderCompleted.Topic, new WorkOrderCompleted(Guid.NewGuid(), a1, grantId, "Preventive", new DateOnly(2025, 7, 20), 120m, 1.5m, "Optics cleaned") { OccurredAt = at }),
+            (UsageRecorded.Topic, new UsageRecorded(a1, grantId, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), 240m, null, 28) { OccurredAt = at }),
         };
         return new History(events, a1, a2, a3);
     }

@@ -42,9 +42,9 @@ public class VerificationTests(ServiceFactory<Program> factory) : IClassFixture<
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var asset in assets)
         {
-            await factory.DeliverAsync(InventoryTopics.AssetRegistered, new AssetRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, asset, "SN-" + asset.ToString("N")[..6],
-                "ThermalCamera", "Camera", grantId, donor, Guid.NewGuid(), 1, 40_000m, "EUR", today.AddDays(-60), today.AddMonths(20)));
-            await factory.DeliverAsync(InventoryTopics.AssetDeployed, new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, asset, grantId, donor, "TN-RAS-AJDIR", today.AddDays(-30)));
+            await factory.DeliverAsync(AssetRegistered.Topic, new AssetRegistered(asset, "SN-" + asset.ToString("N")[..6],
+                "ThermalCamera", "Camera", grantId, donor, Guid.NewGuid(), 1, 40_000m, "EUR", today.AddDays(-60), today.AddMonths(20)) { OccurredAt = DateTimeOffset.UtcNow });
+            await factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(asset, grantId, donor, "TN-RAS-AJDIR", today.AddDays(-30)) { OccurredAt = DateTimeOffset.UtcNow });
         }
         return (grantId, donor, assets);
     }
@@ -85,7 +85,7 @@ public class VerificationTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Equal("Recorded", conflict["currentState"]!.GetValue<string>());
 
         var row = await factory.WithDbAsync<ReportingDbContext, Equipment.BuildingBlocks.Data.OutboxMessage>(db =>
-            db.OutboxMessages.SingleAsync(m => m.Topic == ReportingTopics.VerificationRecorded && m.Payload.Contains(visitId.ToString())));
+            db.OutboxMessages.SingleAsync(m => m.Topic == VerificationRecorded.Topic && m.Payload.Contains(visitId.ToString())));
         var published = System.Text.Json.JsonSerializer.Deserialize<VerificationRecorded>(row.Payload, Equipment.BuildingBlocks.Data.EventJson.Options)!;
         Assert.Equal(["Relocated", "Unused", "FoundAsExpected"], published.Findings.Select(f => f.Finding));
     }

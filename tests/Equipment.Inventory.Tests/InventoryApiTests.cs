@@ -22,13 +22,12 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     private async Task<(Guid GrantId, Guid ContractId)> SignedContractAsync(int quantity = 3, string donor = "EU-DGNEAR", string? eventId = null, Guid? contractId = null)
     {
         var grantId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantRegistered, new GrantRegistered(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, grantId, "G-" + grantId.ToString("N")[..6], "T", donor, "NdiciGlobalEurope", 1_000_000m, "EUR",
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", donor, "NdiciGlobalEurope", 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"],
             [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56) { Authority = "Garde nationale" },
-             new AgreedCrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)]) { ImplementingPartner = "ICMPD" }));
+             new AgreedCrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)]) { OccurredAt = DateTimeOffset.UtcNow, ImplementingPartner = "ICMPD" }));
         var id = contractId ?? Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractSigned, Signed(id, grantId, quantity, donor), eventId));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ContractSigned.Topic, Signed(id, grantId, quantity, donor), eventId));
         return (grantId, id);
     }
 
@@ -49,28 +48,26 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     {
         var grantId = Guid.NewGuid();
         AgreedCrossingPoint Point(string code, string name) => new(code, name, "TN", "DZ", 35.1, 8.4);
-        GrantAmended Amended(int version, params AgreedCrossingPoint[] points) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, grantId, "G-AMEND", "EU-DGNEAR", version,
-            new DateOnly(2025, 9, 1), "Rider", "T", 1_000_000m, "EUR", new DateOnly(2028, 1, 1), "ICMPD", points, [], []);
+        GrantAmended Amended(int version, params AgreedCrossingPoint[] points) => new(grantId, "G-AMEND", "EU-DGNEAR", version,
+            new DateOnly(2025, 9, 1), "Rider", "T", 1_000_000m, "EUR", new DateOnly(2028, 1, 1), "ICMPD", points, [], []) { OccurredAt = DateTimeOffset.UtcNow };
         var rasAjdir = new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56);
 
-        Assert.Equal("RETRY", await factory.DeliverAsync(ReportingTopics.GrantAmended, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantRegistered, new GrantRegistered(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, grantId, "G-AMEND", "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
-            new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"], [rasAjdir])));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantAmended, Amended(3, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"), Point("TN-HAIDRA", "Haïdra"))));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantAmended, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));   // the late retry
+        Assert.Equal("RETRY", await factory.DeliverAsync(GrantAmended.Topic, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-AMEND", "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
+            new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"], [rasAjdir]) { OccurredAt = DateTimeOffset.UtcNow }));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantAmended.Topic, Amended(3, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"), Point("TN-HAIDRA", "Haïdra"))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantAmended.Topic, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));   // the late retry
 
         var known = await factory.WithDbAsync<InventoryDbContext, Domain.KnownGrant>(db => db.KnownGrants.SingleAsync(g => g.GrantId == grantId));
         Assert.Equal(3, known.Version);
         Assert.Equal(["TN-RAS-AJDIR", "TN-BOUCHEBKA", "TN-HAIDRA"], known.CrossingPoints.Select(p => p.Code));
     }
 
-    private ContractSigned Signed(Guid contractId, Guid grantId, int quantity, string donor = "EU-DGNEAR") => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-" + contractId.ToString("N")[..6], grantId, donor, "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",
+    private ContractSigned Signed(Guid contractId, Guid grantId, int quantity, string donor = "EU-DGNEAR") => new(contractId, "C-" + contractId.ToString("N")[..6], grantId, donor, "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",
         [
             new ContractLineSigned(1, "ThermalCamera", "Thermal camera", quantity, 42_500m, "TN-RAS-AJDIR", Today.AddDays(60), 24),
             new ContractLineSigned(2, "Radio", "TETRA radio", 10, 1_150m, "TN-DEHIBA-WAZIN", Today.AddDays(30), 12),
-        ]) { TenderId = Guid.NewGuid() };
+        ]) { OccurredAt = DateTimeOffset.UtcNow, TenderId = Guid.NewGuid() };
 
     private async Task<JsonArray> ExpectedAsync(Guid contractId) =>
         (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/expected-deliveries?contractId={contractId}")))["items"]!.AsArray();
@@ -152,7 +149,7 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         var assets = await ReceivedAssetsAsync(contractId, 2);
         var assetId = assets[0];
         Assert.Equal(2, (await ExpectedAsync(contractId)).Single(d => d!["contractLineNumber"]!.GetValue<int>() == 1)!["quantityAccepted"]!.GetValue<int>());
-        Assert.Equal(1, await EventsAsync(InventoryTopics.AssetRegistered, assetId));
+        Assert.Equal(1, await EventsAsync(AssetRegistered.Topic, assetId));
 
         var premature = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
             new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today }));
@@ -179,7 +176,7 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/disposal",
             new { kind = "Stolen", on = Today, reason = "Stolen from a patrol vehicle", evidenceReference = "Police report 1147" }));
 
-        foreach (var topic in new[] { InventoryTopics.AssetHandedOver, InventoryTopics.AssetDeployed, InventoryTopics.AssetTransferred, InventoryTopics.AssetDisposed })
+        foreach (var topic in new[] { AssetsHandedOver.Topic, AssetDeployed.Topic, AssetTransferred.Topic, AssetDisposed.Topic })
             Assert.Equal(1, await EventsAsync(topic, assetId));
         var custody = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{assetId}/custody"));
         Assert.Equal(["Received", "HandedOver", "Deployed", "Transferred", "Stolen"], custody.AsArray().Select(c => c!["action"]!.GetValue<string>()));
@@ -207,12 +204,12 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         var assetId = (await ReceivedAssetsAsync(contractId, 1))[0];
         await HandOverAsync(assetId);
         await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment", new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today });
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(MaintenanceTopics.AssetStatusChanged,
-            new AssetStatusChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, "Faulty", DateTimeOffset.UtcNow, "Cooler failure")));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.VerificationRecorded, new VerificationRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow,
-            Guid.NewGuid(), Guid.NewGuid(), "TN-RAS-AJDIR", Today, "monitor", [new AssetFinding(assetId, "Present", "EU marking visible")])));
-        Assert.Equal("DROP", await factory.DeliverAsync(MaintenanceTopics.AssetStatusChanged,
-            new AssetStatusChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "Faulty", DateTimeOffset.UtcNow, null)));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetStatusChanged.Topic,
+            new AssetStatusChanged(assetId, "Faulty", DateTimeOffset.UtcNow, "Cooler failure") { OccurredAt = DateTimeOffset.UtcNow }));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(VerificationRecorded.Topic, new VerificationRecorded(
+            Guid.NewGuid(), Guid.NewGuid(), "TN-RAS-AJDIR", Today, "monitor", [new AssetFinding(assetId, "Present", "EU marking visible")]) { OccurredAt = DateTimeOffset.UtcNow }));
+        Assert.Equal("DROP", await factory.DeliverAsync(AssetStatusChanged.Topic,
+            new AssetStatusChanged(Guid.NewGuid(), "Faulty", DateTimeOffset.UtcNow, null) { OccurredAt = DateTimeOffset.UtcNow }));
 
         var passport = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{assetId}/passport"));
         Assert.NotNull(passport["tenderId"]);
@@ -336,7 +333,7 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     {
         var eventId = Guid.NewGuid().ToString();
         var (grantId, contractId) = await SignedContractAsync(quantity: 4, eventId: eventId);
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractSigned, Signed(contractId, grantId, 4), eventId));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ContractSigned.Topic, Signed(contractId, grantId, 4), eventId));
         var expected = await ExpectedAsync(contractId);
         Assert.Equal(2, expected.Count);
         Assert.Equal(4, expected.Single(d => d!["itemCategory"]!.GetValue<string>() == "ThermalCamera")!["quantityOutstanding"]!.GetValue<int>());
@@ -347,13 +344,13 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     public async Task An_amendment_changes_what_is_expected_and_one_that_overtakes_the_signature_is_retried()
     {
         var contractId = Guid.NewGuid();
-        ContractAmended Amendment(int version, int quantity) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-AMEND", Guid.NewGuid(), "EU-DGNEAR",
-            version, Today, "More units", [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", quantity, 42_500m, "TN-RAS-AJDIR", Today.AddDays(90), 24)]);
+        ContractAmended Amendment(int version, int quantity) => new(contractId, "C-AMEND", Guid.NewGuid(), "EU-DGNEAR",
+            version, Today, "More units", [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", quantity, 42_500m, "TN-RAS-AJDIR", Today.AddDays(90), 24)]) { OccurredAt = DateTimeOffset.UtcNow };
 
-        Assert.Equal("RETRY", await factory.DeliverAsync(ProcurementTopics.ContractAmended, Amendment(2, 5)));
+        Assert.Equal("RETRY", await factory.DeliverAsync(ContractAmended.Topic, Amendment(2, 5)));
         await SignedContractAsync(quantity: 3, contractId: contractId);
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractAmended, Amendment(3, 6)));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractAmended, Amendment(2, 5)));   // older, arriving late: ignored
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ContractAmended.Topic, Amendment(3, 6)));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ContractAmended.Topic, Amendment(2, 5)));   // older, arriving late: ignored
 
         var cameras = (await ExpectedAsync(contractId)).Single(d => d!["contractLineNumber"]!.GetValue<int>() == 1)!;
         Assert.Equal(6, cameras["quantityExpected"]!.GetValue<int>());

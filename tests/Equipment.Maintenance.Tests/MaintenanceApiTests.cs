@@ -15,16 +15,15 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     private readonly HttpClient _technician = factory.ClientAs(Roles.MaintenanceTechnician, username: "technician");
     private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
 
-    private AssetRegistered Registered(Guid assetId, DateOnly warrantyEnds, string category = "ThermalCamera", string donor = "EU-DGNEAR") => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, "TC-" + assetId.ToString("N")[..6], category, "Thermal camera",
-        Guid.NewGuid(), donor, Guid.NewGuid(), 1, 42_500m, "EUR", Today.AddMonths(-1), warrantyEnds) { SupplierName = "Thermovision GmbH", Model = "TV-MW640" };
+    private AssetRegistered Registered(Guid assetId, DateOnly warrantyEnds, string category = "ThermalCamera", string donor = "EU-DGNEAR") => new(assetId, "TC-" + assetId.ToString("N")[..6], category, "Thermal camera",
+        Guid.NewGuid(), donor, Guid.NewGuid(), 1, 42_500m, "EUR", Today.AddMonths(-1), warrantyEnds) { OccurredAt = DateTimeOffset.UtcNow, SupplierName = "Thermovision GmbH", Model = "TV-MW640" };
 
     private async Task<Guid> DeployedAssetAsync(DateOnly? warrantyEnds = null, DateOnly? deployedOn = null, string category = "ThermalCamera", string donor = "EU-DGNEAR")
     {
         var assetId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(assetId, warrantyEnds ?? Today.AddMonths(23), category, donor)));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed,
-            new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, Guid.NewGuid(), donor, "TN-RAS-AJDIR", deployedOn ?? Today.AddDays(-10))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetRegistered.Topic, Registered(assetId, warrantyEnds ?? Today.AddMonths(23), category, donor)));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic,
+            new AssetDeployed(assetId, Guid.NewGuid(), donor, "TN-RAS-AJDIR", deployedOn ?? Today.AddDays(-10)) { OccurredAt = DateTimeOffset.UtcNow }));
         return assetId;
     }
 
@@ -48,11 +47,11 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     public async Task A_deployment_that_arrives_before_the_registration_is_retried_not_lost()
     {
         var assetId = Guid.NewGuid();
-        var deployed = new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, Guid.NewGuid(), "EU-DGNEAR", "TN-RAS-AJDIR", Today);
+        var deployed = new AssetDeployed(assetId, Guid.NewGuid(), "EU-DGNEAR", "TN-RAS-AJDIR", Today) { OccurredAt = DateTimeOffset.UtcNow };
         var deploymentId = Guid.NewGuid().ToString();
-        Assert.Equal("RETRY", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, deploymentId));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(assetId, Today.AddMonths(23))));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, deploymentId));
+        Assert.Equal("RETRY", await factory.DeliverAsync(AssetDeployed.Topic, deployed, deploymentId));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetRegistered.Topic, Registered(assetId, Today.AddMonths(23))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic, deployed, deploymentId));
         var page = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync("/api/maintenance/assets?crossingPointCode=TN-RAS-AJDIR&pageSize=200"));
         var asset = Assert.Single(page["items"]!.AsArray(), a => a!["assetId"]!.GetValue<Guid>() == assetId)!;
         Assert.Equal("Operational", asset["status"]!.GetValue<string>());
@@ -64,11 +63,11 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await _technician.PostAsJsonAsync("/api/maintenance/plans", new { itemCategory = "PatrolVehicle", intervalDays = 90, intervalKm = 10_000, checklist = new[] { "Oil and filters", "Brakes", "Tyres" } });
         var assetId = Guid.NewGuid();
         var deployedOn = Today.AddDays(-100);
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(assetId, Today.AddMonths(30), "PatrolVehicle")));
-        var deployed = new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, Guid.NewGuid(), "EU-DGNEAR", "RS-HORGOS", deployedOn);
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, "dup-" + assetId));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed, "dup-" + assetId));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed, deployed));           // redelivered under another id
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetRegistered.Topic, Registered(assetId, Today.AddMonths(30), "PatrolVehicle")));
+        var deployed = new AssetDeployed(assetId, Guid.NewGuid(), "EU-DGNEAR", "RS-HORGOS", deployedOn) { OccurredAt = DateTimeOffset.UtcNow };
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic, deployed, "dup-" + assetId));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic, deployed, "dup-" + assetId));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic, deployed));           // redelivered under another id
         Assert.Equal(1, await factory.WithDbAsync<MaintenanceDbContext, int>(db => db.Schedules.CountAsync(s => s.AssetId == assetId)));
         Assert.Equal(1, await factory.WithDbAsync<MaintenanceDbContext, int>(db => db.StatusHistory.CountAsync(s => s.AssetId == assetId)));
 
@@ -80,9 +79,9 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
 
         // By use: 10,000 km logged since deployment makes it due before its date.
         var busy = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, Registered(busy, Today.AddMonths(30), "PatrolVehicle")));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed,
-            new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, busy, Guid.NewGuid(), "EU-DGNEAR", "RS-HORGOS", Today.AddDays(-40))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetRegistered.Topic, Registered(busy, Today.AddMonths(30), "PatrolVehicle")));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic,
+            new AssetDeployed(busy, Guid.NewGuid(), "EU-DGNEAR", "RS-HORGOS", Today.AddDays(-40)) { OccurredAt = DateTimeOffset.UtcNow }));
         async Task<string?> Why(Guid id) => (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/overdue?on={Today:yyyy-MM-dd}"))).AsArray()
             .FirstOrDefault(o => o!["assetId"]!.GetValue<Guid>() == id)?["why"]?.GetValue<string>();
         await _technician.PostAsJsonAsync($"/api/maintenance/assets/{busy}/usage", new { from = Today.AddDays(-40), to = Today.AddDays(-20), km = 6_000 });
@@ -98,10 +97,10 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var expired = await DeployedAssetAsync(warrantyEnds: Today.AddDays(-1));
         var claimed = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId = lastDay, kind = "Corrective" }));
         Assert.NotNull(claimed["warrantyClaimId"]);
-        Assert.Equal(1, await EventsAsync(MaintenanceTopics.WarrantyClaimRaised, lastDay));
+        Assert.Equal(1, await EventsAsync(WarrantyClaimRaised.Topic, lastDay));
         var unclaimed = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId = expired, kind = "Corrective" }));
         Assert.Null(unclaimed["warrantyClaimId"]);
-        Assert.Equal(0, await EventsAsync(MaintenanceTopics.WarrantyClaimRaised, expired));
+        Assert.Equal(0, await EventsAsync(WarrantyClaimRaised.Topic, expired));
 
         var claimId = claimed["warrantyClaimId"]!.GetValue<Guid>();
         var listed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/work-orders?assetId={lastDay}"));
@@ -128,7 +127,7 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
         }));
         Assert.Equal(31m, done["partsCost"]!.GetValue<decimal>());
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/cancellation", new { reason = "late" }));
-        Assert.Equal(1, await EventsAsync(MaintenanceTopics.WorkOrderCompleted, id));
+        Assert.Equal(1, await EventsAsync(WorkOrderCompleted.Topic, id));
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
                 new { status, at = start.AddDays(day), reason = "test history" }));
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/status",
             new { status = "Degraded", at = start.AddDays(5), reason = "rewriting history" }), field: "at");
-        Assert.Equal(3, await EventsAsync(MaintenanceTopics.AssetStatusChanged, assetId));
+        Assert.Equal(3, await EventsAsync(AssetStatusChanged.Topic, assetId));
 
         var serial = "TC-" + assetId.ToString("N")[..6];
         var rows = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/availability?from=2026-01-04T00:00:00Z&to=2026-01-09T00:00:00Z&by=asset"));
@@ -157,7 +156,7 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     {
         var assetId = await DeployedAssetAsync();
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-10), to = Today.AddDays(-5), hours = 96 }));
-        Assert.Equal(1, await EventsAsync(MaintenanceTopics.UsageRecorded, assetId));
+        Assert.Equal(1, await EventsAsync(UsageRecorded.Topic, assetId));
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-4), to = Today.AddDays(-3), hours = -1 }), field: "hours");
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-6), to = Today.AddDays(-2), hours = 10 }));
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage", new { from = Today.AddDays(-1), to = Today.AddDays(1), km = 10 }), field: "to");

@@ -24,10 +24,9 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.RaiseAsync(80_000m));
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.RaiseAsync(30_000m));            // 110,000 > 100,000
 
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(DonorReporting.Contracts.ReportingTopics.GrantAmended, new DonorReporting.Contracts.GrantAmended(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, world.GrantId, "NDICI/X", "EU-DGNEAR", 2, new DateOnly(2025, 9, 1), "Rider 1", "IBM North Africa", 4_000_000m, "EUR",
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(DonorReporting.Contracts.GrantAmended.Topic, new DonorReporting.Contracts.GrantAmended(world.GrantId, "NDICI/X", "EU-DGNEAR", 2, new DateOnly(2025, 9, 1), "Rider 1", "IBM North Africa", 4_000_000m, "EUR",
             new DateOnly(2029, 12, 31), "ICMPD", [new DonorReporting.Contracts.AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56)],
-            [new DonorReporting.Contracts.GrantBudgetLine("EQ-1", "Surveillance equipment", 150_000m), new DonorReporting.Contracts.GrantBudgetLine("EQ-3", "Training", 20_000m)], [])));
+            [new DonorReporting.Contracts.GrantBudgetLine("EQ-1", "Surveillance equipment", 150_000m), new DonorReporting.Contracts.GrantBudgetLine("EQ-3", "Training", 20_000m)], []) { OccurredAt = DateTimeOffset.UtcNow }));
 
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.RaiseAsync(30_000m));              // 110,000 ≤ 150,000
         var lines = await factory.WithDbAsync<ProcurementDbContext, List<Domain.BudgetLine>>(db => db.BudgetLines.Where(l => l.GrantId == world.GrantId).OrderBy(l => l.Code).ToListAsync());
@@ -46,7 +45,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.Equal("Draft", tender["status"]!.GetValue<string>());
 
         await world.PublishAsync(id);
-        Assert.Equal(1, await EventsAsync(ProcurementTopics.TenderPublished, id));
+        Assert.Equal(1, await EventsAsync(TenderPublished.Topic, id));
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.PostAsync($"tenders/{id}/publication", new { submissionDeadline = world.Now.AddDays(40) }));
 
         var asked = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/clarifications", new { question = "Is a cooled detector mandatory?" }));
@@ -85,7 +84,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.Equal("Standstill", early["currentState"]!.GetValue<string>());
         world.Clock.Advance(TimeSpan.FromDays(10));
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/award"));
-        Assert.Equal(1, await EventsAsync(ProcurementTopics.AwardDecided, id));
+        Assert.Equal(1, await EventsAsync(AwardDecided.Topic, id));
 
         var grants = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync("/api/procurement/grants"));
         var line = grants.AsArray().Single(g => g!["grantId"]!.GetValue<Guid>() == world.GrantId)!["budgetLines"]!.AsArray().Single(l => l!["code"]!.GetValue<string>() == "EQ-1")!;
@@ -97,7 +96,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"contracts/{contractId}/signature", new { signedOn = DateOnly.FromDateTime(world.Now) }));
         var signed = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.PostAsync($"contracts/{contractId}/signature", new { signedOn = DateOnly.FromDateTime(world.Now) }));
         Assert.Equal("Signed", signed["currentState"]!.GetValue<string>());
-        Assert.Equal(1, await EventsAsync(ProcurementTopics.ContractSigned, contractId));
+        Assert.Equal(1, await EventsAsync(ContractSigned.Topic, contractId));
         var afterSigning = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}"));
         Assert.Equal("ContractSigned", afterSigning["status"]!.GetValue<string>());
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.PostAsync($"tenders/{id}/cancellation", new { reason = "Too late to cancel" }));
@@ -109,8 +108,8 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         }));
         Assert.Equal(2, amended["version"]!.GetValue<int>());
         Assert.Equal("2026-12-01", amended["previousVersions"]![0]!["lines"]![0]!["deliveryDeadline"]!.GetValue<string>());
-        Assert.Equal(1, await EventsAsync(ProcurementTopics.ContractAmended, contractId));
-        Assert.Equal(0, await EventsAsync(ProcurementTopics.TenderCancelled, id));
+        Assert.Equal(1, await EventsAsync(ContractAmended.Topic, contractId));
+        Assert.Equal(0, await EventsAsync(TenderCancelled.Topic, id));
     }
 
     [Fact]
@@ -236,7 +235,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.Equal("Cancelled", cancelled["status"]!.GetValue<string>());
         var again = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.PostAsync($"tenders/{id}/cancellation", new { reason = "Twice" }));
         Assert.Equal("Cancelled", again["currentState"]!.GetValue<string>());
-        Assert.Equal(1, await EventsAsync(ProcurementTopics.TenderCancelled, id));
+        Assert.Equal(1, await EventsAsync(TenderCancelled.Topic, id));
 
         var requisitionId = tender["lots"]![0]!["lines"]![0]!["requisitionId"]!.GetValue<Guid>();
         var open = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/requisitions?grantId={world.GrantId}&status=Open"));
@@ -291,8 +290,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var contractId = (await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.PostAsync($"tenders/{id}/lots/1/contract",
             new { reference = "C-OCDS-" + id.ToString("N")[..6], warrantyMonths = 24 })))["id"]!.GetValue<Guid>();
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"contracts/{contractId}/signature", new { signedOn = DateOnly.FromDateTime(world.Now) }));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.DeliveryReceived, new DeliveryReceived(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), contractId, 1, world.GrantId, world.Donor, DateOnly.FromDateTime(world.Now), 1, 0)));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(DeliveryReceived.Topic, new DeliveryReceived(Guid.NewGuid(), contractId, 1, world.GrantId, world.Donor, DateOnly.FromDateTime(world.Now), 1, 0) { OccurredAt = DateTimeOffset.UtcNow }));
         var cancelledTender = (await HttpAssert.StatusAsync(HttpStatusCode.Created,
             await world.CreateTenderAsync([await world.RequisitionAsync(10_000m, category: "Radio")], invited: [winner])))["id"]!.GetValue<Guid>();
         await world.PostAsync($"tenders/{cancelledTender}/cancellation", new { reason = "Radios procured under another action" });

@@ -67,13 +67,13 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
         var scenario = await Scenario.SignInAsync(system);
         var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
         var contractId = Guid.NewGuid();
-        var signed = new ContractSigned(Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-TWICE-" + contractId.ToString("N")[..6], grant.Id, "EU-DGNEAR",
+        var signed = new ContractSigned(contractId, "C-TWICE-" + contractId.ToString("N")[..6], grant.Id, "EU-DGNEAR",
             "Thermovision Systems GmbH", "DE", Scenario.Today, "EUR",
-            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 3, 42_500m, "TN-RAS-AJDIR", Scenario.Today.AddDays(30), 24)]);
+            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 3, 42_500m, "TN-RAS-AJDIR", Scenario.Today.AddDays(30), 24)]) { OccurredAt = DateTimeOffset.UtcNow };
         var cloudEvent = new JsonObject
         {
             ["id"] = signed.EventId.ToString(), ["source"] = "procurement", ["type"] = nameof(ContractSigned), ["specversion"] = "1.0",
-            ["datacontenttype"] = "application/json", ["topic"] = ProcurementTopics.ContractSigned, ["pubsubname"] = "pubsub",
+            ["datacontenttype"] = "application/json", ["topic"] = ContractSigned.Topic, ["pubsubname"] = "pubsub",
             ["data"] = JsonSerializer.SerializeToNode(signed, EventJson.Options),
         }.ToJsonString();
 
@@ -81,7 +81,7 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
         for (var i = 0; i < 2; i++)
         {
             using var content = new StringContent(cloudEvent, Encoding.UTF8, "application/cloudevents+json");
-            using var response = await _direct.PostAsync(new Uri(system["inventory"].Url, $"events/{ProcurementTopics.ContractSigned}"), content);
+            using var response = await _direct.PostAsync(new Uri(system["inventory"].Url, $"events/{ContractSigned.Topic}"), content);
             var answer = await response.Content.ReadFromJsonAsync<JsonObject>();
             Assert.Equal("SUCCESS", answer!["status"]!.GetValue<string>());
         }

@@ -25,7 +25,7 @@ public sealed class RunningSystem : IAsyncLifetime
     public RunningSystem()
     {
         Layout = new SystemLayout(SystemLayout.FindRepositoryRoot(), _dataDirectory,
-            new Ports(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()));
+            new Ports(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()));
         Layout.Overrides["*"] = new()
         {
             ["Outbox__PollInterval"] = "00:00:00.500",

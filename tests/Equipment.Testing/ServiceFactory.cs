@@ -32,11 +32,15 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         Directory.CreateDirectory(_directory);
         builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabasePath}");
         builder.UseSetting("Auth:SigningKey", SigningKey);
-        builder.UseSetting("DAPR_HTTP_PORT", "9");          // discard port: nothing listens, publishing fails and rows wait
+        builder.UseSetting("DAPR_GRPC_ENDPOINT", "http://127.0.0.1:9");   // discard port: nothing listens, publishing fails and rows wait
+        builder.UseSetting("APP_API_TOKEN", AppApiToken);
         builder.UseSetting("Outbox:PollInterval", "01:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>What the sidecar sends on every delivery (<c>dapr-api-token</c>); the service refuses deliveries without it.</summary>
+    public const string AppApiToken = "tests-app-api-token";
 
     public static TokenIssuer Issuer { get; } = new(new AuthOptions { SigningKey = SigningKey });
 
@@ -76,9 +80,10 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
     {
         using var client = CreateClient();
         using var content = new StringContent(body, Encoding.UTF8, "application/cloudevents+json");
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/cloudevents+json; charset=utf-8");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/events/{topic}") { Content = content };
         request.Headers.Add("pubsubname", "pubsub");
+        request.Headers.Add("dapr-api-token", AppApiToken);
         using var response = await client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var answer = await response.Content.ReadFromJsonAsync<JsonObject>();

@@ -14,19 +14,19 @@ using Equipment.Procurement.Contracts;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<ReportingDbContext>("donor-reporting");
 builder.Services
-    .AddSubscription<TenderPublished, TrackTenders.Published>(ProcurementTopics.TenderPublished)
-    .AddSubscription<AwardDecided, TrackTenders.Awarded>(ProcurementTopics.AwardDecided)
-    .AddSubscription<TenderCancelled, TrackTenders.Cancelled>(ProcurementTopics.TenderCancelled)
-    .AddSubscription<ContractSigned, TrackSignedContract.Handler>(ProcurementTopics.ContractSigned)
-    .AddSubscription<ContractAmended, TrackAmendedContract.Handler>(ProcurementTopics.ContractAmended)
-    .AddSubscription<AssetsHandedOver, TrackHandedOverAssets.Handler>(InventoryTopics.AssetHandedOver)
-    .AddSubscription<AssetStatusChanged, TrackAssetStatus.Handler>(MaintenanceTopics.AssetStatusChanged)
-    .AddSubscription<WorkOrderCompleted, TrackUpkeep.WorkCompleted>(MaintenanceTopics.WorkOrderCompleted)
-    .AddSubscription<UsageRecorded, TrackUpkeep.UsageLogged>(MaintenanceTopics.UsageRecorded)
-    .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>(InventoryTopics.AssetRegistered)
-    .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>(InventoryTopics.AssetDeployed)
-    .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>(InventoryTopics.AssetTransferred)
-    .AddSubscription<AssetDisposed, TrackDisposedAsset.Handler>(InventoryTopics.AssetDisposed);
+    .AddSubscription<TenderPublished, TrackTenders.Published>()
+    .AddSubscription<AwardDecided, TrackTenders.Awarded>()
+    .AddSubscription<TenderCancelled, TrackTenders.Cancelled>()
+    .AddSubscription<ContractSigned, TrackSignedContract.Handler>()
+    .AddSubscription<ContractAmended, TrackAmendedContract.Handler>()
+    .AddSubscription<AssetsHandedOver, TrackHandedOverAssets.Handler>()
+    .AddSubscription<AssetStatusChanged, TrackAssetStatus.Handler>()
+    .AddSubscription<WorkOrderCompleted, TrackUpkeep.WorkCompleted>()
+    .AddSubscription<UsageRecorded, TrackUpkeep.UsageLogged>()
+    .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>()
+    .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>()
+    .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>()
+    .AddSubscription<AssetDisposed, TrackDisposedAsset.Handler>();
 
 var app = builder.Build();
 app.UseEquipmentService();

@@ -23,12 +23,12 @@ builder.Services.AddScoped<ReceiptRecorder>();
 builder.Services.AddSingleton<ImportQueue>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services
-    .AddSubscription<GrantRegistered, LearnGrant.Handler>(ReportingTopics.GrantRegistered)
-    .AddSubscription<GrantAmended, LearnGrantAmendment.Handler>(ReportingTopics.GrantAmended)
-    .AddSubscription<ContractSigned, ExpectDeliveries.Handler>(ProcurementTopics.ContractSigned)
-    .AddSubscription<ContractAmended, FollowContractAmendment.Handler>(ProcurementTopics.ContractAmended)
-    .AddSubscription<AssetStatusChanged, RecordAssetNotes.StatusHandler>(MaintenanceTopics.AssetStatusChanged)
-    .AddSubscription<VerificationRecorded, RecordAssetNotes.VerificationHandler>(ReportingTopics.VerificationRecorded);
+    .AddSubscription<GrantRegistered, LearnGrant.Handler>()
+    .AddSubscription<GrantAmended, LearnGrantAmendment.Handler>()
+    .AddSubscription<ContractSigned, ExpectDeliveries.Handler>()
+    .AddSubscription<ContractAmended, FollowContractAmendment.Handler>()
+    .AddSubscription<AssetStatusChanged, RecordAssetNotes.StatusHandler>()
+    .AddSubscription<VerificationRecorded, RecordAssetNotes.VerificationHandler>();
 
 var app = builder.Build();
 app.UseEquipmentService();

@@ -14,10 +14,10 @@ using Equipment.Maintenance.Features.WorkOrders;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<MaintenanceDbContext>("maintenance");
 builder.Services
-    .AddSubscription<AssetRegistered, LearnAsset.Handler>(InventoryTopics.AssetRegistered)
-    .AddSubscription<AssetDeployed, LearnDeployment.Handler>(InventoryTopics.AssetDeployed)
-    .AddSubscription<AssetTransferred, LearnTransfer.Handler>(InventoryTopics.AssetTransferred)
-    .AddSubscription<AssetDisposed, LearnDisposal.Handler>(InventoryTopics.AssetDisposed);
+    .AddSubscription<AssetRegistered, LearnAsset.Handler>()
+    .AddSubscription<AssetDeployed, LearnDeployment.Handler>()
+    .AddSubscription<AssetTransferred, LearnTransfer.Handler>()
+    .AddSubscription<AssetDisposed, LearnDisposal.Handler>();
 
 var app = builder.Build();
 app.UseEquipmentService();

@@ -21,9 +21,9 @@ builder.AddEquipmentService<ProcurementDbContext>("procurement");
 builder.Services.Configure<ProcurementOptions>(builder.Configuration.GetSection("Procurement"));
 builder.Services.AddHostedService<RuleSetSeeder>();
 builder.Services
-    .AddSubscription<GrantRegistered, LearnGrant.Handler>(ReportingTopics.GrantRegistered)
-    .AddSubscription<GrantAmended, LearnGrantAmendment.Handler>(ReportingTopics.GrantAmended)
-    .AddSubscription<DeliveryReceived, RecordDelivery.Handler>(InventoryTopics.DeliveryReceived);
+    .AddSubscription<GrantRegistered, LearnGrant.Handler>()
+    .AddSubscription<GrantAmended, LearnGrantAmendment.Handler>()
+    .AddSubscription<DeliveryReceived, RecordDelivery.Handler>();
 
 var app = builder.Build();
 app.UseEquipmentService();

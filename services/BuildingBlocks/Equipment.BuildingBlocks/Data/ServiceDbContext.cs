@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Equipment.BuildingBlocks.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.BuildingBlocks.Data;
@@ -14,10 +15,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>Queues an integration event; it is stored by the next SaveChanges together with the state change.</summary>
-    public void Publish<TEvent>(string topic, Guid eventId, DateTimeOffset occurredAt, TEvent @event) where TEvent : notnull
+    public void Publish<TEvent>(TEvent @event) where TEvent : IntegrationEvent, ITopicEvent
     {
         var payload = JsonSerializer.Serialize(@event, EventJson.Options);
-        OutboxMessages.Add(OutboxMessage.Create(topic, eventId, typeof(TEvent).Name, payload, occurredAt.UtcDateTime, Activity.Current?.Id));
+        OutboxMessages.Add(OutboxMessage.Create(TEvent.Topic, @event.EventId, typeof(TEvent).Name, payload, @event.OccurredAt.UtcDateTime, Activity.Current?.Id));
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -48,5 +49,15 @@ public static class EventJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// How a delivered event is read: as <see cref="Options"/>, but a missing constructor argument or required member,
+    /// or a null where the type allows none, is an error (the message is poison), not a default value.
+    /// </summary>
+    public static readonly JsonSerializerOptions Strict = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 }

@@ -55,16 +55,10 @@ public static class ServiceDefaults
         services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDbContext>());
         services.AddHostedService<DatabaseInitializer<TDbContext>>();
 
-        var dapr = DaprOptions.FromConfiguration(configuration, appId);
-        services.AddSingleton(dapr);
+        services.AddDaprMessaging(DaprOptions.FromConfiguration(configuration, appId));
         var outbox = new OutboxOptions();
         configuration.GetSection("Outbox").Bind(outbox);
         services.AddSingleton(outbox);
-        services.AddHttpClient<DaprPublisher>(c =>
-        {
-            c.BaseAddress = dapr.SidecarAddress;
-            c.Timeout = TimeSpan.FromSeconds(10);
-        });
         services.AddHostedService<OutboxDispatcher<TDbContext>>();
 
         services.AddHealthChecks()
@@ -80,6 +74,7 @@ public static class ServiceDefaults
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseDaprDeliveries();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthJson });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

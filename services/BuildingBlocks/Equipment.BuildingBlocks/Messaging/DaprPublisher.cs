@@ -1,25 +1,50 @@
-using System.Net;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dapr;
+using Dapr.Client;
 using Equipment.BuildingBlocks.Data;
+using Grpc.Core;
 
 namespace Equipment.BuildingBlocks.Messaging;
 
+/// <summary>Publishes one outbox row; <see cref="PublishResult.IsPublished"/> only when the sidecar accepted it.</summary>
+public interface IOutboxPublisher
+{
+    Task<PublishResult> PublishAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
 /// <summary>
-/// Publishes one outbox row to the sidecar: <c>POST /v1.0/publish/{pubsub}/{topic}</c> with our own CloudEvent
-/// (<c>application/cloudevents+json</c>), as daprd expects. Only 204 counts as published.
+/// Publishes an outbox row with the Dapr SDK (<see cref="DaprClient.PublishByteEventAsync"/>, gRPC) as our own
+/// CloudEvent, content type <c>application/cloudevents+json</c>: daprd keeps such an envelope as it is (its <c>id</c>
+/// is our event id, which consumers deduplicate on) and only adds <c>topic</c>, <c>pubsubname</c> and trace fields.
 /// </summary>
-public sealed class DaprPublisher(HttpClient http, DaprOptions options)
+public sealed class DaprPublisher(DaprClient dapr, DaprOptions options) : IOutboxPublisher
 {
     public const string CloudEventsContentType = "application/cloudevents+json";
 
     public async Task<PublishResult> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        try
+        {
+            await dapr.PublishByteEventAsync(options.PubSubName, message.Topic, Envelope(message, options.AppId), CloudEventsContentType,
+                cancellationToken: cancellationToken);
+            return PublishResult.Published;
+        }
+        catch (DaprException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var status = (e.InnerException as RpcException)?.Status;
+            return PublishResult.Failed(status is { } s ? $"sidecar answered {s.StatusCode}: {s.Detail}" : e.Message);
+        }
+    }
+
+    /// <summary>The CloudEvent 1.0 of an outbox row: <c>id</c> the event id, <c>type</c> the event's type name, <c>data</c> its JSON.</summary>
+    public static byte[] Envelope(OutboxMessage message, string source)
+    {
         var envelope = new JsonObject
         {
             ["specversion"] = "1.0",
             ["id"] = message.EventId.ToString(),
-            ["source"] = options.AppId,
+            ["source"] = source,
             ["type"] = message.EventType,
             ["time"] = DateTime.SpecifyKind(message.OccurredAt, DateTimeKind.Utc).ToString("O"),
             ["datacontenttype"] = "application/json",
@@ -27,31 +52,7 @@ public sealed class DaprPublisher(HttpClient http, DaprOptions options)
         };
         if (message.TraceParent is { Length: > 0 } traceParent)
             envelope["traceparent"] = traceParent;
-
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"v1.0/publish/{Uri.EscapeDataString(options.PubSubName)}/{Uri.EscapeDataString(message.Topic)}")
-        {
-            Content = new StringContent(envelope.ToJsonString(), Encoding.UTF8, CloudEventsContentType),
-        };
-        if (options.ApiToken is not null)
-            request.Headers.Add("dapr-api-token", options.ApiToken);
-
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NoContent)
-                return PublishResult.Published;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return PublishResult.Failed($"sidecar answered {(int)response.StatusCode}: {body}");
-        }
-        catch (HttpRequestException e)
-        {
-            return PublishResult.Failed($"sidecar unreachable at {http.BaseAddress}: {e.Message}");
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return PublishResult.Failed($"sidecar timed out: {e.Message}");
-        }
+        return JsonSerializer.SerializeToUtf8Bytes(envelope);
     }
 }
 

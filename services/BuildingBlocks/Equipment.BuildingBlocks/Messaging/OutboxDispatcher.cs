@@ -70,7 +70,7 @@ public sealed class OutboxDispatcher<TDbContext>(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-                var publisher = scope.ServiceProvider.GetRequiredService<DaprPublisher>();
+                var publisher = scope.ServiceProvider.GetRequiredService<IOutboxPublisher>();
                 var outcome = await DispatchDueAsync(db, publisher, options, clock, logger, stoppingToken);
                 await DeleteOldPublishedAsync(db, stoppingToken);
                 if (outcome == DispatchOutcome.MoreWaiting) continue;
@@ -91,7 +91,7 @@ public sealed class OutboxDispatcher<TDbContext>(
 
     /// <summary>One pass over the due rows, oldest first. Stops at the first failure: the sidecar is likely down.</summary>
     public static async Task<DispatchOutcome> DispatchDueAsync(
-        TDbContext db, DaprPublisher publisher, OutboxOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        TDbContext db, IOutboxPublisher publisher, OutboxOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMessages

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Dapr;
+using Dapr.AspNetCore;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,10 +13,23 @@ using Microsoft.Extensions.Logging;
 
 namespace Equipment.BuildingBlocks.Messaging;
 
+/// <summary>
+/// Subscriptions on Dapr.AspNetCore: <c>UseCloudEvents()</c> unwraps each delivery, <c>MapSubscribeHandler()</c> answers
+/// daprd's <c>GET /dapr/subscribe</c> from the routes' <c>WithTopic</c>, and each route deduplicates by CloudEvent id
+/// in the handler's own transaction (the inbox) and answers SUCCESS, RETRY or DROP.
+/// </summary>
 public static class SubscriptionEndpoints
 {
-    /// <summary>Declares that <typeparamref name="THandler"/> handles <paramref name="topic"/>.</summary>
-    public static IServiceCollection AddSubscription<TEvent, THandler>(this IServiceCollection services, string topic, string? deadLetterTopic = null)
+    /// <summary>The CloudEvent attributes Dapr's middleware forwards to the route as <c>Cloudevent.*</c> headers.</summary>
+    private static readonly string[] ForwardedAttributes = ["id", "type", "source"];
+    private const string CloudEventIdHeader = "Cloudevent.id";
+
+    /// <summary>The Dapr.AspNetCore authentication scheme and policy that check <c>APP_API_TOKEN</c> on every delivery.</summary>
+    public const string SidecarPolicy = "Dapr";
+
+    /// <summary>Declares that <typeparamref name="THandler"/> handles <typeparamref name="TEvent"/> on the event's own topic.</summary>
+    public static IServiceCollection AddSubscription<TEvent, THandler>(this IServiceCollection services)
+        where TEvent : IntegrationEvent, ITopicEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
         services.AddScoped<IIntegrationEventHandler<TEvent>, THandler>();
@@ -23,81 +39,90 @@ public static class SubscriptionEndpoints
             registry = new SubscriptionRegistry();
             services.AddSingleton(registry);
         }
-        registry.Add(new Subscription(topic, typeof(TEvent), typeof(THandler), deadLetterTopic));
+        registry.Add(new Subscription(TEvent.Topic, typeof(TEvent), HandleAsync<TEvent>));
         return services;
     }
 
-    /// <summary>Maps <c>GET /dapr/subscribe</c> and one POST route per subscription. These are called by the sidecar, not by users.</summary>
+    /// <summary>
+    /// Dapr's CloudEvents middleware for the subscription routes, behind a guard that answers DROP for a delivery
+    /// the middleware cannot read (not JSON, not an object, both <c>data</c> and <c>data_base64</c>): daprd retries
+    /// an error without end, so a message that can never be read must not become one.
+    /// </summary>
+    public static IApplicationBuilder UseDaprDeliveries(this IApplicationBuilder app)
+    {
+        app.UseWhen(IsDelivery, branch => branch.UseMiddleware<UnreadableDeliveryGuard>());
+        return app.UseCloudEvents(new CloudEventsMiddlewareOptions
+        {
+            ForwardCloudEventPropertiesAsHeaders = true,
+            IncludedCloudEventPropertiesAsHeaders = ForwardedAttributes,
+        });
+    }
+
+    /// <summary>Maps <c>GET /dapr/subscribe</c> and one POST route per subscription, with its dead-letter topic.</summary>
     public static IEndpointRouteBuilder MapDaprSubscriptions(this IEndpointRouteBuilder endpoints)
     {
         var registry = endpoints.ServiceProvider.GetService<SubscriptionRegistry>() ?? new SubscriptionRegistry();
         var options = endpoints.ServiceProvider.GetRequiredService<DaprOptions>();
 
-        endpoints.MapGet("/dapr/subscribe", () => Results.Json(registry.ToDaprDocument(options.PubSubName)))
-            .ExcludeFromDescription();
-
-        var deliver = typeof(SubscriptionEndpoints).GetMethod(nameof(DeliverAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        endpoints.MapSubscribeHandler();
         foreach (var subscription in registry.All)
         {
-            var typed = deliver.MakeGenericMethod(subscription.EventType);
-            endpoints.MapPost(subscription.Route, async context =>
+            var route = endpoints.MapPost(subscription.Route, async (HttpContext context) =>
                 {
-                    var result = await (Task<IResult>)typed.Invoke(null, [context, subscription, options])!;
-                    await result.ExecuteAsync(context);
+                    using var buffer = new MemoryStream();
+                    await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+                    var delivered = new DeliveredEvent(context.Request.Headers[CloudEventIdHeader].FirstOrDefault(), buffer.ToArray());
+                    var answer = await subscription.Deliver(delivered, context.RequestServices, context.RequestAborted);
+                    return Results.Json(answer, JsonSerializerOptions.Web);
                 })
+                .WithTopic(new TopicOptions { PubsubName = options.PubSubName, Name = subscription.Topic, DeadLetterTopic = options.DeadLetterTopic })
                 .ExcludeFromDescription();
+            if (options.AppApiToken is not null)
+                route.RequireAuthorization(SidecarPolicy);
+            else
+                route.AllowAnonymous();
         }
         return endpoints;
     }
 
-    private static async Task<IResult> DeliverAsync<TEvent>(HttpContext context, Subscription subscription, DaprOptions options)
-    {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Equipment.Subscriptions");
-        if (options.AppApiToken is not null && context.Request.Headers["dapr-api-token"] != options.AppApiToken)
-            return Results.Unauthorized();
-
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var answer = await HandleAsync<TEvent>(buffer.ToArray(), subscription, context.RequestServices, logger, context.RequestAborted);
-        return Results.Json(answer);
-    }
-
     /// <summary>
-    /// Parses, deduplicates and handles one delivery. The handler's writes and the inbox row are saved in one
-    /// transaction. Poison → DROP; out of order or a busy database → RETRY; anything else propagates (500, which
-    /// daprd also retries) so that it is seen, not hidden.
+    /// Deduplicates and handles one delivery. The handler's writes and the inbox row are saved in one transaction.
+    /// A payload that is not a valid <typeparamref name="TEvent"/> (not JSON, wrong types, a required field missing,
+    /// null) → DROP; out of order or a busy database → RETRY; anything else propagates (500, which daprd retries)
+    /// so that a failure of ours is seen, not hidden.
     /// </summary>
-    internal static async Task<DeliveryAnswer> HandleAsync<TEvent>(
-        byte[] body, Subscription subscription, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task<DeliveryAnswer> HandleAsync<TEvent>(DeliveredEvent delivered, IServiceProvider services, CancellationToken cancellationToken)
+        where TEvent : IntegrationEvent, ITopicEvent
     {
-        var cloudEvent = CloudEventParser.Parse(body, out var reason);
-        if (cloudEvent is null)
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Equipment.Subscriptions");
+        var topic = TEvent.Topic;
+        if (string.IsNullOrWhiteSpace(delivered.CloudEventId))
         {
-            logger.LogWarning("Dropping poison message on {Topic}: {Reason}", subscription.Topic, reason);
+            logger.LogWarning("Dropping poison message on {Topic}: the CloudEvent has no id", topic);
             return DeliveryAnswer.Drop;
         }
+        var id = delivered.CloudEventId;
 
         TEvent? @event;
         try
         {
-            @event = cloudEvent.Data.Deserialize<TEvent>(EventJson.Options);
+            @event = JsonSerializer.Deserialize<TEvent>(delivered.Data, EventJson.Strict);
         }
         catch (JsonException e)
         {
-            logger.LogWarning("Dropping poison message {MessageId} on {Topic}: payload is not a {EventType}: {Error}",
-                cloudEvent.Id, subscription.Topic, typeof(TEvent).Name, e.Message);
+            logger.LogWarning("Dropping poison message {MessageId} on {Topic}: payload is not a {EventType}: {Error}", id, topic, typeof(TEvent).Name, e.Message);
             return DeliveryAnswer.Drop;
         }
         if (@event is null)
         {
-            logger.LogWarning("Dropping poison message {MessageId} on {Topic}: payload is null", cloudEvent.Id, subscription.Topic);
+            logger.LogWarning("Dropping poison message {MessageId} on {Topic}: payload is null", id, topic);
             return DeliveryAnswer.Drop;
         }
 
         var db = services.GetRequiredService<ServiceDbContext>();
-        if (await db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == cloudEvent.Id, cancellationToken))
+        if (await db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == id, cancellationToken))
         {
-            logger.LogInformation("Message {MessageId} on {Topic} was already handled; acknowledging", cloudEvent.Id, subscription.Topic);
+            logger.LogInformation("Message {MessageId} on {Topic} was already handled; acknowledging", id, topic);
             return DeliveryAnswer.Success;
         }
 
@@ -107,30 +132,32 @@ public static class SubscriptionEndpoints
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await handler.HandleAsync(@event, cancellationToken);
-            db.InboxMessages.Add(new InboxMessage(cloudEvent.Id, subscription.Topic, clock.GetUtcNow().UtcDateTime));
+            db.InboxMessages.Add(new InboxMessage(id, topic, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (EventOutOfOrderException e)
         {
-            logger.LogInformation("Message {MessageId} on {Topic} arrived before what it depends on; asking for redelivery: {Reason}",
-                cloudEvent.Id, subscription.Topic, e.Message);
+            logger.LogInformation("Message {MessageId} on {Topic} arrived before what it depends on; asking for redelivery: {Reason}", id, topic, e.Message);
             return DeliveryAnswer.Retry;
         }
         catch (PoisonEventException e)
         {
-            logger.LogWarning("Dropping message {MessageId} on {Topic}: {Reason}", cloudEvent.Id, subscription.Topic, e.Message);
+            logger.LogWarning("Dropping message {MessageId} on {Topic}: {Reason}", id, topic, e.Message);
             return DeliveryAnswer.Drop;
         }
         catch (Exception e) when (IsTransient(e))
         {
-            logger.LogWarning(e, "Message {MessageId} on {Topic} hit a transient database failure; asking for redelivery", cloudEvent.Id, subscription.Topic);
+            logger.LogWarning(e, "Message {MessageId} on {Topic} hit a transient database failure; asking for redelivery", id, topic);
             return DeliveryAnswer.Retry;
         }
 
-        logger.LogInformation("Handled {EventType} {MessageId} on {Topic}", typeof(TEvent).Name, cloudEvent.Id, subscription.Topic);
+        logger.LogInformation("Handled {EventType} {MessageId} on {Topic}", typeof(TEvent).Name, id, topic);
         return DeliveryAnswer.Success;
     }
+
+    private static bool IsDelivery(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/events");
 
     /// <summary>Busy/locked SQLite, or a concurrent duplicate delivery that lost the race on the inbox key.</summary>
     private static bool IsTransient(Exception e) => e switch
@@ -139,4 +166,48 @@ public static class SubscriptionEndpoints
         DbUpdateException { InnerException: SqliteException inner } => inner.SqliteErrorCode is 5 or 6 or 19, // 19: constraint (inbox race)
         _ => false,
     };
+}
+
+/// <summary>Answers DROP for a CloudEvent body that Dapr's middleware would fail on; lets every readable one through untouched.</summary>
+internal sealed class UnreadableDeliveryGuard(RequestDelegate next, ILogger<UnreadableDeliveryGuard> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, "application/cloudevents+json", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        var reason = await UnreadableReasonAsync(context.Request.Body, context.RequestAborted);
+        context.Request.Body.Position = 0;
+        if (reason is null)
+        {
+            await next(context);
+            return;
+        }
+        logger.LogWarning("Dropping poison message on {Path}: {Reason}", context.Request.Path, reason);
+        await Results.Json(DeliveryAnswer.Drop, JsonSerializerOptions.Web).ExecuteAsync(context);
+    }
+
+    private static async Task<string?> UnreadableReasonAsync(Stream body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return "the CloudEvent is not a JSON object";
+            if (document.RootElement.TryGetProperty("data", out _) && document.RootElement.TryGetProperty("data_base64", out _))
+                return "the CloudEvent has both data and data_base64";
+            if (document.RootElement.TryGetProperty("data_base64", out var base64)
+                && (base64.ValueKind != JsonValueKind.String || !base64.TryGetBytesFromBase64(out _)))
+                return "data_base64 is not base64";
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return $"the body is not JSON: {e.Message}";
+        }
+    }
 }

@@ -69,11 +69,9 @@ public static class AmendGrant
 
             var now = clock.GetUtcNow();
             db.GrantVersions.Add(GrantVersions.Snapshot(grant, c.EffectiveOn!.Value, c.Reason, user.Name, now.UtcDateTime));
-            var eventId = Guid.NewGuid();
-            db.Publish(ReportingTopics.GrantAmended, eventId, now, new GrantAmended(
-                eventId, now, grant.Id, grant.Reference, grant.DonorCode, grant.Version, c.EffectiveOn!.Value, c.Reason,
+            db.Publish(new GrantAmended(grant.Id, grant.Reference, grant.DonorCode, grant.Version, c.EffectiveOn!.Value, c.Reason,
                 grant.Title, grant.Amount, grant.Currency, grant.EndDate, grant.ImplementingPartner,
-                GrantVersions.AgreedCrossingPoints(grant), GrantVersions.BudgetLines(grant), grant.EligibleNationalities));
+                GrantVersions.AgreedCrossingPoints(grant), GrantVersions.BudgetLines(grant), grant.EligibleNationalities) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);      // a rider saved meanwhile fails the version token: 409 ConcurrentChange
             return GrantResponse.From(grant);
         }

@@ -73,12 +73,11 @@ public static class RegisterGrant
             db.Grants.Add(grant);
             db.GrantVersions.Add(GrantVersions.Snapshot(grant, grant.StartDate, "Agreement signed", user.Name, now.UtcDateTime));
 
-            var eventId = Guid.NewGuid();
-            db.Publish(ReportingTopics.GrantRegistered, eventId, now, new GrantRegistered(
-                eventId, now, grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument.ToString(),
+            db.Publish(new GrantRegistered(grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument.ToString(),
                 grant.Amount, grant.Currency, grant.StartDate, grant.EndDate, grant.BeneficiaryCountries,
                 GrantVersions.AgreedCrossingPoints(grant))
             {
+                OccurredAt = now,
                 BudgetLines = GrantVersions.BudgetLines(grant),
                 EligibleNationalities = grant.EligibleNationalities,
                 ImplementingPartner = grant.ImplementingPartner,

@@ -48,10 +48,9 @@ public static class RecordVisit
             var now = clock.GetUtcNow();
             visit.Record(c.VisitedOn!.Value, c.Findings!, c.FollowUps ?? [], DateOnly.FromDateTime(now.UtcDateTime));
 
-            var eventId = Guid.NewGuid();
-            db.Publish(ReportingTopics.VerificationRecorded, eventId, now, new VerificationRecorded(eventId, now, visit.Id, visit.GrantId,
+            db.Publish(new VerificationRecorded(visit.Id, visit.GrantId,
                 visit.CrossingPointCode ?? "", visit.VisitedOn!.Value, visit.Monitor,
-                visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding.ToString(), f.Note)).ToList()));
+                visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding.ToString(), f.Note)).ToList()) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return visit;
         }

@@ -35,9 +35,7 @@ public static class DeployAsset
             var now = clock.GetUtcNow();
             db.CustodyLog.Add(asset.DeployAt(command.CrossingPointCode, command.DeployedOn!.Value, grant, user.Name, now.UtcDateTime));
 
-            var eventId = Guid.NewGuid();
-            db.Publish(InventoryTopics.AssetDeployed, eventId, now, new AssetDeployed(
-                eventId, now, asset.Id, asset.GrantId, asset.DonorCode, asset.CrossingPointCode!, asset.DeployedOn!.Value));
+            db.Publish(new AssetDeployed(asset.Id, asset.GrantId, asset.DonorCode, asset.CrossingPointCode!, asset.DeployedOn!.Value) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return AssetResponse.From(asset, DateOnly.FromDateTime(now.UtcDateTime));
         }

@@ -35,9 +35,8 @@ public static class DisposeAsset
             var now = clock.GetUtcNow();
             db.CustodyLog.Add(asset.Dispose(c.Kind!.Value, c.On!.Value, c.Reason, c.EvidenceReference, user.Name, now.UtcDateTime));
 
-            var eventId = Guid.NewGuid();
-            db.Publish(InventoryTopics.AssetDisposed, eventId, now, new AssetDisposed(eventId, now, asset.Id, asset.GrantId, asset.DonorCode,
-                c.Kind.Value.ToString(), c.On.Value, c.Reason, c.EvidenceReference));
+            db.Publish(new AssetDisposed(asset.Id, asset.GrantId, asset.DonorCode,
+                c.Kind.Value.ToString(), c.On.Value, c.Reason, c.EvidenceReference) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return AssetResponse.From(asset, DateOnly.FromDateTime(now.UtcDateTime));
         }

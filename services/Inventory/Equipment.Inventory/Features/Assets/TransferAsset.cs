@@ -36,9 +36,8 @@ public static class TransferAsset
             var now = clock.GetUtcNow();
             db.CustodyLog.Add(asset.TransferTo(c.ToCrossingPointCode, c.TransferredOn!.Value, c.Reason, grant, user.Name, now.UtcDateTime));
 
-            var eventId = Guid.NewGuid();
-            db.Publish(InventoryTopics.AssetTransferred, eventId, now, new AssetTransferred(eventId, now, asset.Id, asset.GrantId, asset.DonorCode,
-                from!, asset.CrossingPointCode!, c.TransferredOn.Value, c.Reason));
+            db.Publish(new AssetTransferred(asset.Id, asset.GrantId, asset.DonorCode,
+                from!, asset.CrossingPointCode!, c.TransferredOn.Value, c.Reason) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return AssetResponse.From(asset, DateOnly.FromDateTime(now.UtcDateTime));
         }

@@ -56,9 +56,8 @@ public static class HandOverAssets
             db.HandoverCertificates.Add(certificate);
             foreach (var asset in assets) db.CustodyLog.Add(asset.HandOver(certificate, user.Name, now.UtcDateTime));
 
-            var eventId = Guid.NewGuid();
-            db.Publish(InventoryTopics.AssetHandedOver, eventId, now, new AssetsHandedOver(eventId, now, certificate.Id, certificate.Number, certificate.GrantId,
-                certificate.DonorCode, certificate.FromParty, certificate.ToAuthority, certificate.HandedOverOn, ids));
+            db.Publish(new AssetsHandedOver(certificate.Id, certificate.Number, certificate.GrantId,
+                certificate.DonorCode, certificate.FromParty, certificate.ToAuthority, certificate.HandedOverOn, ids) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return HandoverResponse.From(certificate, assets);
         }

@@ -41,19 +41,16 @@ public sealed class ReceiptRecorder(InventoryDbContext db, TimeProvider clock, I
         foreach (var line in note.Lines)
         {
             var delivery = deliveries[shipment.Line(line.ContractLineNumber, "lines").ExpectedDeliveryId];
-            var eventId = Guid.NewGuid();
-            db.Publish(InventoryTopics.DeliveryReceived, eventId, now, new DeliveryReceived(
-                eventId, now, note.Id, delivery.ContractId, delivery.ContractLineNumber, delivery.GrantId, delivery.DonorCode,
-                note.ReceivedOn, line.AcceptedQuantity, line.RejectedQuantity));
+            db.Publish(new DeliveryReceived(note.Id, delivery.ContractId, delivery.ContractLineNumber, delivery.GrantId, delivery.DonorCode,
+                note.ReceivedOn, line.AcceptedQuantity, line.RejectedQuantity) { OccurredAt = now });
         }
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var asset in assets)
         {
-            var eventId = Guid.NewGuid();
-            db.Publish(InventoryTopics.AssetRegistered, eventId, now, new AssetRegistered(
-                eventId, now, asset.Id, asset.SerialNumber, asset.ItemCategory, asset.Description, asset.GrantId, asset.DonorCode,
+            db.Publish(new AssetRegistered(asset.Id, asset.SerialNumber, asset.ItemCategory, asset.Description, asset.GrantId, asset.DonorCode,
                 asset.ContractId, asset.ContractLineNumber, asset.UnitValue, asset.Currency, asset.ReceivedOn, asset.WarrantyEndsOn(today))
             {
+                OccurredAt = now,
                 Manufacturer = asset.Manufacturer,
                 Model = asset.Model,
                 SupplierName = asset.SupplierName,

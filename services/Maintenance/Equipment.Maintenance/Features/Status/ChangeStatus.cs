@@ -35,9 +35,7 @@ public static class ChangeStatus
             var now = clock.GetUtcNow();
             var change = asset.ChangeStatus(c.Status!.Value, (c.At ?? now.UtcDateTime).ToUniversalTime(), c.Reason, user.Name, last);
             db.StatusHistory.Add(change);
-            var eventId = Guid.NewGuid();
-            db.Publish(MaintenanceTopics.AssetStatusChanged, eventId, now,
-                new AssetStatusChanged(eventId, now, asset.AssetId, change.Status.ToString(), new DateTimeOffset(change.At, TimeSpan.Zero), change.Reason));
+            db.Publish(new AssetStatusChanged(asset.AssetId, change.Status.ToString(), new DateTimeOffset(change.At, TimeSpan.Zero), change.Reason) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return change;
         }

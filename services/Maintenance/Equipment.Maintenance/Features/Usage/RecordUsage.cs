@@ -34,8 +34,7 @@ public static class RecordUsage
             var now = clock.GetUtcNow();
             var log = UsageLog.Record(asset.AssetId, c.From!.Value, c.To!.Value, c.Hours, c.Km, c.Patrols, DateOnly.FromDateTime(now.UtcDateTime), existing, user.Name);
             db.UsageLogs.Add(log);
-            var eventId = Guid.NewGuid();
-            db.Publish(MaintenanceTopics.UsageRecorded, eventId, now, new UsageRecorded(eventId, now, asset.AssetId, asset.GrantId, log.From, log.To, log.Hours, log.Km, log.Patrols));
+            db.Publish(new UsageRecorded(asset.AssetId, asset.GrantId, log.From, log.To, log.Hours, log.Km, log.Patrols) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return log;
         }

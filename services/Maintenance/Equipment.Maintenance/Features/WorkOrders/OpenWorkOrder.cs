@@ -44,9 +44,7 @@ public static class OpenWorkOrder
             {
                 claim = new WarrantyClaim(asset.AssetId, order.Id, asset.SupplierName ?? "supplier", today);
                 db.WarrantyClaims.Add(claim);
-                var eventId = Guid.NewGuid();
-                db.Publish(MaintenanceTopics.WarrantyClaimRaised, eventId, now, new WarrantyClaimRaised(
-                    eventId, today, claim.Id, asset.AssetId, asset.GrantId, claim.SupplierName, order.Id, asset.WarrantyEndsOn));
+                db.Publish(new WarrantyClaimRaised(today, claim.Id, asset.AssetId, asset.GrantId, claim.SupplierName, order.Id, asset.WarrantyEndsOn) { OccurredAt = now });
             }
             await db.SaveChangesAsync(cancellationToken);
             return WorkOrderResponse.From(order, claim?.Id);

@@ -59,9 +59,8 @@ public static class ProgressWorkOrder
                         foreach (var schedule in await db.Schedules.Where(s => s.AssetId == order.AssetId).ToListAsync(cancellationToken))
                             schedule.Done(c.On.Value);
                     var now = clock.GetUtcNow();
-                    var eventId = Guid.NewGuid();
-                    db.Publish(MaintenanceTopics.WorkOrderCompleted, eventId, now, new WorkOrderCompleted(eventId, now, order.Id, order.AssetId, asset.GrantId,
-                        order.Kind.ToString(), c.On.Value, order.PartsCost, order.LabourHours, order.Outcome!));
+                    db.Publish(new WorkOrderCompleted(order.Id, order.AssetId, asset.GrantId,
+                        order.Kind.ToString(), c.On.Value, order.PartsCost, order.LabourHours, order.Outcome!) { OccurredAt = now });
                     break;
             }
             await db.SaveChangesAsync(cancellationToken);

@@ -34,10 +34,8 @@ public static class DecideAward
                 grant.BudgetLine(line.BudgetLineCode, "budgetLineCode").Recommit(
                     line.Quantity * line.EstimatedUnitValue, line.Quantity * bid.Lines.Single(b => b.LineNumber == line.LineNumber).UnitPrice);
 
-            var eventId = Guid.NewGuid();
-            db.Publish(ProcurementTopics.AwardDecided, eventId, now, new AwardDecided(
-                eventId, now, tender.Id, tender.Reference, lot.Number, tender.GrantId, tender.DonorCode, supplier.Id, supplier.LegalName,
-                supplier.CountryOfEstablishment, bid.TotalPrice, tender.Currency, new DateTimeOffset(lot.AwardedAt!.Value, TimeSpan.Zero)));
+            db.Publish(new AwardDecided(tender.Id, tender.Reference, lot.Number, tender.GrantId, tender.DonorCode, supplier.Id, supplier.LegalName,
+                supplier.CountryOfEstablishment, bid.TotalPrice, tender.Currency, new DateTimeOffset(lot.AwardedAt!.Value, TimeSpan.Zero)) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return TenderResponse.From(tender);
         }

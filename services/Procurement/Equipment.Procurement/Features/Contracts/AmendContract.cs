@@ -49,10 +49,8 @@ public static class AmendContract
                 else line.Release(-change);
             }
 
-            var eventId = Guid.NewGuid();
-            db.Publish(ProcurementTopics.ContractAmended, eventId, now, new ContractAmended(
-                eventId, now, contract.Id, contract.Reference, contract.GrantId, contract.DonorCode, contract.Version, c.AmendedOn.Value, c.Reason,
-                SignContract.Lines(contract)));
+            db.Publish(new ContractAmended(contract.Id, contract.Reference, contract.GrantId, contract.DonorCode, contract.Version, c.AmendedOn.Value, c.Reason,
+                SignContract.Lines(contract)) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return ContractResponse.From(contract);
         }

@@ -37,11 +37,10 @@ public static class SignContract
                 requisition.MarkContracted();
 
             var now = clock.GetUtcNow();
-            var eventId = Guid.NewGuid();
-            db.Publish(ProcurementTopics.ContractSigned, eventId, now, new ContractSigned(
-                eventId, now, contract.Id, contract.Reference, contract.GrantId, contract.DonorCode,
+            db.Publish(new ContractSigned(contract.Id, contract.Reference, contract.GrantId, contract.DonorCode,
                 contract.SupplierName, contract.SupplierCountry, contract.SignedOn!.Value, contract.Currency, Lines(contract))
             {
+                OccurredAt = now,
                 TenderId = contract.TenderId,
                 LotNumber = contract.LotNumber,
                 SupplierId = contract.SupplierId,

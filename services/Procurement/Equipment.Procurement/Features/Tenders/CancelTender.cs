@@ -48,9 +48,7 @@ public static class CancelTender
                 }
             }
 
-            var eventId = Guid.NewGuid();
-            db.Publish(ProcurementTopics.TenderCancelled, eventId, now, new TenderCancelled(
-                eventId, now, tender.Id, tender.Reference, tender.GrantId, tender.DonorCode, cancelled.Select(l => l.Number).ToList(), c.Reason));
+            db.Publish(new TenderCancelled(tender.Id, tender.Reference, tender.GrantId, tender.DonorCode, cancelled.Select(l => l.Number).ToList(), c.Reason) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return TenderResponse.From(tender);
         }

@@ -30,12 +30,10 @@ public static class PublishTender
             var tender = await db.TenderAsync(c.TenderId, null, clock, cancellationToken);
             tender.Publish((c.PublishedAt ?? now.UtcDateTime).ToUniversalTime(), c.SubmissionDeadline!.Value.ToUniversalTime(), now.UtcDateTime);
 
-            var eventId = Guid.NewGuid();
-            db.Publish(ProcurementTopics.TenderPublished, eventId, now, new TenderPublished(
-                eventId, now, tender.Id, tender.Reference, tender.Title, tender.GrantId, tender.DonorCode, tender.Procedure.ToString(), tender.RuleSetEdition,
+            db.Publish(new TenderPublished(tender.Id, tender.Reference, tender.Title, tender.GrantId, tender.DonorCode, tender.Procedure.ToString(), tender.RuleSetEdition,
                 tender.EstimatedValue, tender.Currency, tender.PublishedAt!.Value, tender.SubmissionDeadline!.Value,
                 tender.Lots.Select(l => new TenderLotPublished(l.Number, l.Title, l.EstimatedValue,
-                    l.Lines.Select(x => new TenderLinePublished(x.LineNumber, x.ItemCategory, x.Quantity, x.DestinationCrossingPointCode, x.RequiredBy)).ToList())).ToList()));
+                    l.Lines.Select(x => new TenderLinePublished(x.LineNumber, x.ItemCategory, x.Quantity, x.DestinationCrossingPointCode, x.RequiredBy)).ToList())).ToList()) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return TenderResponse.From(tender);
         }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Equipment.BuildingBlocks.Messaging;
+
+public static class DaprMessaging
+{
+    /// <summary>
+    /// The app's side of Dapr pub/sub: <c>DaprClient</c> (gRPC; it reads <c>DAPR_GRPC_ENDPOINT</c>/<c>DAPR_GRPC_PORT</c>
+    /// and <c>DAPR_API_TOKEN</c> itself) behind the outbox publisher, and, when <c>APP_API_TOKEN</c> is set,
+    /// Dapr.AspNetCore's App API token scheme so that only the sidecar can deliver.
+    /// </summary>
+    public static IServiceCollection AddDaprMessaging(this IServiceCollection services, DaprOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddDaprClient();
+        services.AddSingleton<IOutboxPublisher, DaprPublisher>();
+        if (options.AppApiToken is { } appApiToken)
+        {
+            services.AddAuthentication().AddDapr(o => o.Token = appApiToken);
+            services.AddAuthorization(o => o.AddDapr(SubscriptionEndpoints.SidecarPolicy));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Equipment.DonorReporting.Contracts;
+
+/// <summary>What the monitor found of one asset: e.g. Present, Relocated, Unused, Missing, NoVisibilityMarking.</summary>
+public sealed record AssetFinding(Guid AssetId, string Finding, string? Note);

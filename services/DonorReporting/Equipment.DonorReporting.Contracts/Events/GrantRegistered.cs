@@ -1,0 +1,29 @@
+using Equipment.BuildingBlocks.Contracts;
+
+namespace Equipment.DonorReporting.Contracts;
+
+/// <summary>A grant (action) was registered with its agreed crossing points. Procurement and inventory keep copies.</summary>
+public sealed record GrantRegistered(
+    Guid GrantId,
+    string Reference,
+    string Title,
+    string DonorCode,
+    string Instrument,
+    decimal Amount,
+    string Currency,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    IReadOnlyList<string> BeneficiaryCountries,
+    IReadOnlyList<AgreedCrossingPoint> CrossingPoints) : IntegrationEvent, ITopicEvent
+{
+    public static string Topic => "reporting.grant-registered";
+
+    /// <summary>v2: the grant's budget lines; procurement commits requisitions against them. Empty from v1 publishers.</summary>
+    public IReadOnlyList<GrantBudgetLine> BudgetLines { get; init; } = [];
+
+    /// <summary>v2: nationalities (ISO codes) eligible to bid and origins eligible for goods under the grant's instrument.</summary>
+    public IReadOnlyList<string> EligibleNationalities { get; init; } = [];
+
+    /// <summary>v2: who implements the action and contracts for it (the OCDS buyer), e.g. ICMPD, IOM, Frontex.</summary>
+    public string ImplementingPartner { get; init; } = "";
+}

@@ -1,0 +1,3 @@
+namespace Equipment.Procurement.Contracts;
+
+public sealed record TenderLotPublished(int Number, string Title, decimal EstimatedValue, IReadOnlyList<TenderLinePublished> Lines);
