@@ -58,12 +58,18 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
+// Each service documents its own API (OpenAPI document and Scalar reference) on its own address.
+var apis = new[] { ("procurement", "/api/procurement"), ("inventory", "/api/inventory"), ("maintenance", "/api/maintenance"), ("donor-reporting", "/api/reporting") }
+    .Select(a => (Path: a.Item2, Service: builder.Configuration[$"ReverseProxy:Clusters:{a.Item1}:Destinations:primary:Address"]))
+    .Where(a => Uri.IsWellFormedUriString(a.Service, UriKind.Absolute))
+    .Select(a => new { path = a.Path, reference = new Uri(new Uri(a.Service!), "scalar/v1"), openApi = new Uri(new Uri(a.Service!), "openapi/v1.json") })
+    .ToList();
 app.MapGet("/api", () => Results.Json(new
 {
     name = "Equipment gateway",
     health = "/health",
     token = "POST /api/auth/token {\"username\",\"password\"}",
-    apis = new[] { "/api/procurement", "/api/inventory", "/api/maintenance", "/api/reporting" },
+    apis,
 }));
 app.MapGet("/health", (SystemHealth health, CancellationToken ct) => health.CheckAsync(ct));
 if (identity.Enabled) IssueToken.Map(app);

@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
 
 namespace Equipment.BuildingBlocks.Hosting;
 
@@ -64,7 +65,11 @@ public static class ServiceDefaults
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TDbContext>>("database", tags: ["ready"])
             .AddCheck<OutboxHealthCheck<TDbContext>>("outbox", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.CreateSchemaReferenceId = OpenApiDocumentation.SchemaId;
+            o.AddOperationTransformer(OpenApiDocumentation.DescribeRefusals);
+        });
         return builder;
     }
 
@@ -83,6 +88,7 @@ public static class ServiceDefaults
             ResponseWriter = WriteHealthJson,
         });
         app.MapOpenApi();
+        app.MapScalarApiReference(o => o.DefaultFonts = false);   // /scalar/v1, with no fonts asked from the internet
         app.MapDaprSubscriptions();
         return app;
     }
