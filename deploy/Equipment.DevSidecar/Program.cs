@@ -17,6 +17,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DeliverySignal>();
 builder.Services.AddSingleton<SubscriptionGate>();
+builder.Services.AddScoped<Publisher>();
 
 var dataSource = new SqliteConnectionStringBuilder(options.Database).DataSource;
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dataSource))!);
@@ -37,23 +38,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.MapPublish();
 app.MapGet("/v1.0/healthz", () => Results.NoContent());
 app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
-app.MapGet("/v1.0/metadata", async (SidecarDbContext db, CancellationToken ct) =>
-{
-    var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.AppId).ThenBy(s => s.Topic).ToListAsync(ct);
-    var pending = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Pending, ct);
-    return Results.Json(new
-    {
-        id = options.AppId,
-        runtimeVersion = "dev-sidecar",
-        components = new[] { new { name = options.PubSubName, type = "pubsub.sqlite-dev", version = "v1", capabilities = Array.Empty<string>() } },
-        subscriptions = subscriptions.Select(s => new
-        {
-            pubsubname = options.PubSubName, topic = s.Topic, deadLetterTopic = s.DeadLetterTopic ?? "",
-            rules = new[] { new { match = "", path = s.Route } }, metadata = new { appId = s.AppId },
-        }),
-        extended = new Dictionary<string, string> { ["pendingDeliveries"] = pending.ToString() },
-    });
-});
+app.MapMetadata();
 
 app.Run();
 
