@@ -1,5 +1,6 @@
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.DevSidecar;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,9 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DeliverySignal>();
 builder.Services.AddSingleton<SubscriptionGate>();
+builder.Services.AddScoped<Publisher>();
+builder.Services.AddGrpc(o => o.Interceptors.Add<DaprApiTokenInterceptor>());
+ListenLikeDaprd(builder);
 
 var dataSource = new SqliteConnectionStringBuilder(options.Database).DataSource;
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dataSource))!);
@@ -37,25 +41,27 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.MapPublish();
 app.MapGet("/v1.0/healthz", () => Results.NoContent());
 app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
-app.MapGet("/v1.0/metadata", async (SidecarDbContext db, CancellationToken ct) =>
-{
-    var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.AppId).ThenBy(s => s.Topic).ToListAsync(ct);
-    var pending = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Pending, ct);
-    return Results.Json(new
-    {
-        id = options.AppId,
-        runtimeVersion = "dev-sidecar",
-        components = new[] { new { name = options.PubSubName, type = "pubsub.sqlite-dev", version = "v1", capabilities = Array.Empty<string>() } },
-        subscriptions = subscriptions.Select(s => new
-        {
-            pubsubname = options.PubSubName, topic = s.Topic, deadLetterTopic = s.DeadLetterTopic ?? "",
-            rules = new[] { new { match = "", path = s.Route } }, metadata = new { appId = s.AppId },
-        }),
-        extended = new Dictionary<string, string> { ["pendingDeliveries"] = pending.ToString() },
-    });
-});
+app.MapMetadata();
+app.MapGrpcService<DaprGrpcApi>();
 
 app.Run();
+
+// daprd's two ports on loopback: HTTP at --urls / ASPNETCORE_URLS (else DAPR_HTTP_PORT, default 3500), and gRPC at
+// DAPR_GRPC_PORT (default 50001). The gRPC address joins the hosting URLs (endpoints configured in code or in a
+// Kestrel section would make Kestrel ignore the URLs), and only that endpoint is HTTP/2-only: h2c, HTTP/2 without TLS,
+// has no protocol negotiation, so the port must expect HTTP/2 from the first byte. The HTTP URLs keep Kestrel's defaults.
+static void ListenLikeDaprd(WebApplicationBuilder builder)
+{
+    var http = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls
+        ? urls
+        : $"http://127.0.0.1:{builder.Configuration.GetValue("DAPR_HTTP_PORT", 3500)}";
+    var grpcPort = builder.Configuration.GetValue("DAPR_GRPC_PORT", 50001);
+    builder.WebHost.UseUrls(http, $"http://127.0.0.1:{grpcPort}");
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint =>
+    {
+        if (endpoint.IPEndPoint?.Port == grpcPort) endpoint.Protocols = HttpProtocols.Http2;
+    }));
+}
 
 static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -82,7 +82,8 @@ public class DevSidecarTests : IAsyncLifetime
         var unknown = await PublishAsync("orders", "o-2", pubsub: "kafka");
         var error = await HttpAssert.StatusAsync(HttpStatusCode.NotFound, unknown);
         Assert.Equal("ERR_PUBSUB_NOT_FOUND", error["errorCode"]!.GetValue<string>());
-        Assert.NotNull(error["message"]);
+        Assert.Equal("pubsub kafka is not found", error["message"]!.GetValue<string>());
+        Assert.Equal("DAPR_PUBSUB_NOT_FOUND", error["details"]![0]!["reason"]!.GetValue<string>());
 
         var badMetadata = await HttpAssert.StatusAsync(HttpStatusCode.BadRequest, await PublishAsync("orders", "o-3", query: "?metadata.rawPayload=maybe"));
         Assert.Equal("ERR_PUBSUB_REQUEST_METADATA", badMetadata["errorCode"]!.GetValue<string>());
