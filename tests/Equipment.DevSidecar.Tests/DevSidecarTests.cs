@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Equipment.DevSidecar.Tests;
 
-public sealed class SidecarFactory(string databasePath, params FakeSubscriber[] apps) : WebApplicationFactory<Program>
+public class SidecarFactory(string databasePath, params FakeSubscriber[] apps) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
