@@ -75,7 +75,7 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
             ["Auth__SigningKeyFile"] = SigningKeyFile,
             ["APP_ID"] = appId,
             ["DAPR_HTTP_PORT"] = Ports.Sidecar.ToString(),
-            ["DAPR_GRPC_PORT"] = Ports.SidecarGrpc.ToString(),
+            ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{Ports.SidecarGrpc}",
             ["DAPR_API_TOKEN"] = _daprApiToken,
             ["APP_API_TOKEN"] = _appApiToken,
         });
