@@ -75,6 +75,7 @@ public sealed class ChildProcess(ChildSpec spec, Action<string, string> writeLin
                 if (response.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException) { /* not listening yet */ }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { /* a probe slower than the client's timeout: a busy machine, ask again */ }
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"{Name} was not ready at {url} within {timeout}:{Environment.NewLine}{string.Join(Environment.NewLine, Tail)}");
             await Task.Delay(100, cancellationToken);

@@ -26,6 +26,9 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
     private readonly string _daprApiToken = NewToken();
     private readonly string _appApiToken = NewToken();
 
+    /// <summary>What the sidecar sends on every delivery: a test that plays the sidecar must send it too.</summary>
+    public string AppApiToken => _appApiToken;
+
     public ChildSpec Sidecar => Spec("dev-sidecar", "deploy/Equipment.DevSidecar", "Equipment.DevSidecar", Ports.Sidecar, "v1.0/healthz", new()
     {
         ["Sidecar__Database"] = $"Data Source={Path.Combine(DataDirectory, "sidecar.db")}",

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -77,11 +78,27 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
             ["data"] = JsonSerializer.SerializeToNode(signed, EventJson.Options),
         }.ToJsonString();
 
+        HttpRequestMessage Delivery(string? token)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(system["inventory"].Url, $"events/{ContractSigned.Topic}"))
+            {
+                Content = new StringContent(cloudEvent, Encoding.UTF8, "application/cloudevents+json"),
+            };
+            if (token is not null) request.Headers.Add("dapr-api-token", token);
+            return request;
+        }
+
+        // Anyone but the sidecar is refused: no token, or a guessed one.
+        foreach (var forged in new[] { null, "guess" })
+        {
+            using var refused = await _direct.SendAsync(Delivery(forged));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
         // Deliver it twice to inventory, as a sidecar does after a lost acknowledgement.
         for (var i = 0; i < 2; i++)
         {
-            using var content = new StringContent(cloudEvent, Encoding.UTF8, "application/cloudevents+json");
-            using var response = await _direct.PostAsync(new Uri(system["inventory"].Url, $"events/{ContractSigned.Topic}"), content);
+            using var response = await _direct.SendAsync(Delivery(system.Layout.AppApiToken));
             var answer = await response.Content.ReadFromJsonAsync<JsonObject>();
             Assert.Equal("SUCCESS", answer!["status"]!.GetValue<string>());
         }
