@@ -25,9 +25,9 @@ namespace Equipment.DevSidecar.Tests;
 /// </summary>
 public sealed class EndToEndDeliveryTests : IAsyncLifetime
 {
-    private const string AppId = "notes";
+    internal const string AppId = "notes";
     private const string DeadLetterTopic = "notes.dead-letter";
-    private const string AppApiToken = "app-token-the-sidecar-sends";
+    internal const string AppApiToken = "app-token-the-sidecar-sends";
 
     private readonly string _sidecarDatabase = Path.Combine(Path.GetTempPath(), $"equipment-e2e-sidecar-{Guid.NewGuid():N}.db");
     private readonly NotesApp _app = new();
@@ -272,7 +272,7 @@ public sealed class NotesApp : IAsyncDisposable
             .AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<NotesDbContext>())
             .AddSingleton(TimeProvider.System)
             .AddSingleton(HandlerCalls)
-            .AddDaprMessaging(new DaprOptions { AppId = "notes", AppApiToken = "app-token-the-sidecar-sends" })
+            .AddDaprMessaging(new DaprOptions { AppId = EndToEndDeliveryTests.AppId, AppApiToken = EndToEndDeliveryTests.AppApiToken })
             .AddSubscription<NoteWritten, WriteNoteHandler>();
         _app = builder.Build();
         _app.UseAuthentication();
@@ -326,8 +326,8 @@ public sealed class EndToEndSidecarFactory : SidecarFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("urls", $"http://127.0.0.1:{HttpPort}");
         builder.UseSetting("DAPR_GRPC_PORT", GrpcPort.ToString());
-        builder.UseSetting("APP_API_TOKEN", "app-token-the-sidecar-sends");
-        builder.UseSetting("Sidecar:Apps:0:AppId", "notes");
+        builder.UseSetting("APP_API_TOKEN", EndToEndDeliveryTests.AppApiToken);
+        builder.UseSetting("Sidecar:Apps:0:AppId", EndToEndDeliveryTests.AppId);
         builder.UseSetting("Sidecar:Apps:0:Url", _appUrl);
     }
 
