@@ -195,10 +195,16 @@ public sealed class DeliveryWorker(
     private async Task<bool> DeadLetterAsync(SidecarDbContext db, Delivery delivery, StoredMessage message, DateTime now, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(delivery.DeadLetterTopic)) return false;
-        var body = JsonNode.Parse(message.Body) is JsonObject json ? json : new JsonObject { ["data"] = message.Body };
+        var body = ParseObject(message.Body) ?? new JsonObject { ["data"] = message.Body };   // a raw payload is kept whole as data
         body["topic"] = delivery.DeadLetterTopic;
         await db.AcceptAsync(gate, delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken);
         return true;
+    }
+
+    private static JsonObject? ParseObject(string body)
+    {
+        try { return JsonNode.Parse(body) as JsonObject; }
+        catch (JsonException) { return null; }
     }
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
