@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.DevSidecar;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -34,8 +35,7 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
-    await db.Database.EnsureCreatedAsync();
-    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    await DatabaseMigrator.MigrateAsync(db, "Messages", app.Logger, CancellationToken.None);
 }
 
 app.MapPublish();

@@ -19,6 +19,9 @@ public sealed class SubscriptionGate
     }
 }
 
+/// <summary>How <c>dotnet ef</c> makes the store when it writes its migrations.</summary>
+public sealed class SidecarDesignTimeFactory : Equipment.BuildingBlocks.Data.SqliteDesignTimeFactory<SidecarDbContext>;
+
 /// <summary>Messages, the subscriptions learnt from the apps, and one delivery row per (message, subscriber): all in SQLite.</summary>
 public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options) : DbContext(options)
 {

@@ -50,7 +50,9 @@ public static partial class OpenApiAssert
                 if (bound is null || !bound.IsClass || bound == typeof(string) || bound == typeof(Stream)) continue;
                 bodies++;
                 var expected = Claim(bound, name, typeOfSchema, problems);
-                var reference = operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
+                var schema = operation["requestBody"]?["content"]?["application/json"]?["schema"];
+                // An optional body is documented as "null or the type".
+                var reference = (schema?["$ref"] ?? schema?["oneOf"]?.AsArray().Select(s => s?["$ref"]).FirstOrDefault(r => r is not null))?.GetValue<string>();
                 if (reference != $"#/components/schemas/{expected}")
                 {
                     problems.Add($"{name}: binds {bound.Name} but documents {reference ?? "no request schema"}");

@@ -24,13 +24,30 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
 
     public string DatabasePath => Path.Combine(_directory, "service.db");
 
+    /// <summary>
+    /// <c>EQUIPMENT_TEST_POSTGRES</c> (a server's connection string without a database, e.g.
+    /// <c>Host=127.0.0.1;Port=5433;Username=postgres</c>) runs the service on PostgreSQL, in a database of its own that is
+    /// dropped afterwards; otherwise it runs on a SQLite file.
+    /// </summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("EQUIPMENT_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+    private readonly string _postgresDatabase = "equipment_test_" + Guid.NewGuid().ToString("N");
+
     /// <summary>The service's clock: starts now, moves only when a test moves it (deadlines, standstills).</summary>
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
-        builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabasePath}");
+        if (PostgresServer is { } server)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Database", $"{server};Database={_postgresDatabase}");
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabasePath}");
+        }
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("DAPR_GRPC_ENDPOINT", "http://127.0.0.1:9");   // discard port: nothing listens, publishing fails and rows wait
         builder.UseSetting("APP_API_TOKEN", AppApiToken);
@@ -95,8 +112,18 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresServer is { } server) DropPostgresDatabase(server);
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { /* a file still open on a slow shutdown: the temp folder is cleaned by the OS */ }
+    }
+
+    private void DropPostgresDatabase(string server)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection($"{server};Database=postgres");
+        connection.Open();
+        using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
     }
 }
 

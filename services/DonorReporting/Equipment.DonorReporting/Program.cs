@@ -12,7 +12,7 @@ using Equipment.Maintenance.Contracts;
 using Equipment.Procurement.Contracts;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEquipmentService<ReportingDbContext>("donor-reporting");
+builder.AddEquipmentService<ReportingDbContext, ReportingSqliteDbContext, ReportingPostgresDbContext>("donor-reporting");
 builder.Services
     .AddSubscription<TenderPublished, TrackTenders.Published>()
     .AddSubscription<AwardDecided, TrackTenders.Awarded>()

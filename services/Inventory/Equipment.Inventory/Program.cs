@@ -17,7 +17,7 @@ using Equipment.Maintenance.Contracts;
 using Equipment.Procurement.Contracts;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEquipmentService<InventoryDbContext>("inventory");
+builder.AddEquipmentService<InventoryDbContext, InventorySqliteDbContext, InventoryPostgresDbContext>("inventory");
 builder.Services.Configure<InventoryOptions>(builder.Configuration.GetSection("Inventory"));
 builder.Services.AddScoped<ReceiptRecorder>();
 builder.Services.AddSingleton<ImportQueue>();

@@ -12,7 +12,7 @@ using Equipment.Maintenance.Features.Warranty;
 using Equipment.Maintenance.Features.WorkOrders;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEquipmentService<MaintenanceDbContext>("maintenance");
+builder.AddEquipmentService<MaintenanceDbContext, MaintenanceSqliteDbContext, MaintenancePostgresDbContext>("maintenance");
 builder.Services
     .AddSubscription<AssetRegistered, LearnAsset.Handler>()
     .AddSubscription<AssetDeployed, LearnDeployment.Handler>()

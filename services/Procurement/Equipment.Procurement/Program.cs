@@ -17,7 +17,7 @@ using Equipment.Procurement.Features.Suppliers;
 using Equipment.Procurement.Features.Tenders;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEquipmentService<ProcurementDbContext>("procurement");
+builder.AddEquipmentService<ProcurementDbContext, ProcurementSqliteDbContext, ProcurementPostgresDbContext>("procurement");
 builder.Services.Configure<ProcurementOptions>(builder.Configuration.GetSection("Procurement"));
 builder.Services.AddHostedService<RuleSetSeeder>();
 builder.Services

@@ -14,11 +14,29 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>
+    /// SQLite has no decimal type that sorts or compares in SQL, so money a query sorts or filters on is kept there as a
+    /// REAL; PostgreSQL keeps it exact (<c>numeric</c>).
+    /// </summary>
+    protected bool SortsMoneyAsDouble => Database.IsSqlite();
+
     /// <summary>Queues an integration event; it is stored by the next SaveChanges together with the state change.</summary>
     public void Publish<TEvent>(TEvent @event) where TEvent : IntegrationEvent, ITopicEvent
     {
         var payload = JsonSerializer.Serialize(@event, EventJson.Options);
         OutboxMessages.Add(OutboxMessage.Create(TEvent.Topic, @event.EventId, typeof(TEvent).Name, payload, @event.OccurredAt.UtcDateTime, Activity.Current?.Id));
+    }
+
+    /// <summary>
+    /// Every instant is UTC: stored as UTC (PostgreSQL's <c>timestamptz</c> accepts nothing else) and read back marked
+    /// UTC, so that it is written with its offset (<c>…Z</c>) in every answer. Dates (<c>DateOnly</c>) stay dates.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -42,6 +60,14 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         });
     }
 }
+
+public sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+public sealed class UtcDateTimeOffsetConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v.ToUniversalTime());
 
 /// <summary>The JSON shape of integration events on the wire: camelCase, enums as strings.</summary>
 public static class EventJson

@@ -24,10 +24,12 @@ public static class ServiceDefaults
 {
     /// <summary>
     /// Everything a service shares: JSON logs with trace ids, problem details, JWT auth, MediatR with validation,
-    /// its SQLite DbContext with outbox and inbox, the outbox dispatcher, health checks and OpenAPI.
+    /// its DbContext (SQLite or PostgreSQL, migrated at start) with outbox and inbox, the outbox dispatcher, health checks and OpenAPI.
     /// </summary>
-    public static WebApplicationBuilder AddEquipmentService<TDbContext>(this WebApplicationBuilder builder, string appId)
+    public static WebApplicationBuilder AddEquipmentService<TDbContext, TSqliteDbContext, TPostgresDbContext>(this WebApplicationBuilder builder, string appId)
         where TDbContext : ServiceDbContext
+        where TSqliteDbContext : TDbContext
+        where TPostgresDbContext : TDbContext
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -46,15 +48,18 @@ public static class ServiceDefaults
         services.AddEquipmentAuthentication(AuthOptions.FromConfiguration(configuration));
         services.AddMediatorFor(typeof(TDbContext).Assembly);
 
-        var connectionString = configuration.GetConnectionString("Database") ?? $"Data Source=data/{appId}.db";
-        EnsureDatabaseFolder(connectionString);
+        var database = DatabaseOptions.FromConfiguration(configuration, appId);
+        database.EnsureSqliteFolder();
+        services.AddSingleton(database);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
-        services.AddDbContext<TDbContext>((sp, o) => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder o) => database.Apply(o).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        if (database.Provider == DatabaseProvider.Postgres)
+            services.AddDbContext<TDbContext, TPostgresDbContext>(Configure);
+        else
+            services.AddDbContext<TDbContext, TSqliteDbContext>(Configure);
         services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDbContext>());
-        services.AddHostedService<DatabaseInitializer<TDbContext>>();
+        services.AddHostedService<DatabaseMigration<TDbContext>>();
 
         services.AddDaprMessaging(DaprOptions.FromConfiguration(configuration, appId));
         var outbox = new OutboxOptions();
@@ -105,13 +110,6 @@ public static class ServiceDefaults
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
     }
 
-    private static void EnsureDatabaseFolder(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-    }
-
     private static Task WriteHealthJson(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
@@ -127,20 +125,4 @@ public static class ServiceDefaults
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
-}
-
-/// <summary>Creates the schema and switches SQLite to WAL before anything else runs.</summary>
-internal sealed class DatabaseInitializer<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseInitializer<TDbContext>> logger) : IHostedService
-    where TDbContext : DbContext
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var created = await db.Database.EnsureCreatedAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        logger.LogInformation("Database {DataSource} {State}", db.Database.GetDbConnection().DataSource, created ? "created" : "opened");
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

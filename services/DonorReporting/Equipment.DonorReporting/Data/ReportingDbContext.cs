@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.DonorReporting.Data;
 
-public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : ServiceDbContext(options)
+public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Donor> Donors => Set<Donor>();
     public DbSet<Grant> Grants => Set<Grant>();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Inventory.Data;
 
-public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : ServiceDbContext(options)
+public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<KnownGrant> KnownGrants => Set<KnownGrant>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
@@ -40,7 +40,7 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
             b.HasKey(d => d.Id);
             b.HasIndex(d => new { d.ContractId, d.ContractLineNumber }).IsUnique();
             b.HasIndex(d => new { d.DonorCode, d.GrantId });
-            b.Property(d => d.UnitPrice).HasConversion<double>();
+            if (SortsMoneyAsDouble) b.Property(d => d.UnitPrice).HasConversion<double>();
             b.Ignore(d => d.QuantityOutstanding);
             b.Ignore(d => d.QuantityShippable);
             b.Property(d => d.QuantityAccepted).IsConcurrencyToken();
@@ -71,7 +71,7 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
             b.HasIndex(a => new { a.ItemCategory, a.SerialNumber });
             b.HasIndex(a => a.ContractId);
             b.HasIndex(a => new { a.ReceivedOn, a.Id });
-            b.Property(a => a.UnitValue).HasConversion<double>();
+            if (SortsMoneyAsDouble) b.Property(a => a.UnitValue).HasConversion<double>();
             b.Property(a => a.Status).HasConversion<string>();
             b.Ignore(a => a.Location);
         });

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Maintenance.Data;
 
-public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> options) : ServiceDbContext(options)
+public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<MaintainedAsset> Assets => Set<MaintainedAsset>();
     public DbSet<StatusChange> StatusHistory => Set<StatusChange>();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Equipment.Procurement.Data;
 
-public sealed class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options) : ServiceDbContext(options)
+public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<KnownGrant> KnownGrants => Set<KnownGrant>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
