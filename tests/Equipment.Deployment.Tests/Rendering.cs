@@ -59,7 +59,8 @@ public static class Rendering
             throw new TimeoutException($"kubectl kustomize {folder} did not finish within a minute.");
         }
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"kubectl kustomize {folder} failed ({process.ExitCode}): {stderr.Result}");
+            throw new InvalidOperationException($"kubectl kustomize {folder} failed ({process.ExitCode}): {stderr.Result}" +
+                "(the overlays need the kustomize v5 inside kubectl 1.27 or later: `kubectl version --client` shows it)");
         return stdout.Result;
     }
 
