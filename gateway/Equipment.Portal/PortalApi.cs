@@ -6,7 +6,6 @@ using System.Text.Json;
 using Equipment.ApiClient;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Equipment.Portal;
 
