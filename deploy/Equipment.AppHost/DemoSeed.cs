@@ -1,4 +1,8 @@
 using Equipment.ApiClient;
+using Equipment.DonorReporting.Contracts.Api;
+using Equipment.Inventory.Contracts.Api;
+using Equipment.Maintenance.Contracts.Api;
+using Equipment.Procurement.Contracts.Api;
 
 namespace Equipment.AppHost;
 
@@ -20,77 +24,77 @@ public static class DemoSeed
         var technician = await EquipmentApi.SignInAsync(gateway, "technician", "demo", cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        await admin.Reporting.RegisterDonorAsync(new Donor(EuDonor, "European Union (European Commission, DG NEAR)", "XI-IATI-EC_NEAR", "15"), cancellationToken);
-        await admin.Reporting.RegisterDonorAsync(new Donor(ItalyDonor, "Italy, Ministry of the Interior (co-funding)", null, "10"), cancellationToken);
-        IReadOnlyList<Indicator> Indicators(int deployedTarget, int endYear) =>
+        await admin.Reporting.RegisterDonorAsync(new RegisterDonorRequest(EuDonor, "European Union (European Commission, DG NEAR)", "XI-IATI-EC_NEAR", "15"), cancellationToken);
+        await admin.Reporting.RegisterDonorAsync(new RegisterDonorRequest(ItalyDonor, "Italy, Ministry of the Interior (co-funding)", null, "10"), cancellationToken);
+        IReadOnlyList<IndicatorInput> Indicators(int deployedTarget, int endYear) =>
         [
-            new("OUT-1", "Equipment units deployed at the agreed border crossing points", "AssetsDeployed", 0, 2023, deployedTarget, endYear),
-            new("OUT-2", "Share of verified equipment found where agreed and in use (%)", "VerifiedInUse", 0, 2023, 90, endYear),
-            new("OUT-3", "Availability of deployed equipment (%)", "Availability", 0, 2023, 95, endYear),
-            new("OUT-4", "Share of deployed equipment seen by monitors (%)", "VerificationCoverage", 0, 2023, 50, endYear),
+            new("OUT-1", "Equipment units deployed at the agreed border crossing points", IndicatorSource.AssetsDeployed, 0, 2023, deployedTarget, endYear),
+            new("OUT-2", "Share of verified equipment found where agreed and in use (%)", IndicatorSource.VerifiedInUse, 0, 2023, 90, endYear),
+            new("OUT-3", "Availability of deployed equipment (%)", IndicatorSource.Availability, 0, 2023, 95, endYear),
+            new("OUT-4", "Share of deployed equipment seen by monitors (%)", IndicatorSource.VerificationCoverage, 0, 2023, 50, endYear),
         ];
 
-        var northAfrica = await admin.Reporting.RegisterGrantAsync(new NewGrant(
+        var northAfrica = await admin.Reporting.RegisterGrantAsync(new RegisterGrantRequest(
             "NDICI/2022/SN-MIG/IBM-NA-01",
             "Support to Cross-Border Cooperation and Integrated Border Management in North Africa",
-            EuDonor, "NdiciGlobalEurope", "ICMPD", 15_000_000m, new DateOnly(2023, 1, 1), new DateOnly(2027, 12, 31),
+            EuDonor, FundingInstrument.NdiciGlobalEurope, "ICMPD", 15_000_000m, new DateOnly(2023, 1, 1), new DateOnly(2027, 12, 31),
             ["TN", "EG", "MR"],
             [
-                new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637),
-                new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.9961, 10.7054),
-                new CrossingPoint("EG-SALLOUM", "Salloum", "EG", "LY", 31.5535, 25.1543),
-                new CrossingPoint("MR-ROSSO", "Rosso", "MR", "SN", 16.5128, -15.8061),
+                new CrossingPointInput("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637),
+                new CrossingPointInput("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.9961, 10.7054),
+                new CrossingPointInput("EG-SALLOUM", "Salloum", "EG", "LY", 31.5535, 25.1543),
+                new CrossingPointInput("MR-ROSSO", "Rosso", "MR", "SN", 16.5128, -15.8061),
             ],
             [
-                new BudgetLine("NA-EQ-1", "Surveillance equipment", 2_000_000m),
-                new BudgetLine("NA-EQ-2", "Document examination equipment", 300_000m),
-                new BudgetLine("NA-EQ-3", "Communications", 400_000m),
+                new BudgetLineInput("NA-EQ-1", "Surveillance equipment", 2_000_000m),
+                new BudgetLineInput("NA-EQ-2", "Document examination equipment", 300_000m),
+                new BudgetLineInput("NA-EQ-3", "Communications", 400_000m),
             ], Indicators: Indicators(40, 2027)), cancellationToken);
-        var westernBalkans = await admin.Reporting.RegisterGrantAsync(new NewGrant(
+        var westernBalkans = await admin.Reporting.RegisterGrantAsync(new RegisterGrantRequest(
             "IPA/2023/WB-IBM/EQ-02",
             "Regional support to protection-sensitive border management in the Western Balkans and Türkiye",
-            EuDonor, "IpaIii", "Frontex", 8_000_000m, new DateOnly(2023, 6, 1), new DateOnly(2026, 12, 31),
+            EuDonor, FundingInstrument.IpaIii, "Frontex", 8_000_000m, new DateOnly(2023, 6, 1), new DateOnly(2026, 12, 31),
             ["RS", "MK", "AL", "TR"],
             [
-                new CrossingPoint("RS-HORGOS", "Horgoš", "RS", "HU", 46.1561, 19.9706),
-                new CrossingPoint("RS-PRESEVO", "Preševo", "RS", "MK", 42.2581, 21.7006),
-                new CrossingPoint("MK-TABANOVCE", "Tabanovce", "MK", "RS", 42.2175, 21.6989),
-                new CrossingPoint("MK-BOGORODICA", "Bogorodica", "MK", "GR", 41.1353, 22.5519),
-                new CrossingPoint("AL-KAKAVIJE", "Kakavijë", "AL", "GR", 39.9203, 20.3294),
-                new CrossingPoint("TR-KAPIKULE", "Kapıkule", "TR", "BG", 41.7206, 26.3564),
+                new CrossingPointInput("RS-HORGOS", "Horgoš", "RS", "HU", 46.1561, 19.9706),
+                new CrossingPointInput("RS-PRESEVO", "Preševo", "RS", "MK", 42.2581, 21.7006),
+                new CrossingPointInput("MK-TABANOVCE", "Tabanovce", "MK", "RS", 42.2175, 21.6989),
+                new CrossingPointInput("MK-BOGORODICA", "Bogorodica", "MK", "GR", 41.1353, 22.5519),
+                new CrossingPointInput("AL-KAKAVIJE", "Kakavijë", "AL", "GR", 39.9203, 20.3294),
+                new CrossingPointInput("TR-KAPIKULE", "Kapıkule", "TR", "BG", 41.7206, 26.3564),
             ],
             [
-                new BudgetLine("WB-EQ-1", "Patrol vehicles", 1_000_000m),
-                new BudgetLine("WB-EQ-2", "Communications", 300_000m),
+                new BudgetLineInput("WB-EQ-1", "Patrol vehicles", 1_000_000m),
+                new BudgetLineInput("WB-EQ-2", "Communications", 300_000m),
             ], Indicators: Indicators(30, 2026)), cancellationToken);
-        var coastal = await admin.Reporting.RegisterGrantAsync(new NewGrant(
+        var coastal = await admin.Reporting.RegisterGrantAsync(new RegisterGrantRequest(
             "IT-MININT/2024/TN-COAST-03",
             "Co-funded equipment for Tunisian border and coast guard units",
-            ItalyDonor, "Amif", "IOM", 2_400_000m, new DateOnly(2024, 3, 1), new DateOnly(2026, 12, 31),
+            ItalyDonor, FundingInstrument.Amif, "IOM", 2_400_000m, new DateOnly(2024, 3, 1), new DateOnly(2026, 12, 31),
             ["TN"],
             [
-                new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637),
-                new CrossingPoint("TN-BOUCHEBKA", "Bouchebka", "TN", "DZ", 35.1667, 8.4167),
+                new CrossingPointInput("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637),
+                new CrossingPointInput("TN-BOUCHEBKA", "Bouchebka", "TN", "DZ", 35.1667, 8.4167),
             ],
             [
-                new BudgetLine("TN-EQ-1", "Maritime surveillance", 600_000m),
-                new BudgetLine("TN-EQ-2", "Night-vision devices", 50_000m),
+                new BudgetLineInput("TN-EQ-1", "Maritime surveillance", 600_000m),
+                new BudgetLineInput("TN-EQ-2", "Night-vision devices", 50_000m),
             ], Indicators: Indicators(8, 2026)), cancellationToken);
-        westernBalkans = await admin.Reporting.AmendGrantAsync(westernBalkans.Id, new GrantAmendment(1, new DateOnly(2025, 9, 1),
+        westernBalkans = await admin.Reporting.AmendGrantAsync(westernBalkans.Id, new AmendGrantRequest(1, new DateOnly(2025, 9, 1),
             "Rider 1: implementation extended by six months; Bogorodica equipment moved to communications",
             EndDate: new DateOnly(2027, 6, 30),
-            BudgetLines: [new BudgetLine("WB-EQ-1", "Patrol vehicles", 900_000m), new BudgetLine("WB-EQ-2", "Communications", 400_000m)]), cancellationToken);
-        await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new DateOnly(2023, 2, 15), 4_500_000m, "NA-PF-1", cancellationToken);
-        await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new DateOnly(2024, 9, 2), 3_000_000m, "NA-IP-2", cancellationToken);
-        await admin.Reporting.RecordDisbursementAsync(westernBalkans.Id, new DateOnly(2023, 7, 3), 2_400_000m, "WB-PF-1", cancellationToken);
-        await admin.Reporting.RecordDisbursementAsync(coastal.Id, new DateOnly(2024, 4, 2), 720_000m, "TN-PF-1", cancellationToken);
+            BudgetLines: [new BudgetLineInput("WB-EQ-1", "Patrol vehicles", 900_000m), new BudgetLineInput("WB-EQ-2", "Communications", 400_000m)]), cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new RecordDisbursementRequest(new DateOnly(2023, 2, 15), 4_500_000m, "NA-PF-1"), cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new RecordDisbursementRequest(new DateOnly(2024, 9, 2), 3_000_000m, "NA-IP-2"), cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(westernBalkans.Id, new RecordDisbursementRequest(new DateOnly(2023, 7, 3), 2_400_000m, "WB-PF-1"), cancellationToken);
+        await admin.Reporting.RecordDisbursementAsync(coastal.Id, new RecordDisbursementRequest(new DateOnly(2024, 4, 2), 720_000m, "TN-PF-1"), cancellationToken);
         log($"registered 2 donors and 3 grants ({northAfrica.Reference}, {westernBalkans.Reference} amended to version {westernBalkans.Version}, {coastal.Reference}) with indicators and 4 disbursements");
 
         await Poll.UntilAsync(() => officer.Procurement.ListKnownGrantsAsync(cancellationToken), g => g.Count >= 3, Propagation,
             "procurement to learn the 3 grants", cancellationToken);
 
         async Task<Guid> SupplierAsync(string name, string country, string registration) =>
-            (await officer.Procurement.RegisterSupplierAsync(new NewSupplier(name, country, registration, "Tender desk",
+            (await officer.Procurement.RegisterSupplierAsync(new RegisterSupplierRequest(name, country, registration, "Tender desk",
                 $"tenders@{new string(name.ToLowerInvariant().Where(char.IsAsciiLetter).Take(16).ToArray())}.example"), cancellationToken)).Id;
         var thermovision = await SupplierAsync("Thermovision Systems GmbH", "DE", "HRB 184203");
         var optronique = await SupplierAsync("Optronique du Sud SARL", "FR", "RCS Marseille 812 334 019");
@@ -103,7 +107,7 @@ public static class DemoSeed
         log("registered 8 suppliers (one from a country no grant here makes eligible)");
 
         var requiredBy = today.AddDays(-30);
-        NewRequisition Need(Grant grant, string line, string category, string spec, int quantity, decimal estimate, string? crossingPoint, string? warehouse = null) =>
+        RaiseRequisitionRequest Need(GrantResponse grant, string line, string category, string spec, int quantity, decimal estimate, string? crossingPoint, string? warehouse = null) =>
             new(grant.Id, line, category, spec, quantity, estimate, crossingPoint, warehouse, requiredBy);
 
         await ProcurementRun.ToSignedContractAsync(officer, northAfrica.Id, "T-NA-2025-001", "Long-range thermal cameras",
@@ -122,7 +126,7 @@ public static class DemoSeed
                 new Offer(thermovision, [8_400m], "DE", QualityScores: new Dictionary<string, decimal> { ["technical quality"] = 65, ["training offered"] = 50 }),
                 new Offer(stes, [8_700m], "TN", QualityScores: new Dictionary<string, decimal> { ["technical quality"] = 70, ["training offered"] = 90 }),
             ],
-            invited: [docucheck, thermovision, stes], awardMethod: "BestValue", priceWeight: 40,
+            invited: [docucheck, thermovision, stes], awardMethod: AwardMethod.BestValue, priceWeight: 40,
             criteria: [new AwardCriterion("technical quality", 45), new AwardCriterion("training offered", 15)], warrantyMonths: 12, cancellationToken: cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, westernBalkans.Id, "T-WB-2025-004", "4×4 border patrol vehicles",
             [Need(westernBalkans, "WB-EQ-1", "PatrolVehicle", "4×4 patrol vehicle, diesel, light bar, radio mount, winter equipment", 3, 61_000m, "RS-HORGOS")],
@@ -131,31 +135,31 @@ public static class DemoSeed
             [Need(westernBalkans, "WB-EQ-2", "Radio", "TETRA handheld radio with spare battery and vehicle charger", 20, 1_150m, "MK-TABANOVCE")],
             [new Offer(balkanFleet, [1_090m], "SI"), new Offer(anatolia, [1_120m], "TR"), new Offer(thermovision, [1_240m], "DE")],
             invited: [balkanFleet, anatolia, thermovision], cancellationToken: cancellationToken);
-        await officer.Procurement.AmendContractAsync(radioContract.Id, "Two more handsets for the joint patrol at Tabanovce", today.AddDays(-50),
-            [new LineAmendment(1, 22, null)], cancellationToken);
+        await officer.Procurement.AmendContractAsync(radioContract.Id, new AmendContractRequest("Two more handsets for the joint patrol at Tabanovce", today.AddDays(-50),
+            [new LineAmendment(1, 22, null)]), cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-002", "Rigid-hull inflatable patrol boat",
             [Need(coastal, "TN-EQ-1", "Boat", "8 m rigid-hull inflatable patrol boat, twin 150 hp outboard engines, radar and AIS", 1, 185_000m, null, "Sfax coast guard base")],
             [new Offer(cantiere, [182_000m], "IT")], cancellationToken: cancellationToken);
         var nightVision = await ProcurementRun.DraftAndPublishAsync(officer, coastal.Id, "T-TN-2025-003", "Night-vision monoculars",
             [Need(coastal, "TN-EQ-2", "NightVisionDevice", "Gen 3 night-vision monocular with head mount", 12, 950m, "TN-BOUCHEBKA")], invited: [optronique],
             cancellationToken: cancellationToken);
-        await officer.Procurement.CancelAsync(nightVision.Id, "Need covered by a national in-kind donation", cancellationToken: cancellationToken);
+        await officer.Procurement.CancelAsync(nightVision.Id, new CancelTenderRequest("Need covered by a national in-kind donation"), cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-004", "Handheld thermal binoculars",
             [Need(coastal, "TN-EQ-1", "ThermalCamera", "Handheld uncooled thermal binocular, 640×480, 3 km person detection, laser range finder", 6, 7_900m, "TN-BOUCHEBKA")],
             [new Offer(optronique, [7_650m], "FR"), new Offer(thermovision, [7_980m], "DE")], invited: [optronique, thermovision, stes], cancellationToken: cancellationToken);
         log("ran 7 procedures (international open, local open ×2, competitive negotiated ×3 incl. best value, single tender): 6 signed contracts, one amended, one tender cancelled");
 
         // Preventive plans first: they apply to each asset of the category when it is deployed.
-        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("ThermalCamera", 90, null, null, ["Clean optics and housing", "Check cooler run time", "Test pan/tilt and remote control"]), cancellationToken);
-        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("PatrolVehicle", 90, null, 10_000, ["Oil and filters", "Brakes", "Tyres", "Light bar and radio mount"]), cancellationToken);
-        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("Radio", 180, null, null, ["Battery capacity test", "Firmware", "Antenna and seals"]), cancellationToken);
-        await technician.Maintenance.DefinePlanAsync(new MaintenancePlan("DocumentExaminationKit", 365, null, null, ["UV/IR lamp hours", "Reference database update"]), cancellationToken);
+        await technician.Maintenance.DefinePlanAsync(new DefinePlanRequest("ThermalCamera", 90, null, null, ["Clean optics and housing", "Check cooler run time", "Test pan/tilt and remote control"]), cancellationToken);
+        await technician.Maintenance.DefinePlanAsync(new DefinePlanRequest("PatrolVehicle", 90, null, 10_000, ["Oil and filters", "Brakes", "Tyres", "Light bar and radio mount"]), cancellationToken);
+        await technician.Maintenance.DefinePlanAsync(new DefinePlanRequest("Radio", 180, null, null, ["Battery capacity test", "Firmware", "Antenna and seals"]), cancellationToken);
+        await technician.Maintenance.DefinePlanAsync(new DefinePlanRequest("DocumentExaminationKit", 365, null, null, ["UV/IR lamp hours", "Reference database update"]), cancellationToken);
 
-        await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("TN-TUNIS-WH", "ICMPD logistics warehouse, Tunis", "TN", "Zone industrielle Charguia II, Tunis"), cancellationToken);
-        await logistics.Inventory.RegisterWarehouseAsync(new Warehouse("MK-SKOPJE-WH", "Frontex project warehouse, Skopje", "MK", "Bul. Aleksandar Makedonski 18, Skopje"), cancellationToken);
+        await logistics.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest("TN-TUNIS-WH", "ICMPD logistics warehouse, Tunis", "TN", "Zone industrielle Charguia II, Tunis"), cancellationToken);
+        await logistics.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest("MK-SKOPJE-WH", "Frontex project warehouse, Skopje", "MK", "Bul. Aleksandar Makedonski 18, Skopje"), cancellationToken);
         var deliveries = (await Poll.UntilAsync(() => logistics.Inventory.ListExpectedDeliveriesAsync(pageSize: 200, cancellationToken: cancellationToken),
             p => p.TotalCount >= 7, Propagation, "inventory to expect the 7 contract lines", cancellationToken)).Items;
-        IReadOnlyList<ExpectedDelivery> Lines(string contract) => deliveries.Where(d => d.ContractReference == contract).ToList();
+        IReadOnlyList<ExpectedDeliveryResponse> Lines(string contract) => deliveries.Where(d => d.ContractReference == contract).ToList();
 
         var cameras = await InventoryRun.ShipAndReceiveAsync(logistics, Lines("C-NA-2025-001"),
             [new Arrival(1, 4, 0, "Thermovision", "TV-MW640", "TVMW640-RA"), new Arrival(2, 4, 0, "Thermovision", "TV-MW640", "TVMW640-DW")],
@@ -186,11 +190,11 @@ public static class DemoSeed
             frontex, new Representative("Elena Stojanovska", "Head of communications"), cancellationToken);
 
         var deployed = 0;
-        async Task DeployAsync(IEnumerable<Asset> assets, string crossingPoint)
+        async Task DeployAsync(IEnumerable<AssetResponse> assets, string crossingPoint)
         {
             foreach (var asset in assets)
             {
-                await logistics.Inventory.DeployAsync(asset.Id, crossingPoint, today.AddDays(-35), cancellationToken);
+                await logistics.Inventory.DeployAsync(asset.Id, new DeployAssetRequest(crossingPoint, today.AddDays(-35)), cancellationToken);
                 deployed++;
             }
         }
@@ -200,61 +204,61 @@ public static class DemoSeed
         await DeployAsync(radios, "MK-TABANOVCE");
         await DeployAsync(binoculars, "TN-BOUCHEBKA");
         var moved = cameras.First(a => a.SerialNumber.Contains("-RA-"));
-        await logistics.Inventory.TransferAsync(moved.Id, "TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis", cancellationToken);
-        await logistics.Inventory.DisposeAsync(radios[^1].Id, "Stolen", today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025", cancellationToken);
+        await logistics.Inventory.TransferAsync(moved.Id, new TransferAssetRequest("TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis"), cancellationToken);
+        await logistics.Inventory.DisposeAsync(radios[^1].Id, new DisposeAssetRequest(DisposalKind.Stolen, today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025"), cancellationToken);
         log($"handed over 4 lots to the border authorities, deployed {deployed} assets, transferred one camera, and recorded one radio stolen");
 
         var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-DEHIBA-WAZIN", pageSize: 200, cancellationToken: cancellationToken),
             p => p.Items.Count(a => a.ItemCategory == "ThermalCamera") >= 4, Propagation, "maintenance to learn the deployed cameras", cancellationToken);
         var camera = maintained.Items.First(a => a.ItemCategory == "ThermalCamera");
-        var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, "No thermal image after dusk; cooler does not reach temperature", "High", cancellationToken);
-        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, "OutOfService", DateTime.UtcNow.AddDays(-7), "Cooler failure", cancellationToken);
-        var repair = await technician.Maintenance.OpenWorkOrderAsync(camera.AssetId, "Corrective", fault.Id, cancellationToken);
-        await technician.Maintenance.ScheduleAsync(repair.Id, today.AddDays(-6), "Anis Trabelsi", cancellationToken);
+        var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, new ReportFaultRequest("No thermal image after dusk; cooler does not reach temperature", FaultSeverity.High), cancellationToken);
+        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.OutOfService, DateTime.UtcNow.AddDays(-7), "Cooler failure"), cancellationToken);
+        var repair = await technician.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.AssetId, WorkOrderKind.Corrective, fault.Id), cancellationToken);
+        await technician.Maintenance.ScheduleAsync(repair.Id, new ScheduleWorkOrderRequest(today.AddDays(-6), "Anis Trabelsi"), cancellationToken);
         await technician.Maintenance.StartAsync(repair.Id, cancellationToken);
-        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, "UnderRepair", DateTime.UtcNow.AddDays(-6), "Cooler replacement under warranty", cancellationToken);
-        await technician.Maintenance.CompleteAsync(repair.Id, today.AddDays(-4), 5, "Stirling cooler replaced by the supplier's engineer",
-            [new PartUsed("Stirling cooler", 1, 1_850m)], cancellationToken);
-        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, "Operational", DateTime.UtcNow.AddDays(-4), "Repaired", cancellationToken);
+        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.UnderRepair, DateTime.UtcNow.AddDays(-6), "Cooler replacement under warranty"), cancellationToken);
+        await technician.Maintenance.CompleteAsync(repair.Id, new CompleteWorkOrderRequest(today.AddDays(-4), 5, "Stirling cooler replaced by the supplier's engineer",
+            [new PartUsed("Stirling cooler", 1, 1_850m)]), cancellationToken);
+        await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.Operational, DateTime.UtcNow.AddDays(-4), "Repaired"), cancellationToken);
         if (repair.WarrantyClaimId is { } claim)
         {
-            await technician.Maintenance.DecideClaimAsync(claim, true, "Covered: cooler failure within 24 months", cancellationToken);
-            await technician.Maintenance.ResolveClaimAsync(claim, 1_850m, cancellationToken);
+            await technician.Maintenance.DecideClaimAsync(claim, new DecideWarrantyClaimRequest(true, "Covered: cooler failure within 24 months"), cancellationToken);
+            await technician.Maintenance.ResolveClaimAsync(claim, new ResolveWarrantyClaimRequest(1_850m), cancellationToken);
         }
         var kit = maintained.Items.First(a => a.ItemCategory == "DocumentExaminationKit");
-        var service = await technician.Maintenance.OpenWorkOrderAsync(kit.AssetId, "Preventive", cancellationToken: cancellationToken);
-        await technician.Maintenance.ScheduleAsync(service.Id, today.AddDays(-2), "Anis Trabelsi", cancellationToken);
+        var service = await technician.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(kit.AssetId, WorkOrderKind.Preventive), cancellationToken);
+        await technician.Maintenance.ScheduleAsync(service.Id, new ScheduleWorkOrderRequest(today.AddDays(-2), "Anis Trabelsi"), cancellationToken);
         await technician.Maintenance.StartAsync(service.Id, cancellationToken);
-        await technician.Maintenance.CompleteAsync(service.Id, today.AddDays(-2), 1.5m, "Lamp hours checked, database updated", cancellationToken: cancellationToken);
-        await technician.Maintenance.RecordUsageAsync(camera.AssetId, today.AddDays(-30), today.AddDays(-8), hours: 264, cancellationToken: cancellationToken);
+        await technician.Maintenance.CompleteAsync(service.Id, new CompleteWorkOrderRequest(today.AddDays(-2), 1.5m, "Lamp hours checked, database updated"), cancellationToken);
+        await technician.Maintenance.RecordUsageAsync(camera.AssetId, new RecordUsageRequest(today.AddDays(-30), today.AddDays(-8), Hours: 264), cancellationToken);
         log("maintenance: 4 plans applied on deployment, one camera fault repaired under warranty (claim accepted, €1,850 borne by the supplier), one preventive service");
 
         var monitor = await EquipmentApi.SignInAsync(gateway, "monitor", "demo", cancellationToken);
         await Poll.UntilAsync(() => admin.Reporting.GetGrantAsync(northAfrica.Id, cancellationToken), s => s.Figures.CrossingPoints.Single(p => p.Code == "TN-DEHIBA-WAZIN").Funnel.Deployed >= 9,
             Propagation, "donor-reporting to see the Dehiba–Wazin deployments", cancellationToken);
-        var visit = await monitor.Reporting.PlanVisitAsync(northAfrica.Id, "TN-DEHIBA-WAZIN", today.AddDays(-1), 4, seed: 2025, cancellationToken: cancellationToken);
+        var visit = await monitor.Reporting.PlanVisitAsync(northAfrica.Id, new PlanVisitRequest("TN-DEHIBA-WAZIN", today.AddDays(-1), 4, Seed: 2025), cancellationToken);
         var seenAt = DateTime.UtcNow.AddDays(-1);
-        await monitor.Reporting.RecordVisitAsync(visit.Id, today.AddDays(-1), visit.SampledAssetIds.Select((asset, i) => i switch
+        await monitor.Reporting.RecordVisitAsync(visit.Id, new RecordVisitRequest(today.AddDays(-1), visit.SampledAssetIds.Select((asset, i) => i switch
             {
-                0 => new Observation(asset, "Relocated", true, true, $"DW-{i}.jpg", 31.9921, 10.7102, seenAt, "Found in the shift office, not on its tower"),
-                1 => new Observation(asset, "Unused", false, true, $"DW-{i}.jpg", 31.9961, 10.7054, seenAt, "Still in its transport case: no trained operator"),
-                _ => new Observation(asset, "FoundAsExpected", true, i % 2 == 0, $"DW-{i}.jpg", 31.9961, 10.7054, seenAt),
+                0 => new AssetObservation(asset, Finding.Relocated, true, true, $"DW-{i}.jpg", 31.9921, 10.7102, seenAt, "Found in the shift office, not on its tower"),
+                1 => new AssetObservation(asset, Finding.Unused, false, true, $"DW-{i}.jpg", 31.9961, 10.7054, seenAt, "Still in its transport case: no trained operator"),
+                _ => new AssetObservation(asset, Finding.FoundAsExpected, true, i % 2 == 0, $"DW-{i}.jpg", 31.9961, 10.7054, seenAt),
             }).ToList(),
             [new FollowUp("Put the relocated camera back on its tower", "Garde nationale (Tunisia)", today.AddDays(14)),
-             new FollowUp("Train two operators for the document kits", "ICMPD", today.AddDays(30))], cancellationToken);
+             new FollowUp("Train two operators for the document kits", "ICMPD", today.AddDays(30))]), cancellationToken);
         log("the EU monitor verified 4 sampled assets at Dehiba–Wazin: one relocated, one unused, with follow-ups");
 
         var monitor2 = await EquipmentApi.SignInAsync(gateway, "monitor2", "demo", cancellationToken);
         await Poll.UntilAsync(() => monitor2.Reporting.GetGrantAsync(coastal.Id, cancellationToken), s => s.Figures.Funnel.Deployed >= 6, Propagation,
             "donor-reporting to see the Bouchebka deployments", cancellationToken);
-        var coastVisit = await monitor2.Reporting.PlanVisitAsync(coastal.Id, "TN-BOUCHEBKA", today.AddDays(-2), 3, seed: 7, cancellationToken: cancellationToken);
+        var coastVisit = await monitor2.Reporting.PlanVisitAsync(coastal.Id, new PlanVisitRequest("TN-BOUCHEBKA", today.AddDays(-2), 3, Seed: 7), cancellationToken);
         var seenAtBouchebka = DateTime.UtcNow.AddDays(-2);
-        await monitor2.Reporting.RecordVisitAsync(coastVisit.Id, today.AddDays(-2), coastVisit.SampledAssetIds.Select((asset, i) => i switch
+        await monitor2.Reporting.RecordVisitAsync(coastVisit.Id, new RecordVisitRequest(today.AddDays(-2), coastVisit.SampledAssetIds.Select((asset, i) => i switch
             {
-                0 => new Observation(asset, "NotFound", false, false, null, null, null, seenAtBouchebka, "Said to be on a night patrol; to be shown on the next visit"),
-                _ => new Observation(asset, "FoundAsExpected", true, true, $"BK-{i}.jpg", 35.1671, 8.4162, seenAtBouchebka),
+                0 => new AssetObservation(asset, Finding.NotFound, false, false, null, null, null, seenAtBouchebka, "Said to be on a night patrol; to be shown on the next visit"),
+                _ => new AssetObservation(asset, Finding.FoundAsExpected, true, true, $"BK-{i}.jpg", 35.1671, 8.4162, seenAtBouchebka),
             }).ToList(),
-            [new FollowUp("Show binocular OSHB640 on the next visit, with its patrol log", "Garde nationale (Tunisia)", today.AddDays(21))], cancellationToken);
+            [new FollowUp("Show binocular OSHB640 on the next visit, with its patrol log", "Garde nationale (Tunisia)", today.AddDays(21))]), cancellationToken);
         log("the Italian monitor verified 3 sampled binoculars at Bouchebka: two in use, one not shown");
 
         await Poll.UntilAsync(() => admin.Reporting.GetGrantAsync(northAfrica.Id, cancellationToken), s => s.Figures.Funnel.Deployed >= 12, Propagation,

@@ -1,4 +1,5 @@
 using Equipment.ApiClient;
+using Equipment.Inventory.Contracts.Api;
 
 namespace Equipment.AppHost;
 
@@ -9,24 +10,24 @@ public sealed record Arrival(int ContractLineNumber, int Accepted, int Rejected,
 /// <summary>The logistics steps through the public API: a shipment under a waybill, its arrival, the goods received note, the handover.</summary>
 public static class InventoryRun
 {
-    public static async Task<IReadOnlyList<Asset>> ShipAndReceiveAsync(
-        EquipmentApi logistics, IReadOnlyList<ExpectedDelivery> lines, IReadOnlyList<Arrival> arrivals, string waybill, string carrier, string warehouse,
+    public static async Task<IReadOnlyList<AssetResponse>> ShipAndReceiveAsync(
+        EquipmentApi logistics, IReadOnlyList<ExpectedDeliveryResponse> lines, IReadOnlyList<Arrival> arrivals, string waybill, string carrier, string warehouse,
         DateOnly dispatchedOn, DateOnly receivedOn, CancellationToken cancellationToken = default)
     {
         var shipped = arrivals.Select(a => (Line: lines.Single(l => l.ContractLineNumber == a.ContractLineNumber), Arrival: a)).ToList();
-        var shipment = await logistics.Inventory.DispatchAsync(new NewShipment(waybill, carrier, dispatchedOn, receivedOn,
-            shipped.Select(s => new NewShipmentLine(s.Line.Id, s.Arrival.Accepted + s.Arrival.Rejected)).ToList()), cancellationToken);
+        var shipment = await logistics.Inventory.DispatchAsync(new DispatchShipmentRequest(waybill, carrier, dispatchedOn, receivedOn,
+            shipped.Select(s => new DispatchShipmentLine(s.Line.Id, s.Arrival.Accepted + s.Arrival.Rejected)).ToList()), cancellationToken);
         await logistics.Inventory.MarkInTransitAsync(shipment.Id, cancellationToken);
-        await logistics.Inventory.ArriveAsync(shipment.Id, receivedOn, warehouse, cancellationToken);
-        var receipt = await logistics.Inventory.ReceiveAsync(shipment.Id, new GoodsReceipt(receivedOn, shipped.Select(s => new ReceiptLine(
+        await logistics.Inventory.ArriveAsync(shipment.Id, new RecordArrivalRequest(receivedOn, warehouse), cancellationToken);
+        var receipt = await logistics.Inventory.ReceiveAsync(shipment.Id, new ReceiveGoodsRequest(receivedOn, shipped.Select(s => new GoodsReceiptLine(
             s.Arrival.ContractLineNumber,
-            Enumerable.Range(1, s.Arrival.Accepted).Select(i => new ReceivedUnit($"{s.Arrival.SerialPrefix}-{i:D4}", s.Arrival.Manufacturer, s.Arrival.Model,
+            Enumerable.Range(1, s.Arrival.Accepted).Select(i => new GoodsReceiptUnit($"{s.Arrival.SerialPrefix}-{i:D4}", s.Arrival.Manufacturer, s.Arrival.Model,
                 s.Arrival.VisibilityMarking, s.Arrival.VisibilityMarking ? $"photo/{waybill}/{s.Arrival.SerialPrefix}-{i:D4}.jpg" : null)).ToList(),
             s.Arrival.Rejected, s.Arrival.RejectionReason)).ToList()), cancellationToken);
         return receipt.Assets;
     }
 
-    public static Task<Handover> HandOverAsync(EquipmentApi logistics, IReadOnlyList<Asset> assets, DateOnly on, string place, string authority,
+    public static Task<HandoverResponse> HandOverAsync(EquipmentApi logistics, IReadOnlyList<AssetResponse> assets, DateOnly on, string place, string authority,
         Representative from, Representative to, CancellationToken cancellationToken = default) =>
-        logistics.Inventory.HandOverAsync(new NewHandover(on, place, from, authority, to, assets.Select(a => a.Id).ToList()), cancellationToken);
+        logistics.Inventory.HandOverAsync(new HandOverAssetsRequest(on, place, from, authority, to, assets.Select(a => a.Id).ToList()), cancellationToken);
 }

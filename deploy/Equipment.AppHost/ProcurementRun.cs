@@ -1,4 +1,5 @@
 using Equipment.ApiClient;
+using Equipment.Procurement.Contracts.Api;
 
 namespace Equipment.AppHost;
 
@@ -15,41 +16,41 @@ public sealed record Offer(Guid SupplierId, IReadOnlyList<decimal> UnitPrices, s
 /// </summary>
 public static class ProcurementRun
 {
-    public static async Task<(Tender Tender, Contract Contract)> ToSignedContractAsync(
-        EquipmentApi officer, Guid grantId, string reference, string title, IReadOnlyList<NewRequisition> needs, IReadOnlyList<Offer> offers,
-        IReadOnlyList<Guid>? invited = null, string awardMethod = "LowestPrice", int priceWeight = 0, IReadOnlyList<AwardCriterion>? criteria = null,
+    public static async Task<(TenderResponse Tender, ContractResponse Contract)> ToSignedContractAsync(
+        EquipmentApi officer, Guid grantId, string reference, string title, IReadOnlyList<RaiseRequisitionRequest> needs, IReadOnlyList<Offer> offers,
+        IReadOnlyList<Guid>? invited = null, AwardMethod awardMethod = AwardMethod.LowestPrice, int priceWeight = 0, IReadOnlyList<AwardCriterion>? criteria = null,
         int warrantyMonths = 24, CancellationToken cancellationToken = default)
     {
         var tender = await DraftAndPublishAsync(officer, grantId, reference, title, needs, invited, awardMethod, priceWeight, criteria, cancellationToken);
         var now = DateTime.UtcNow;
         foreach (var offer in offers)
-            await officer.Procurement.SubmitBidAsync(tender.Id, 1, new NewBid(offer.SupplierId, now.AddDays(-90),
-                offer.UnitPrices.Select((price, i) => new NewBidLine(i + 1, price, offer.Origin)).ToList()), cancellationToken);
+            await officer.Procurement.SubmitBidAsync(tender.Id, 1, new SubmitBidRequest(offer.SupplierId, now.AddDays(-90),
+                offer.UnitPrices.Select((price, i) => new BidLineInput(i + 1, price, offer.Origin)).ToList()), cancellationToken);
 
         await officer.Procurement.StartEvaluationAsync(tender.Id, 1, cancellationToken);
         var bids = await officer.Procurement.ListBidsAsync(tender.Id, 1, cancellationToken);
         foreach (var offer in offers)
         {
             var bid = bids.Single(b => b.SupplierId == offer.SupplierId);
-            await officer.Procurement.EvaluateBidAsync(tender.Id, bid.Id, new BidEvaluation(true, offer.Compliant, offer.Notes, offer.QualityScores), cancellationToken);
+            await officer.Procurement.EvaluateBidAsync(tender.Id, bid.Id, new EvaluateBidRequest(true, offer.Compliant, offer.Notes, offer.QualityScores), cancellationToken);
         }
         await officer.Procurement.ProposeAwardAsync(tender.Id, 1, cancellationToken);
-        await officer.Procurement.StartStandstillAsync(tender.Id, 1, DateOnly.FromDateTime(now.AddDays(-80)), cancellationToken);
-        await officer.Procurement.DecideAwardAsync(tender.Id, 1, DateOnly.FromDateTime(now.AddDays(-70)), cancellationToken);
-        var draft = await officer.Procurement.DraftContractAsync(tender.Id, 1, reference.Replace("T-", "C-"), warrantyMonths, cancellationToken);
-        var contract = await officer.Procurement.SignContractAsync(draft.Id, DateOnly.FromDateTime(now.AddDays(-65)), cancellationToken);
+        await officer.Procurement.StartStandstillAsync(tender.Id, 1, new StartStandstillRequest(DateOnly.FromDateTime(now.AddDays(-80))), cancellationToken);
+        await officer.Procurement.DecideAwardAsync(tender.Id, 1, new DecideAwardRequest(DateOnly.FromDateTime(now.AddDays(-70))), cancellationToken);
+        var draft = await officer.Procurement.DraftContractAsync(tender.Id, 1, new DraftContractRequest(reference.Replace("T-", "C-"), warrantyMonths), cancellationToken);
+        var contract = await officer.Procurement.SignContractAsync(draft.Id, new SignContractRequest(DateOnly.FromDateTime(now.AddDays(-65))), cancellationToken);
         return (await officer.Procurement.GetTenderAsync(tender.Id, cancellationToken), contract);
     }
 
-    public static async Task<Tender> DraftAndPublishAsync(
-        EquipmentApi officer, Guid grantId, string reference, string title, IReadOnlyList<NewRequisition> needs, IReadOnlyList<Guid>? invited = null,
-        string awardMethod = "LowestPrice", int priceWeight = 0, IReadOnlyList<AwardCriterion>? criteria = null, CancellationToken cancellationToken = default)
+    public static async Task<TenderResponse> DraftAndPublishAsync(
+        EquipmentApi officer, Guid grantId, string reference, string title, IReadOnlyList<RaiseRequisitionRequest> needs, IReadOnlyList<Guid>? invited = null,
+        AwardMethod awardMethod = AwardMethod.LowestPrice, int priceWeight = 0, IReadOnlyList<AwardCriterion>? criteria = null, CancellationToken cancellationToken = default)
     {
         var requisitions = new List<Guid>();
         foreach (var need in needs) requisitions.Add((await officer.Procurement.RaiseRequisitionAsync(need, cancellationToken)).Id);
-        var tender = await officer.Procurement.CreateTenderAsync(new NewTender(reference, title, grantId, [new NewLot(title, requisitions)],
+        var tender = await officer.Procurement.CreateTenderAsync(new CreateTenderRequest(reference, title, grantId, [new LotInput(title, requisitions)],
             awardMethod, priceWeight, criteria, invited), cancellationToken);
         var now = DateTime.UtcNow;
-        return await officer.Procurement.PublishAsync(tender.Id, now.AddDays(-120), now.AddDays(-85), cancellationToken);
+        return await officer.Procurement.PublishAsync(tender.Id, new PublishTenderRequest(now.AddDays(-120), now.AddDays(-85)), cancellationToken);
     }
 }

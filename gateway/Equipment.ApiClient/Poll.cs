@@ -15,7 +15,7 @@ public static class Poll
             var value = await probe();
             if (done(value)) return value;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:F0}s for {waitingFor}; last answer: {System.Text.Json.JsonSerializer.Serialize(value, ApiClientBase.Json)}");
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:F0}s for {waitingFor}; last answer: {System.Text.Json.JsonSerializer.Serialize(value, EquipmentJson.Options)}");
             await Task.Delay(delay, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
         }

@@ -6,7 +6,6 @@ using System.Text.Json;
 using Equipment.ApiClient;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Equipment.Portal;
 
@@ -16,33 +15,45 @@ public static class PortalClaims
     public const string AccessToken = "access_token";
 }
 
-/// <summary>The typed API clients for the signed-in user, carrying the token the gateway issued them.</summary>
-public sealed class PortalApi(AuthenticationStateProvider authentication, IHttpClientFactory clients)
+/// <summary>
+/// The typed API clients (Refit, registered in DI) for the signed-in user: <see cref="UserToken"/> sends the token the
+/// gateway issued them, read from the sign-in cookie of the request being served.
+/// </summary>
+public sealed class PortalApi(IHttpClientFactory clients, IHttpContextAccessor context, IProcurementApi procurement, IInventoryApi inventory,
+    IMaintenanceApi maintenance, IReportingApi reporting)
 {
     public const string GatewayClient = "gateway";
 
-    private EquipmentApi? _api;
-
-    public async Task<EquipmentApi> ForUserAsync()
-    {
-        if (_api is not null) return _api;
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var http = clients.CreateClient(GatewayClient);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.FindFirstValue(PortalClaims.AccessToken));
-        return _api = new EquipmentApi(http);
-    }
+    public Task<EquipmentApi> ForUserAsync() => Task.FromResult(ForRequest(context.HttpContext!, clients, procurement, inventory, maintenance, reporting));
 
     /// <summary>The clients for the user of a plain HTTP request (downloads, uploads, the small step forms), from their sign-in cookie.</summary>
-    public static EquipmentApi ForRequest(HttpContext context, IHttpClientFactory clients)
+    public static EquipmentApi ForRequest(HttpContext context, IHttpClientFactory clients) =>
+        ForRequest(context, clients, context.RequestServices.GetRequiredService<IProcurementApi>(), context.RequestServices.GetRequiredService<IInventoryApi>(),
+            context.RequestServices.GetRequiredService<IMaintenanceApi>(), context.RequestServices.GetRequiredService<IReportingApi>());
+
+    private static EquipmentApi ForRequest(HttpContext context, IHttpClientFactory clients, IProcurementApi procurement, IInventoryApi inventory,
+        IMaintenanceApi maintenance, IReportingApi reporting)
     {
+        // The downloads are passed through as they stream: a plain client for those, with the user's token.
         var http = clients.CreateClient(GatewayClient);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", context.User.FindFirstValue(PortalClaims.AccessToken));
-        return new EquipmentApi(http);
+        return new EquipmentApi(http, procurement, inventory, maintenance, reporting);
+    }
+}
+
+/// <summary>Sends the signed-in user's gateway token (from their sign-in cookie) on every call of the typed clients.</summary>
+public sealed class UserToken(IHttpContextAccessor context) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Headers.Authorization is null && context.HttpContext?.User.FindFirstValue(PortalClaims.AccessToken) is { Length: > 0 } token)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return base.SendAsync(request, cancellationToken);
     }
 }
 
 /// <summary>Signs a user in with the gateway's identity: asks it for a token, and keeps the token and its roles in the cookie.</summary>
-public sealed class GatewaySignIn(IHttpClientFactory clients)
+public sealed class GatewaySignIn(IAuthApi auth)
 {
     /// <summary>Null when the gateway refuses the name or password.</summary>
     public async Task<ClaimsPrincipal?> SignInAsync(HttpContext context, string username, string password, CancellationToken cancellationToken)
@@ -50,10 +61,8 @@ public sealed class GatewaySignIn(IHttpClientFactory clients)
         TokenResponse token;
         try
         {
-            var http = clients.CreateClient(PortalApi.GatewayClient);
-            if (context.Connection.RemoteIpAddress is { } browser)
-                http.DefaultRequestHeaders.Add("X-Forwarded-For", browser.ToString());     // the gateway limits sign-ins per browser
-            token = await new AuthClient(http).IssueTokenAsync(username, password, cancellationToken);
+            // the gateway limits sign-ins per browser
+            token = await auth.IssueTokenAsync(new TokenRequest(username, password), context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         }
         catch (ApiException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
         {

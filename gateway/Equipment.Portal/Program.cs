@@ -1,3 +1,4 @@
+using Equipment.ApiClient;
 using Equipment.Portal;
 using Equipment.Portal.Components;
 using Microsoft.AspNetCore.Authentication;
@@ -14,6 +15,9 @@ builder.Services.AddHttpClient(PortalApi.GatewayClient, http =>
     http.BaseAddress = gateway;
     http.Timeout = TimeSpan.FromSeconds(60);
 });
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTransient<UserToken>();
+builder.Services.AddEquipmentApi(gateway, TimeSpan.FromSeconds(60), client => client.AddHttpMessageHandler<UserToken>());
 builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<GatewaySignIn>();
 

@@ -20,7 +20,7 @@ public static class ReceiptImports
                 if (file.Length > MaxBytes) return Results.Redirect(Back("An import is at most 20 MB."));
                 if (receivedOn is null) return Results.Redirect(Back("Give the day the goods were received."));
                 using var reader = new StreamReader(file.OpenReadStream());
-                var csv = await reader.ReadToEndAsync(context.RequestAborted);
+                using var csv = new StringContent(await reader.ReadToEndAsync(context.RequestAborted), System.Text.Encoding.UTF8, "text/csv");
 
                 try
                 {
@@ -32,6 +32,6 @@ public static class ReceiptImports
                     return Results.Redirect(Back(Problem.From(e).Message));
                 }
             })
-            .RequireAuthorization(policy => policy.RequireRole("LogisticsOfficer"))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.LogisticsOfficer))
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + 64 * 1024));
 }

@@ -11,18 +11,18 @@ public static class WorkOrderSteps
 {
     public static void Map(WebApplication app)
     {
-        var steps = app.MapGroup("/maintenance/work-orders/{workOrderId:guid}").RequireAuthorization(p => p.RequireRole("MaintenanceTechnician"));
+        var steps = app.MapGroup("/maintenance/work-orders/{workOrderId:guid}").RequireAuthorization(p => p.RequireRole(Roles.MaintenanceTechnician));
         steps.MapPost("/schedule", ([FromRoute] Guid workOrderId, [FromForm] DateOnly? on, [FromForm] string? technician, HttpContext context, IHttpClientFactory clients) =>
-            StepAsync(context, clients, m => m.ScheduleAsync(workOrderId, on ?? DateOnly.MinValue, technician ?? ""), "Work order scheduled."));
+            StepAsync(context, clients, m => m.ScheduleAsync(workOrderId, new ScheduleWorkOrderRequest(on ?? DateOnly.MinValue, technician ?? "")), "Work order scheduled."));
         steps.MapPost("/start", ([FromRoute] Guid workOrderId, HttpContext context, IHttpClientFactory clients) =>
             StepAsync(context, clients, m => m.StartAsync(workOrderId), "Work started."));
         steps.MapPost("/completion", ([FromRoute] Guid workOrderId, [FromForm] DateOnly? on, [FromForm] decimal? labourHours, [FromForm] string? outcome,
                 [FromForm] string? partName, [FromForm] decimal? partCost, HttpContext context, IHttpClientFactory clients) =>
-            StepAsync(context, clients, m => m.CompleteAsync(workOrderId, on ?? DateOnly.MinValue, labourHours ?? 0, outcome ?? "",
-                string.IsNullOrWhiteSpace(partName) ? null : [new PartUsed(partName, 1, partCost ?? 0)]), "Work order completed."));
+            StepAsync(context, clients, m => m.CompleteAsync(workOrderId, new CompleteWorkOrderRequest(on ?? DateOnly.MinValue, labourHours ?? 0, outcome ?? "",
+                string.IsNullOrWhiteSpace(partName) ? null : [new PartUsed(partName, 1, partCost ?? 0)])), "Work order completed."));
     }
 
-    private static async Task<IResult> StepAsync(HttpContext context, IHttpClientFactory clients, Func<MaintenanceClient, Task> step, string done)
+    private static async Task<IResult> StepAsync(HttpContext context, IHttpClientFactory clients, Func<IMaintenanceApi, Task> step, string done)
     {
         try
         {

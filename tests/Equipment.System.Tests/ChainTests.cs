@@ -16,7 +16,7 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
 
         var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
         var contract = await scenario.SignContractAsync(grant, cameras: 2);
-        Assert.Equal("Signed", contract.Status);
+        Assert.Equal(ContractStatus.Signed, contract.Status);
 
         var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
         var cameras = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
@@ -24,14 +24,14 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
         Assert.Equal("TN-RAS-AJDIR", cameras.DestinationCrossingPointCode);
 
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        await logistics.Inventory.RegisterWarehouseAsync(new Warehouse(warehouse, "ICMPD warehouse, Tunis", "TN", "Charguia II, Tunis"));
+        await logistics.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "ICMPD warehouse, Tunis", "TN", "Charguia II, Tunis"));
         var assets = await InventoryRun.ShipAndReceiveAsync(logistics, expected.Items, [new Arrival(cameras.ContractLineNumber, 2, 0, "Thermovision", "TV-LW320", "TC-" + Guid.NewGuid().ToString("N")[..6])],
             "WB-" + Guid.NewGuid().ToString("N")[..8], "DHL Global Forwarding", warehouse, Scenario.Today.AddDays(-3), Scenario.Today);
         Assert.Equal(2, assets.Count);
         await InventoryRun.HandOverAsync(logistics, assets, Scenario.Today, "Tunis", "Garde nationale (Tunisia)",
             new Representative("Sophie Laurent", "ICMPD project manager"), new Representative("Col. Mohamed Ben Salah", "Director of border equipment"));
-        var deployed = await logistics.Inventory.DeployAsync(assets[0].Id, "TN-RAS-AJDIR", Scenario.Today);
-        Assert.Equal("Deployed", deployed.Status);
+        var deployed = await logistics.Inventory.DeployAsync(assets[0].Id, new DeployAssetRequest("TN-RAS-AJDIR", Scenario.Today));
+        Assert.Equal(AssetStatus.Deployed, deployed.Status);
 
         var summary = (await Poll.UntilAsync(() => monitor.Reporting.GetGrantAsync(grant.Id),
             s => s.Figures.Funnel is { Deployed: 1, Delivered: 2, HandedOver: 2 }, Scenario.Deadline, "the grant summary to count the deployment")).Figures;
@@ -47,10 +47,10 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
         Assert.True(maintained.Items.Single(a => a.AssetId == deployed.Id).UnderWarranty);
 
         // The monitor verifies on site; the finding reaches the asset's passport in inventory.
-        var visit = await monitor.Reporting.PlanVisitAsync(grant.Id, "TN-RAS-AJDIR", Scenario.Today, 1, seed: 1);
+        var visit = await monitor.Reporting.PlanVisitAsync(grant.Id, new PlanVisitRequest("TN-RAS-AJDIR", Scenario.Today, 1, Seed: 1));
         Assert.Equal([deployed.Id], visit.SampledAssetIds);
-        await monitor.Reporting.RecordVisitAsync(visit.Id, Scenario.Today,
-            [new Observation(deployed.Id, "FoundAsExpected", true, true, "IMG_0042.jpg", 33.1536, 11.5637, DateTime.UtcNow)]);
+        await monitor.Reporting.RecordVisitAsync(visit.Id, new RecordVisitRequest(Scenario.Today,
+            [new AssetObservation(deployed.Id, Finding.FoundAsExpected, true, true, "IMG_0042.jpg", 33.1536, 11.5637, DateTime.UtcNow)]));
         await Poll.UntilAsync(async () => await monitor.Http.GetStringAsync($"api/inventory/assets/{deployed.Id}/passport"),
             passport => passport.Contains("VerificationFinding"), Scenario.Deadline, "the verification finding to reach the passport");
 

@@ -21,11 +21,11 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
         var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
 
         await system.StopAsync("dev-sidecar");
-        Contract contract;
+        ContractResponse contract;
         try
         {
             contract = await scenario.SignContractAsync(grant);
-            Assert.Equal("Signed", contract.Status);
+            Assert.Equal(ContractStatus.Signed, contract.Status);
             await Poll.UntilAsync(() => OutboxBacklogAsync(system["procurement"].Url), backlog => backlog >= 1, Scenario.Deadline,
                 "procurement's outbox to hold the waiting event");
         }
@@ -43,11 +43,11 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
     public async Task A_subscriber_down_for_a_while_receives_everything_when_it_comes_back()
     {
         var scenario = await Scenario.SignInAsync(system);
-        var grants = new List<Grant>();
+        var grants = new List<GrantResponse>();
         for (var i = 0; i < 3; i++) grants.Add(await scenario.RegisterGrantAsync("EU-DGNEAR"));
 
         await system.StopAsync("inventory");
-        var contracts = new List<Contract>();
+        var contracts = new List<ContractResponse>();
         try
         {
             foreach (var grant in grants) contracts.Add(await scenario.SignContractAsync(grant));

@@ -73,7 +73,7 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
         var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
         var admin = await system.SignInAsync("admin");
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        await (await system.SignInAsync("logistics")).Inventory.RegisterWarehouseAsync(new Warehouse(warehouse, "ICMPD warehouse " + warehouse, "TN", "Charguia II, Tunis"));
+        await (await system.SignInAsync("logistics")).Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "ICMPD warehouse " + warehouse, "TN", "Charguia II, Tunis"));
         var supplier = "Optique Frontière " + Guid.NewGuid().ToString("N")[..6];
         var tenderReference = "T-UI-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var specification = "Handheld thermal binocular " + Guid.NewGuid().ToString("N")[..6];
@@ -220,14 +220,14 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
         var contract = await scenario.SignContractAsync(grant, cameras: 1);
         var logisticsApi = await system.SignInAsync("logistics");
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        await logisticsApi.Inventory.RegisterWarehouseAsync(new Warehouse(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
         var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
         var camera = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
         var serial = "TC-" + Guid.NewGuid().ToString("N")[..6];
         var assets = await InventoryRun.ShipAndReceiveAsync(logisticsApi, expected.Items, [new Arrival(camera.ContractLineNumber, 1, 0, "Thermovision", "TV-LW320", serial)],
             "WB-" + Guid.NewGuid().ToString("N")[..8], "DHL", warehouse, Scenario.Today.AddDays(-3), Scenario.Today.AddDays(-1));
         await InventoryRun.HandOverAsync(logisticsApi, assets, Scenario.Today, "Tunis", "Garde nationale (Tunisia)", new Representative("A", "B"), new Representative("C", "D"));
-        await logisticsApi.Inventory.DeployAsync(assets[0].Id, "TN-RAS-AJDIR", Scenario.Today);
+        await logisticsApi.Inventory.DeployAsync(assets[0].Id, new DeployAssetRequest("TN-RAS-AJDIR", Scenario.Today));
         var technicianApi = await system.SignInAsync("technician");
         await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == assets[0].Id),
             Scenario.Deadline, "maintenance to learn the deployed camera");
@@ -256,7 +256,7 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
 
         var orders = await technicianApi.Maintenance.ListWorkOrdersAsync(assets[0].Id);
         var done = Assert.Single(orders);
-        Assert.Equal(("Completed", 1_850m), (done.Status, done.PartsCost));
+        Assert.Equal((WorkOrderStatus.Completed, 1_850m), (done.Status, done.PartsCost));
         Assert.NotNull(done.WarrantyClaimId);                                                // corrective, within warranty
     }
 
@@ -268,12 +268,12 @@ public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSys
         var contract = await scenario.SignContractAsync(grant, cameras: 2);
         var logisticsApi = await system.SignInAsync("logistics");
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        await logisticsApi.Inventory.RegisterWarehouseAsync(new Warehouse(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
         var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
         var camera = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
-        var shipment = await logisticsApi.Inventory.DispatchAsync(new NewShipment("WB-" + Guid.NewGuid().ToString("N")[..8], "DHL", Scenario.Today.AddDays(-4), Scenario.Today,
-            [new NewShipmentLine(camera.Id, 2)]));
-        await logisticsApi.Inventory.ArriveAsync(shipment.Id, Scenario.Today, warehouse);
+        var shipment = await logisticsApi.Inventory.DispatchAsync(new DispatchShipmentRequest("WB-" + Guid.NewGuid().ToString("N")[..8], "DHL", Scenario.Today.AddDays(-4), Scenario.Today,
+            [new DispatchShipmentLine(camera.Id, 2)]));
+        await logisticsApi.Inventory.ArriveAsync(shipment.Id, new RecordArrivalRequest(Scenario.Today, warehouse));
 
         var logistics = await SignInAsync("logistics");
         await logistics.GotoAsync($"logistics/shipments/{shipment.Id}");

@@ -12,16 +12,16 @@ public sealed class Scenario(EquipmentApi admin, EquipmentApi officer, Equipment
     public static async Task<Scenario> SignInAsync(RunningSystem system) =>
         new(await system.SignInAsync("admin"), await system.SignInAsync("officer"), await system.SignInAsync("logistics"));
 
-    public async Task<Grant> RegisterGrantAsync(string donorCode)
+    public async Task<GrantResponse> RegisterGrantAsync(string donorCode)
     {
         var donors = await admin.Reporting.ListDonorsAsync();
         if (donors.All(d => d.Code != donorCode))
-            await admin.Reporting.RegisterDonorAsync(new Donor(donorCode, "European Union (DG NEAR)"));
-        var grant = await admin.Reporting.RegisterGrantAsync(new NewGrant(
-            "NDICI/" + Guid.NewGuid().ToString("N")[..8], "Support to IBM in North Africa", donorCode, "NdiciGlobalEurope", "ICMPD",
+            await admin.Reporting.RegisterDonorAsync(new RegisterDonorRequest(donorCode, "European Union (DG NEAR)"));
+        var grant = await admin.Reporting.RegisterGrantAsync(new RegisterGrantRequest(
+            "NDICI/" + Guid.NewGuid().ToString("N")[..8], "Support to IBM in North Africa", donorCode, FundingInstrument.NdiciGlobalEurope, "ICMPD",
             4_000_000m, new DateOnly(2024, 1, 1), new DateOnly(2027, 12, 31), ["TN"],
-            [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637), new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.9961, 10.7054)],
-            [new BudgetLine("EQ-1", "Surveillance and communications equipment", 500_000m)]));
+            [new CrossingPointInput("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.1536, 11.5637), new CrossingPointInput("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.9961, 10.7054)],
+            [new BudgetLineInput("EQ-1", "Surveillance and communications equipment", 500_000m)]));
         await Poll.UntilAsync(() => officer.Procurement.ListKnownGrantsAsync(), g => g.Any(k => k.GrantId == grant.Id), Deadline, "procurement to learn the grant");
         return grant;
     }
@@ -30,20 +30,20 @@ public sealed class Scenario(EquipmentApi admin, EquipmentApi officer, Equipment
     /// A single-tender procedure (under €20,000) run to a signed contract: cameras for Ras Ajdir at €4,400 each and five
     /// radios for Dehiba–Wazin at €1,100 each.
     /// </summary>
-    public async Task<Contract> SignContractAsync(Grant grant, int cameras = 2)
+    public async Task<ContractResponse> SignContractAsync(GrantResponse grant, int cameras = 2)
     {
-        var supplier = await officer.Procurement.RegisterSupplierAsync(new NewSupplier("Thermovision Systems GmbH", "DE", "HRB " + Guid.NewGuid().ToString("N")[..8],
+        var supplier = await officer.Procurement.RegisterSupplierAsync(new RegisterSupplierRequest("Thermovision Systems GmbH", "DE", "HRB " + Guid.NewGuid().ToString("N")[..8],
             "Tender desk", "tenders@thermovision.example"));
         var (_, contract) = await ProcurementRun.ToSignedContractAsync(officer, grant.Id, "T-" + Guid.NewGuid().ToString("N")[..8], "Cameras and radios",
             [
-                new NewRequisition(grant.Id, "EQ-1", "ThermalCamera", "Uncooled thermal camera, 5 km range", cameras, 4_500m, "TN-RAS-AJDIR", null, Today.AddDays(60)),
-                new NewRequisition(grant.Id, "EQ-1", "Radio", "TETRA handheld radio", 5, 1_150m, "TN-DEHIBA-WAZIN", null, Today.AddDays(30)),
+                new RaiseRequisitionRequest(grant.Id, "EQ-1", "ThermalCamera", "Uncooled thermal camera, 5 km range", cameras, 4_500m, "TN-RAS-AJDIR", null, Today.AddDays(60)),
+                new RaiseRequisitionRequest(grant.Id, "EQ-1", "Radio", "TETRA handheld radio", 5, 1_150m, "TN-DEHIBA-WAZIN", null, Today.AddDays(30)),
             ],
             [new Offer(supplier.Id, [4_400m, 1_100m], "DE")], invited: [supplier.Id]);
         return contract;
     }
 
-    public Task<Page<ExpectedDelivery>> ExpectedAsync(Guid contractId, int atLeast = 1) =>
+    public Task<Page<ExpectedDeliveryResponse>> ExpectedAsync(Guid contractId, int atLeast = 1) =>
         Poll.UntilAsync(() => logistics.Inventory.ListExpectedDeliveriesAsync(contractId), p => p.TotalCount >= atLeast, Deadline,
             $"inventory to expect the lines of contract {contractId}");
 }

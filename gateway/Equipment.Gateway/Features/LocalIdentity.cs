@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -50,20 +51,13 @@ public static class PasswordHash
 
 public static class IssueToken
 {
-    public sealed record Request(string? Username, string? Password);
-
-    public sealed record TokenResponse(
-        [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
-        [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
-        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
-
     /// <summary>A hash to verify against when the user does not exist, so that the answer takes as long either way.</summary>
     private static readonly string DummyHash = PasswordHash.Create(Guid.NewGuid().ToString());
 
     public static void Map(WebApplication app)
     {
         app.MapPost("/api/auth/token", Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult> (
-                Request request, LocalIdentityOptions identity, TokenIssuer issuer, ILoggerFactory loggers) =>
+                TokenRequest request, LocalIdentityOptions identity, TokenIssuer issuer, ILoggerFactory loggers) =>
             {
                 var logger = loggers.CreateLogger("Equipment.Gateway.SignIn");
                 var errors = new Dictionary<string, string[]>();

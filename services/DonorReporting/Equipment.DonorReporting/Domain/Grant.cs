@@ -2,8 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.DonorReporting.Domain;
 
-public enum FundingInstrument { NdiciGlobalEurope, IpaIii, IpaIi, EuropeanNeighbourhoodInstrument, Bmvi, Amif, Isf }
-
 /// <summary>The financed action: amount, period, beneficiary countries and the crossing points named in the agreement.</summary>
 public sealed class Grant
 {
@@ -142,31 +140,6 @@ public sealed class Grant
     }
 }
 
-public enum IndicatorMeasure { Unit, Percentage }
-
-/// <summary>What feeds an indicator's actual value.</summary>
-public enum IndicatorSource
-{
-    /// <summary>Units deployed at the grant's agreed crossing points (inventory's events).</summary>
-    AssetsDeployed,
-    /// <summary>Of the assets monitors have verified, the share last found where expected and with signs of use.</summary>
-    VerifiedInUse,
-    /// <summary>Time-weighted availability of the deployed assets (maintenance's events).</summary>
-    Availability,
-    /// <summary>Of the deployed assets, the share seen in a verification visit.</summary>
-    VerificationCoverage,
-}
-
-/// <summary>A result indicator of the grant's logframe, with its baseline and target; its actual value comes from the read models.</summary>
-public sealed record Indicator(string Code, string Title, IndicatorSource Source, decimal Baseline, int BaselineYear, decimal Target, int TargetYear)
-{
-    /// <summary>Deployed assets are counted in units; the other sources are percentages.</summary>
-    public IndicatorMeasure Measure => Source == IndicatorSource.AssetsDeployed ? IndicatorMeasure.Unit : IndicatorMeasure.Percentage;
-}
-
-/// <summary>A budget line: stable code, what it is for, and its amount.</summary>
-public sealed record BudgetLine(string Code, string Description, decimal Amount);
-
 /// <summary>
 /// Who may bid and where goods may come from, when the grant does not say otherwise: the EU member states, the EEA
 /// countries and the grant's beneficiary countries. The instruments' full rules (NDICI, IPA III) open wider; a grant
@@ -182,6 +155,3 @@ public static class Eligibility
     public static IEnumerable<string> Default(FundingInstrument instrument, IEnumerable<string> beneficiaryCountries) =>
         EuMemberStates.Concat(Eea).Concat(beneficiaryCountries);
 }
-
-/// <summary>An agreed border crossing point: stable code, the country pair it sits between, and where it is.</summary>
-public sealed record CrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude, string? Authority = null);

@@ -1,35 +1,5 @@
 namespace Equipment.DonorReporting.Domain;
 
-/// <summary>Units at each step from tender to use: tendered → contracted → delivered → handed over → deployed → operational.</summary>
-public sealed record Funnel(int Tendered, int Contracted, int Delivered, int HandedOver, int Deployed, int Operational);
-
-/// <summary>
-/// Money at each step. Committed: what procedures under way tie up — per lot not cancelled, its contract value once
-/// signed, else its award, else its estimate. Contracted: signed contracts at their latest amendment. Delivered:
-/// the value of units accepted into inventory. Disbursed: what the donor has paid the implementing partner.
-/// </summary>
-public sealed record Budget(decimal Amount, decimal Committed, decimal Contracted, decimal Delivered, decimal Disbursed, string Currency);
-
-/// <summary>Days from a tender's publication to the first deployment of each asset it bought.</summary>
-public sealed record LeadTime(int Assets, double? MedianDays, double? P90Days);
-
-/// <summary>How much of what is deployed monitors have seen, and what they last found of each asset.</summary>
-public sealed record VerificationCoverage(int Deployed, int Verified, double? Coverage, int VisitsRecorded, IReadOnlyDictionary<string, int> LatestFindings);
-
-/// <summary>Use and upkeep from maintenance: hours, kilometres and patrols logged; work orders completed, their parts cost and labour.</summary>
-public sealed record Upkeep(decimal UsageHours, decimal UsageKm, int Patrols, int WorkOrdersCompleted, decimal PartsCost, decimal LabourHours);
-
-public sealed record CrossingPointFigures(
-    string Code, string Name, string CountryCode, string NeighbourCountryCode, string? Authority, double Latitude, double Longitude,
-    Funnel Funnel, double? Availability, VerificationCoverage Verification);
-
-public sealed record IndicatorResult(
-    string Code, string Title, IndicatorSource Source, IndicatorMeasure Measure, decimal Baseline, int BaselineYear, decimal Target, int TargetYear, decimal? Actual);
-
-public sealed record GrantFigures(
-    Budget Budget, Funnel Funnel, LeadTime LeadTime, double? Availability, DateOnly AvailabilityFrom, DateOnly AvailabilityTo,
-    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators, Upkeep Upkeep);
-
 /// <summary>A finding of a recorded visit, as the read models need it. <c>visitedPoints</c> holds each recorded visit's crossing point (null: grant-wide).</summary>
 public sealed record SeenAsset(Guid AssetId, DateOnly VisitedOn, DateTime ObservedAt, Finding Finding, bool SignsOfUse);
 

@@ -2,10 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.DonorReporting.Domain;
 
-public enum Finding { FoundAsExpected, Relocated, NotFound, Unused, Misused }
-
-public enum VisitStatus { Planned, Recorded }
-
 /// <summary>
 /// An end-use verification visit: a risk-based sample of a grant's deployed assets, drawn reproducibly from a seed,
 /// then a finding per sampled asset and follow-up actions.
@@ -61,15 +57,6 @@ public sealed class VerificationVisit
     }
 }
 
-/// <summary>What the monitor saw of one asset.</summary>
-public sealed record AssetObservation(Guid AssetId, Finding Finding, bool SignsOfUse, bool VisibilityMarking, string? PhotoReference,
-    double? Latitude, double? Longitude, DateTime ObservedAt, string? Note);
-
-public sealed record FollowUp(string Action, string Owner, DateOnly DueOn);
-
-/// <summary>How much each risk factor weighs in the sample.</summary>
-public sealed record SampleWeights(double Value, double TimeSinceLastVisit, double EarlierFindings);
-
 /// <summary>
 /// Risk-based sampling without replacement (Efraimidis–Spirakis): each candidate gets the key u^(1/w) for a uniform u
 /// from a seeded generator, and the largest keys are sampled. The same candidates, weights and seed give the same sample.
@@ -101,8 +88,6 @@ public static class RiskSample
             .ToList();
     }
 }
-
-public enum AllegationStatus { Received, UnderInvestigation, Substantiated, Unsubstantiated, Closed }
 
 /// <summary>An allegation that equipment is misused. Entries are never deleted; their status and outcome move on.</summary>
 public sealed class MisuseAllegation

@@ -2,9 +2,7 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Inventory.Domain;
 
-public enum AssetStatus { Received, HandedOver, Deployed, Disposed, Lost, Stolen }
 
-public enum DisposalKind { Disposed, Lost, Stolen }
 
 /// <summary>
 /// A received unit, identified by manufacturer, model and serial number, followed from the goods received note to the
@@ -155,7 +153,6 @@ public sealed class Asset
 
 public sealed record ReceivedUnit(string SerialNumber, string Manufacturer, string Model, bool VisibilityMarking, string? VisibilityEvidence);
 
-public enum CustodyAction { Received, HandedOver, Deployed, Transferred, Disposed, Lost, Stolen }
 
 /// <summary>One movement of an asset: who, what, from, to, when, why. Append-only: the DbContext refuses to change or delete one.</summary>
 public sealed class CustodyEntry

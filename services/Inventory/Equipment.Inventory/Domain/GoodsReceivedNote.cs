@@ -95,7 +95,6 @@ public sealed class GoodsReceivedNote
 
 public sealed record ReceiptInput(int ContractLineNumber, IReadOnlyList<ReceivedUnit> Units, int RejectedQuantity, string? RejectionReason);
 
-public sealed record ReceiptLine(int ContractLineNumber, int AcceptedQuantity, int RejectedQuantity, string? RejectionReason);
 
 /// <summary>The certificate that transfers a set of assets from the implementing partner to the beneficiary border authority.</summary>
 public sealed class HandoverCertificate

@@ -1,6 +1,5 @@
 namespace Equipment.Inventory.Domain;
 
-public enum ImportStatus { Queued, Running, Completed, Failed }
 
 /// <summary>
 /// A bulk import of received serial numbers from CSV against one shipment: checked row by row, then written all at once
@@ -59,4 +58,3 @@ public sealed class ImportJob
 }
 
 /// <summary>One problem in an import: the CSV line (1 = header), the column, and what is wrong.</summary>
-public sealed record ImportError(int Line, string Field, string Message);

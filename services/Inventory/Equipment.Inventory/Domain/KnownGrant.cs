@@ -41,7 +41,6 @@ public sealed class KnownGrant
             "AgreedCrossingPoint");
 }
 
-public sealed record KnownCrossingPoint(string Code, string Name, string CountryCode, string NeighbourCountryCode, double Latitude, double Longitude, string? Authority);
 
 /// <summary>A warehouse of the implementing partner, where goods arrive before they are handed over and deployed.</summary>
 public sealed class Warehouse

@@ -2,7 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Inventory.Domain;
 
-public enum ShipmentStatus { Dispatched, InTransit, Arrived, Received }
 
 /// <summary>Goods on their way under a waybill: dispatched → in transit → arrived; a contract line may come in several shipments.</summary>
 public sealed class Shipment
@@ -82,4 +81,3 @@ public sealed class Shipment
     }
 }
 
-public sealed record ShipmentLine(Guid ExpectedDeliveryId, int ContractLineNumber, int Quantity);

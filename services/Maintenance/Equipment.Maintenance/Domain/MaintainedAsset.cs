@@ -2,8 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Maintenance.Domain;
 
-public enum OperationalStatus { Operational, Degraded, OutOfService, UnderRepair, Disposed }
-
 /// <summary>Maintenance's copy of an asset (from inventory's events), with its operational status.</summary>
 public sealed class MaintainedAsset
 {

@@ -2,8 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Maintenance.Domain;
 
-public enum FaultSeverity { Low, Medium, High, Critical }
-
 public sealed class FaultReport
 {
     private FaultReport() { }
@@ -25,10 +23,6 @@ public sealed class FaultReport
     public string ReportedBy { get; private set; } = "";
     public DateTime ReportedAt { get; private set; }
 }
-
-public enum WorkOrderKind { Preventive, Corrective }
-
-public enum WorkOrderStatus { Open, Scheduled, InProgress, Completed, Cancelled }
 
 /// <summary>A preventive or corrective job on one asset: open → scheduled → in progress → completed, or cancelled before completion.</summary>
 public sealed class WorkOrder
@@ -100,10 +94,6 @@ public sealed class WorkOrder
         Status = target;
     }
 }
-
-public sealed record PartUsed(string Name, int Quantity, decimal UnitCost);
-
-public enum WarrantyClaimStatus { Raised, Accepted, Rejected, Resolved }
 
 /// <summary>A claim against the supplier for a corrective job on an asset still under warranty: raised → accepted or rejected → resolved.</summary>
 public sealed class WarrantyClaim

@@ -78,7 +78,6 @@ public sealed class Bid
     }
 }
 
-public sealed record BidLine(int LineNumber, decimal UnitPrice, string CountryOfOrigin);
 
 /// <summary>Ranks a lot's bids: lowest compliant price, or weighted best value. Ties go to the lower price, then the earlier bid.</summary>
 public static class Ranking

@@ -2,8 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Procurement.Domain;
 
-public enum ContractStatus { Draft, Signed }
-
 /// <summary>
 /// The supply contract with the awarded supplier for one lot. Only a draft can be signed; a signed contract is
 /// amended (quantities, dates) by versions, each kept.
@@ -97,12 +95,6 @@ public sealed class Contract
         return delta;
     }
 }
-
-public sealed record ContractLine(
-    int LineNumber, Guid RequisitionId, string BudgetLineCode, string ItemCategory, string Description, int Quantity, decimal UnitPrice,
-    string CountryOfOrigin, string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly DeliveryDeadline, int WarrantyMonths);
-
-public sealed record LineAmendment(int LineNumber, int? Quantity, DateOnly? DeliveryDeadline);
 
 /// <summary>The contract as it stood before an amendment: its version number, and what changed it.</summary>
 public sealed class ContractVersion

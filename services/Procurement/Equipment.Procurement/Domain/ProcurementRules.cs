@@ -2,8 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Procurement.Domain;
 
-public enum Procedure { InternationalOpenTender, LocalOpenProcedure, CompetitiveNegotiatedProcedure, SingleTender }
-
 public static class ProcedureCodes
 {
     /// <summary>The OCDS <c>method</c> code of a procedure.</summary>
@@ -51,16 +49,6 @@ public sealed class ProcedureRuleSet
         new ProcedureRule(Procedure.CompetitiveNegotiatedProcedure, 20_000m, MinimumSubmissionDays: 30, MinimumInvitedSuppliers: 3),
         new ProcedureRule(Procedure.SingleTender, 0m, MinimumSubmissionDays: 0, MinimumInvitedSuppliers: 1),
     ]);
-}
-
-public sealed record ProcedureRule(Procedure Procedure, decimal FromValue, int MinimumSubmissionDays, int MinimumInvitedSuppliers)
-{
-    public bool IsOpen => MinimumInvitedSuppliers == 0;
-
-    public int Strictness => Procedure switch
-    {
-        Procedure.InternationalOpenTender => 3, Procedure.LocalOpenProcedure => 2, Procedure.CompetitiveNegotiatedProcedure => 1, _ => 0,
-    };
 }
 
 /// <summary>The reference list of what border-management actions buy.</summary>

@@ -2,8 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Procurement.Domain;
 
-public enum RequisitionStatus { Open, Tendered, Contracted, Cancelled }
-
 /// <summary>A need against a grant budget line; its estimate is committed on the line from the moment it is raised.</summary>
 public sealed class Requisition
 {

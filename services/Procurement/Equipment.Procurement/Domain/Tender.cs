@@ -2,10 +2,6 @@ using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Procurement.Domain;
 
-public enum LotStatus { Draft, Published, SubmissionClosed, Evaluation, AwardProposed, Standstill, Awarded, ContractSigned, Cancelled, Unsuccessful }
-
-public enum AwardMethod { LowestPrice, BestValue }
-
 /// <summary>
 /// A supply tender built from whole requisitions, split into lots. The procedure follows from the value of all lots
 /// together under the PRAG rule set in force. Each lot runs its own state machine:
@@ -289,13 +285,6 @@ public sealed class Lot
     public string? CancellationReason { get; internal set; }
     public decimal EstimatedValue => Lines.Sum(l => l.Quantity * l.EstimatedUnitValue);
 }
-
-public sealed record LotLine(
-    int LineNumber, Guid RequisitionId, string BudgetLineCode, string ItemCategory, string TechnicalSpecification, int Quantity,
-    decimal EstimatedUnitValue, string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly RequiredBy);
-
-/// <summary>A quality criterion of best-value evaluation, with its weight (price has its own weight on the tender).</summary>
-public sealed record AwardCriterion(string Name, int Weight);
 
 public sealed class Clarification
 {

@@ -41,16 +41,11 @@ public static class RegisterDonor
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/donors", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/donors", async (RegisterDonorRequest body, IMediator mediator, CancellationToken ct) =>
             {
-                var donor = await mediator.Send(command, ct);
+                var donor = await mediator.Send(new Command(body.Code, body.Name, body.IatiOrganisationId, body.IatiOrganisationType), ct);
                 return TypedResults.Created($"/api/reporting/donors/{donor.Code}", donor);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.Administrator))
             .WithName("RegisterDonor");
-}
-
-public sealed record DonorResponse(string Code, string Name, string IatiOrganisationId, string IatiOrganisationType)
-{
-    public static DonorResponse From(Donor donor) => new(donor.Code, donor.Name, donor.IatiReference, donor.IatiOrganisationType);
 }

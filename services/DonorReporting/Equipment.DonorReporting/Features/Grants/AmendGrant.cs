@@ -43,9 +43,9 @@ public static class AmendGrant
             RuleFor(c => c.Title).MaximumLength(300);
             RuleFor(c => c.Amount).GreaterThan(0);
             RuleFor(c => c.ImplementingPartner).MaximumLength(200);
-            RuleForEach(c => c.CrossingPoints).SetValidator(new CrossingPointInput.Validator());
-            RuleForEach(c => c.BudgetLines).SetValidator(new BudgetLineInput.Validator());
-            RuleForEach(c => c.Indicators).SetValidator(new IndicatorInput.Validator());
+            RuleForEach(c => c.CrossingPoints).SetValidator(new CrossingPointInputValidator());
+            RuleForEach(c => c.BudgetLines).SetValidator(new BudgetLineInputValidator());
+            RuleForEach(c => c.Indicators).SetValidator(new IndicatorInputValidator());
             RuleForEach(c => c.EligibleNationalities).Must(RegisterGrant.IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
         }
     }
@@ -77,14 +77,9 @@ public static class AmendGrant
         }
     }
 
-    public sealed record Body(
-        int? ExpectedVersion, DateOnly? EffectiveOn, string Reason, string? Title, decimal? Amount, DateOnly? EndDate, string? ImplementingPartner,
-        IReadOnlyList<CrossingPointInput>? CrossingPoints, IReadOnlyList<BudgetLineInput>? BudgetLines, IReadOnlyList<IndicatorInput>? Indicators,
-        IReadOnlyList<string>? EligibleNationalities);
-
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/grants/{grantId:guid}/amendments", async (Guid grantId, Body b, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/grants/{grantId:guid}/amendments", async (Guid grantId, AmendGrantRequest b, IMediator mediator, CancellationToken ct) =>
             {
                 var grant = await mediator.Send(new Command(grantId, b.ExpectedVersion, b.EffectiveOn, b.Reason ?? "", b.Title, b.Amount, b.EndDate,
                     b.ImplementingPartner, b.CrossingPoints, b.BudgetLines, b.Indicators, b.EligibleNationalities), ct);
@@ -103,8 +98,6 @@ public static class AmendGrant
             .WithName("ListGrantVersions");
     }
 }
-
-public sealed record GrantVersionResponse(int Version, DateOnly EffectiveOn, string Reason, string RecordedBy, DateTime RecordedAt, GrantResponse Agreement);
 
 public static class GrantVersions
 {

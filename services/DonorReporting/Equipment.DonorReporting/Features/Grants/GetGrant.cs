@@ -38,5 +38,3 @@ public static class GetGrant
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException($"No grant {grantId}.");
 }
-
-public sealed record GrantReport(GrantResponse Grant, GrantFigures Figures);

@@ -38,11 +38,9 @@ public static class RecordDisbursement
         }
     }
 
-    public sealed record Body(DateOnly? PaidOn, decimal? Amount, string? Reference);
-
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/grants/{grantId:guid}/disbursements", async (Guid grantId, Body b, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/grants/{grantId:guid}/disbursements", async (Guid grantId, RecordDisbursementRequest b, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/reporting/grants/{grantId}/disbursements", await mediator.Send(new Command(grantId, b.PaidOn, b.Amount, b.Reference ?? ""), ct)))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.Administrator))
             .WithName("RecordDisbursement");
@@ -55,9 +53,4 @@ public static class RecordDisbursement
             })
             .WithName("ListDisbursements");
     }
-}
-
-public sealed record DisbursementResponse(Guid Id, DateOnly PaidOn, decimal Amount, string Reference)
-{
-    public static DisbursementResponse From(Disbursement d) => new(d.Id, d.PaidOn, d.Amount, d.Reference);
 }

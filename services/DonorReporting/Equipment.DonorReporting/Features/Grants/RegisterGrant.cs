@@ -43,10 +43,10 @@ public static class RegisterGrant
             RuleFor(c => c.BeneficiaryCountries).NotEmpty();
             RuleForEach(c => c.BeneficiaryCountries).Must(IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. TN; XK for Kosovo*).");
             RuleFor(c => c.CrossingPoints).NotEmpty();
-            RuleForEach(c => c.BudgetLines).SetValidator(new BudgetLineInput.Validator());
+            RuleForEach(c => c.BudgetLines).SetValidator(new BudgetLineInputValidator());
             RuleForEach(c => c.EligibleNationalities).Must(IsCountryCode).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
-            RuleForEach(c => c.CrossingPoints).SetValidator(new CrossingPointInput.Validator());
-            RuleForEach(c => c.Indicators).SetValidator(new IndicatorInput.Validator());
+            RuleForEach(c => c.CrossingPoints).SetValidator(new CrossingPointInputValidator());
+            RuleForEach(c => c.Indicators).SetValidator(new IndicatorInputValidator());
         }
     }
 
@@ -89,76 +89,61 @@ public static class RegisterGrant
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/grants", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/grants", async (RegisterGrantRequest b, IMediator mediator, CancellationToken ct) =>
             {
-                var grant = await mediator.Send(command, ct);
+                var grant = await mediator.Send(new Command(b.Reference, b.Title, b.DonorCode, b.Instrument, b.ImplementingPartner, b.Amount, b.StartDate, b.EndDate,
+                    b.BeneficiaryCountries, b.CrossingPoints, b.BudgetLines, b.EligibleNationalities, b.Indicators), ct);
                 return TypedResults.Created($"/api/reporting/grants/{grant.Id}", grant);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.Administrator))
             .WithName("RegisterGrant");
 }
 
-public sealed record BudgetLineInput(string Code, string Description, decimal? Amount)
+public sealed class BudgetLineInputValidator : AbstractValidator<BudgetLineInput>
 {
-    public sealed class Validator : AbstractValidator<BudgetLineInput>
+    public BudgetLineInputValidator()
     {
-        public Validator()
-        {
-            RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
-            RuleFor(x => x.Description).NotEmpty().MaximumLength(300);
-            RuleFor(x => x.Amount).NotNull().GreaterThan(0);
-        }
+        RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
+        RuleFor(x => x.Description).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.Amount).NotNull().GreaterThan(0);
     }
-
-    public BudgetLine ToBudgetLine() => new(Code, Description, Amount!.Value);
 }
 
-public sealed record CrossingPointInput(string Code, string Name, string CountryCode, string NeighbourCountryCode, double? Latitude, double? Longitude, string? Authority = null)
+public sealed class CrossingPointInputValidator : AbstractValidator<CrossingPointInput>
 {
-    public sealed class Validator : AbstractValidator<CrossingPointInput>
+    public CrossingPointInputValidator()
     {
-        public Validator()
-        {
-            RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Z0-9-]+$")
-                .WithMessage("'Code' must be upper-case letters, digits and hyphens, e.g. TN-RASAJDIR.");
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-            RuleFor(x => x.CountryCode).Must(RegisterGrant.IsCountryCode).WithMessage("'Country Code' must be an ISO 3166-1 alpha-2 code.");
-            RuleFor(x => x.NeighbourCountryCode).Must(RegisterGrant.IsCountryCode).WithMessage("'Neighbour Country Code' must be an ISO 3166-1 alpha-2 code.")
-                .NotEqual(x => x.CountryCode).WithMessage("A border crossing point lies between two different countries.");
-            RuleFor(x => x.Latitude).NotNull().InclusiveBetween(-90, 90);
-            RuleFor(x => x.Longitude).NotNull().InclusiveBetween(-180, 180);
-        }
+        RuleFor(x => x.Code).NotEmpty().MaximumLength(40).Matches("^[A-Z0-9-]+$")
+            .WithMessage("'Code' must be upper-case letters, digits and hyphens, e.g. TN-RASAJDIR.");
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.CountryCode).Must(RegisterGrant.IsCountryCode).WithMessage("'Country Code' must be an ISO 3166-1 alpha-2 code.");
+        RuleFor(x => x.NeighbourCountryCode).Must(RegisterGrant.IsCountryCode).WithMessage("'Neighbour Country Code' must be an ISO 3166-1 alpha-2 code.")
+            .NotEqual(x => x.CountryCode).WithMessage("A border crossing point lies between two different countries.");
+        RuleFor(x => x.Latitude).NotNull().InclusiveBetween(-90, 90);
+        RuleFor(x => x.Longitude).NotNull().InclusiveBetween(-180, 180);
     }
-
-    public CrossingPoint ToCrossingPoint() => new(Code, Name, CountryCode, NeighbourCountryCode, Latitude!.Value, Longitude!.Value, Authority);
 }
 
-public sealed record IndicatorInput(string Code, string Title, IndicatorSource? Source, decimal? Baseline, int? BaselineYear, decimal? Target, int? TargetYear)
+public sealed class IndicatorInputValidator : AbstractValidator<IndicatorInput>
 {
-    public sealed class Validator : AbstractValidator<IndicatorInput>
+    public IndicatorInputValidator()
     {
-        public Validator()
-        {
-            RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
-            RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
-            RuleFor(x => x.Source).NotNull().IsInEnum();
-            RuleFor(x => x.Baseline).NotNull().GreaterThanOrEqualTo(0);
-            RuleFor(x => x.Target).NotNull().GreaterThanOrEqualTo(0);
-            RuleFor(x => x.BaselineYear).NotNull().InclusiveBetween(1990, 2100);
-            RuleFor(x => x.TargetYear).NotNull().InclusiveBetween(1990, 2100);
-        }
+        RuleFor(x => x.Code).NotEmpty().MaximumLength(40);
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(300);
+        RuleFor(x => x.Source).NotNull().IsInEnum();
+        RuleFor(x => x.Baseline).NotNull().GreaterThanOrEqualTo(0);
+        RuleFor(x => x.Target).NotNull().GreaterThanOrEqualTo(0);
+        RuleFor(x => x.BaselineYear).NotNull().InclusiveBetween(1990, 2100);
+        RuleFor(x => x.TargetYear).NotNull().InclusiveBetween(1990, 2100);
     }
-
-    public Indicator ToIndicator() => new(Code, Title, Source!.Value, Baseline!.Value, BaselineYear!.Value, Target!.Value, TargetYear!.Value);
 }
 
-public sealed record GrantResponse(
-    Guid Id, string Reference, string Title, string DonorCode, FundingInstrument Instrument, string ImplementingPartner,
-    decimal Amount, string Currency, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> BeneficiaryCountries,
-    IReadOnlyList<CrossingPoint> CrossingPoints, IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<string> EligibleNationalities,
-    IReadOnlyList<Indicator> Indicators, int Version)
+/// <summary>The grant's inputs as the domain's values (validated first).</summary>
+public static class GrantInputs
 {
-    public static GrantResponse From(Grant g) => new(
-        g.Id, g.Reference, g.Title, g.DonorCode, g.Instrument, g.ImplementingPartner, g.Amount, g.Currency,
-        g.StartDate, g.EndDate, g.BeneficiaryCountries, g.CrossingPoints, g.BudgetLines, g.EligibleNationalities, g.Indicators, g.Version);
+    public static BudgetLine ToBudgetLine(this BudgetLineInput x) => new(x.Code, x.Description, x.Amount!.Value);
+
+    public static CrossingPoint ToCrossingPoint(this CrossingPointInput x) => new(x.Code, x.Name, x.CountryCode, x.NeighbourCountryCode, x.Latitude!.Value, x.Longitude!.Value, x.Authority);
+
+    public static Indicator ToIndicator(this IndicatorInput x) => new(x.Code, x.Title, x.Source!.Value, x.Baseline!.Value, x.BaselineYear!.Value, x.Target!.Value, x.TargetYear!.Value);
 }

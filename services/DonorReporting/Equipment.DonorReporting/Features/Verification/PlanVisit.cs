@@ -18,9 +18,7 @@ namespace Equipment.DonorReporting.Features.Verification;
 public static class PlanVisit
 {
     public sealed record Command(Guid GrantId, string? DonorScope, string? CrossingPointCode, DateOnly? PlannedFor, int? SampleSize, int? Seed, SampleWeights? Weights)
-        : IRequest<VerificationVisit>;
-
-    public sealed record Body(string? CrossingPointCode, DateOnly? PlannedFor, int? SampleSize, int? Seed, SampleWeights? Weights);
+        : IRequest<VisitResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -34,11 +32,11 @@ public static class PlanVisit
         }
     }
 
-    public sealed class Handler(ReportingDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, VerificationVisit>
+    public sealed class Handler(ReportingDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, VisitResponse>
     {
         private static readonly Finding[] Adverse = [Finding.Relocated, Finding.NotFound, Finding.Unused, Finding.Misused];
 
-        public async Task<VerificationVisit> Handle(Command c, CancellationToken cancellationToken)
+        public async Task<VisitResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             var grant = await db.FindVisibleGrantAsync(c.GrantId, c.DonorScope, cancellationToken);
             if (c.CrossingPointCode is { } code && grant.CrossingPoints.All(p => p.Code != code))
@@ -66,12 +64,12 @@ public static class PlanVisit
                 RiskSample.Draw(candidates, c.SampleSize!.Value, weights, seed));
             db.Visits.Add(visit);
             await db.SaveChangesAsync(cancellationToken);
-            return visit;
+            return VisitResponse.From(visit);
         }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/grants/{grantId:guid}/visits", async (Guid grantId, Body body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+        api.MapPost("/grants/{grantId:guid}/visits", async (Guid grantId, PlanVisitRequest body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
             {
                 var visit = await mediator.Send(new Command(grantId, user.DonorScope, body.CrossingPointCode, body.PlannedFor, body.SampleSize, body.Seed, body.Weights), ct);
                 return TypedResults.Created($"/api/reporting/visits/{visit.Id}", visit);

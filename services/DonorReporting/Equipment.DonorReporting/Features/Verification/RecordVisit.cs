@@ -14,9 +14,7 @@ namespace Equipment.DonorReporting.Features.Verification;
 public static class RecordVisit
 {
     public sealed record Command(Guid VisitId, string? DonorScope, DateOnly? VisitedOn, IReadOnlyList<AssetObservation>? Findings, IReadOnlyList<FollowUp>? FollowUps)
-        : IRequest<VerificationVisit>;
-
-    public sealed record Body(DateOnly? VisitedOn, IReadOnlyList<AssetObservation>? Findings, IReadOnlyList<FollowUp>? FollowUps);
+        : IRequest<VisitResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -39,9 +37,9 @@ public static class RecordVisit
         }
     }
 
-    public sealed class Handler(ReportingDbContext db, TimeProvider clock) : IRequestHandler<Command, VerificationVisit>
+    public sealed class Handler(ReportingDbContext db, TimeProvider clock) : IRequestHandler<Command, VisitResponse>
     {
-        public async Task<VerificationVisit> Handle(Command c, CancellationToken cancellationToken)
+        public async Task<VisitResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == c.VisitId && (c.DonorScope == null || v.DonorCode == c.DonorScope), cancellationToken)
                 ?? throw new NotFoundException($"No verification visit {c.VisitId}.");
@@ -52,7 +50,7 @@ public static class RecordVisit
                 visit.CrossingPointCode ?? "", visit.VisitedOn!.Value, visit.Monitor,
                 visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding.ToString(), f.Note)).ToList()) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
-            return visit;
+            return VisitResponse.From(visit);
         }
     }
 
@@ -60,19 +58,19 @@ public static class RecordVisit
     public static void Map(RouteGroupBuilder api)
     {
         var monitors = JwtAuthentication.RequireRoles(Roles.DonorMonitor, Roles.Administrator);
-        api.MapPost("/visits/{visitId:guid}/findings", (Guid visitId, Body body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+        api.MapPost("/visits/{visitId:guid}/findings", (Guid visitId, RecordVisitRequest body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Command(visitId, user.DonorScope, body.VisitedOn, body.Findings, body.FollowUps), ct))
             .RequireAuthorization(monitors)
             .WithName("RecordVisit");
         api.MapGet("/visits/{visitId:guid}", async (Guid visitId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
-                await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId && (user.DonorScope == null || v.DonorCode == user.DonorScope), ct)
-                ?? throw new NotFoundException($"No verification visit {visitId}."))
+                VisitResponse.From(await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId && (user.DonorScope == null || v.DonorCode == user.DonorScope), ct)
+                    ?? throw new NotFoundException($"No verification visit {visitId}.")))
             .RequireAuthorization(monitors)
             .WithName("GetVisit");
         api.MapGet("/grants/{grantId:guid}/visits", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var grant = await Grants.GetGrant.FindVisibleGrantAsync(db, grantId, user.DonorScope, ct);
-                return await db.Visits.AsNoTracking().Where(v => v.GrantId == grant.Id).OrderByDescending(v => v.PlannedFor).ToListAsync(ct);
+                return (await db.Visits.AsNoTracking().Where(v => v.GrantId == grant.Id).OrderByDescending(v => v.PlannedFor).ToListAsync(ct)).Select(VisitResponse.From).ToList();
             })
             .RequireAuthorization(monitors)
             .WithName("ListVisits");

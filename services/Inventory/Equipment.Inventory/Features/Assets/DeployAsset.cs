@@ -13,8 +13,6 @@ public static class DeployAsset
 {
     public sealed record Command(Guid AssetId, string CrossingPointCode, DateOnly? DeployedOn) : IRequest<AssetResponse>;
 
-    public sealed record Body(string CrossingPointCode, DateOnly? DeployedOn);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
@@ -42,7 +40,7 @@ public static class DeployAsset
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/assets/{assetId:guid}/deployment", (Guid assetId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/assets/{assetId:guid}/deployment", (Guid assetId, DeployAssetRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(assetId, body.CrossingPointCode, body.DeployedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("DeployAsset");

@@ -14,8 +14,6 @@ public static class DisposeAsset
 {
     public sealed record Command(Guid AssetId, DisposalKind? Kind, DateOnly? On, string Reason, string? EvidenceReference) : IRequest<AssetResponse>;
 
-    public sealed record Body(DisposalKind? Kind, DateOnly? On, string Reason, string? EvidenceReference);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -43,7 +41,7 @@ public static class DisposeAsset
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/assets/{assetId:guid}/disposal", (Guid assetId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/assets/{assetId:guid}/disposal", (Guid assetId, DisposeAssetRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(assetId, body.Kind, body.On, body.Reason, body.EvidenceReference), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("DisposeAsset");

@@ -58,15 +58,3 @@ public static class ListAssets
                 mediator.Send(new Query(user.DonorScope, new Filter(grantId, contractId, crossingPointCode, status, category, serial, sort), page, pageSize), ct))
             .WithName("ListAssets");
 }
-
-public sealed record AssetResponse(
-    Guid Id, string SerialNumber, string Manufacturer, string Model, string ItemCategory, string Description, Guid GrantId, string DonorCode,
-    Guid ContractId, string ContractReference, int ContractLineNumber, string SupplierName, decimal UnitValue, string Currency,
-    DateOnly ReceivedOn, DateOnly? AcceptedOn, DateOnly WarrantyEndsOn, bool VisibilityMarking, string? VisibilityEvidence,
-    AssetStatus Status, string Owner, string? WarehouseCode, string? CrossingPointCode, DateOnly? DeployedOn, Guid? HandoverCertificateId)
-{
-    public static AssetResponse From(Asset a, DateOnly today) => new(
-        a.Id, a.SerialNumber, a.Manufacturer, a.Model, a.ItemCategory, a.Description, a.GrantId, a.DonorCode, a.ContractId, a.ContractReference,
-        a.ContractLineNumber, a.SupplierName, a.UnitValue, a.Currency, a.ReceivedOn, a.AcceptanceOn(today), a.WarrantyEndsOn(today),
-        a.VisibilityMarking, a.VisibilityEvidence, a.Status, a.Owner, a.WarehouseCode, a.CrossingPointCode, a.DeployedOn, a.HandoverCertificateId);
-}

@@ -13,8 +13,6 @@ public static class TransferAsset
 {
     public sealed record Command(Guid AssetId, string ToCrossingPointCode, DateOnly? TransferredOn, string Reason) : IRequest<AssetResponse>;
 
-    public sealed record Body(string ToCrossingPointCode, DateOnly? TransferredOn, string Reason);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -44,7 +42,7 @@ public static class TransferAsset
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/assets/{assetId:guid}/transfer", (Guid assetId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/assets/{assetId:guid}/transfer", (Guid assetId, TransferAssetRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(assetId, body.ToCrossingPointCode, body.TransferredOn, body.Reason), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("TransferAsset");

@@ -32,14 +32,3 @@ public static class ListExpectedDeliveries
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.Administrator, Roles.DonorMonitor))
             .WithName("ListExpectedDeliveries");
 }
-
-public sealed record ExpectedDeliveryResponse(
-    Guid Id, Guid ContractId, string ContractReference, int ContractLineNumber, Guid GrantId, string DonorCode, string SupplierName,
-    string ItemCategory, string Description, int QuantityExpected, int QuantityShipped, int QuantityAccepted, int QuantityRejected, int QuantityOutstanding,
-    string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly DeliveryDeadline, int WarrantyMonths)
-{
-    public static ExpectedDeliveryResponse From(ExpectedDelivery d) => new(
-        d.Id, d.ContractId, d.ContractReference, d.ContractLineNumber, d.GrantId, d.DonorCode, d.SupplierName,
-        d.ItemCategory, d.Description, d.QuantityExpected, d.QuantityShipped, d.QuantityAccepted, d.QuantityRejected, d.QuantityOutstanding,
-        d.DestinationCrossingPointCode, d.DestinationWarehouse, d.DeliveryDeadline, d.WarrantyMonths);
-}

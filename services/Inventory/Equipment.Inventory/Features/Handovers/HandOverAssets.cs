@@ -19,8 +19,6 @@ public static class HandOverAssets
     public sealed record Command(DateOnly? HandedOverOn, string Place, Representative? From, string ToAuthority, Representative? To, IReadOnlyList<Guid>? AssetIds)
         : IRequest<HandoverResponse>;
 
-    public sealed record Representative(string Name, string Role);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
@@ -64,24 +62,11 @@ public static class HandOverAssets
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/handovers", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/handovers", async (HandOverAssetsRequest body, IMediator mediator, CancellationToken ct) =>
             {
-                var handover = await mediator.Send(command, ct);
+                var handover = await mediator.Send(new Command(body.HandedOverOn, body.Place, body.From, body.ToAuthority, body.To, body.AssetIds), ct);
                 return TypedResults.Created($"/api/inventory/handovers/{handover.Id}", handover);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("HandOverAssets");
 }
-
-public sealed record HandoverResponse(Guid Id, string Number, Guid GrantId, DateOnly HandedOverOn, string Place, string FromParty, string FromRepresentativeName,
-    string FromRepresentativeRole, string ToAuthority, string ToRepresentativeName, string ToRepresentativeRole, IReadOnlyList<HandedOverAsset> Assets)
-{
-    public static HandoverResponse From(HandoverCertificate h, IReadOnlyList<Asset> assets) => new(
-        h.Id, h.Number, h.GrantId, h.HandedOverOn, h.Place, h.FromParty, h.FromRepresentativeName, h.FromRepresentativeRole, h.ToAuthority,
-        h.ToRepresentativeName, h.ToRepresentativeRole,
-        assets.OrderBy(a => a.ItemCategory).ThenBy(a => a.SerialNumber)
-            .Select(a => new HandedOverAsset(a.Id, a.ItemCategory, a.Description, a.Manufacturer, a.Model, a.SerialNumber, a.UnitValue, a.Currency, a.VisibilityMarking)).ToList());
-}
-
-public sealed record HandedOverAsset(Guid Id, string ItemCategory, string Description, string Manufacturer, string Model, string SerialNumber, decimal UnitValue,
-    string Currency, bool VisibilityMarking);

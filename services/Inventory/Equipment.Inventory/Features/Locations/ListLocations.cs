@@ -18,7 +18,7 @@ public static class ListLocations
             var warehouses = await db.Warehouses.AsNoTracking().OrderBy(w => w.Code).ToListAsync(cancellationToken);
             var grants = await db.KnownGrants.AsNoTracking().Where(g => query.DonorScope == null || g.DonorCode == query.DonorScope)
                 .OrderBy(g => g.Reference).ToListAsync(cancellationToken);
-            return new LocationsResponse(warehouses,
+            return new LocationsResponse(warehouses.Select(WarehouseResponse.From).ToList(),
                 grants.SelectMany(g => g.CrossingPoints.Select(p => new CrossingPointResponse(g.GrantId, g.Reference, p))).ToList());
         }
     }
@@ -27,7 +27,3 @@ public static class ListLocations
         api.MapGet("/locations", (IMediator mediator, CurrentUser user, CancellationToken ct) => mediator.Send(new Query(user.DonorScope), ct))
             .WithName("ListLocations");
 }
-
-public sealed record LocationsResponse(IReadOnlyList<Warehouse> Warehouses, IReadOnlyList<CrossingPointResponse> CrossingPoints);
-
-public sealed record CrossingPointResponse(Guid GrantId, string GrantReference, KnownCrossingPoint CrossingPoint);

@@ -11,7 +11,7 @@ namespace Equipment.Inventory.Features.Locations;
 
 public static class RegisterWarehouse
 {
-    public sealed record Command(string Code, string Name, string CountryCode, string Address) : IRequest<Warehouse>;
+    public sealed record Command(string Code, string Name, string CountryCode, string Address) : IRequest<WarehouseResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -24,22 +24,22 @@ public static class RegisterWarehouse
         }
     }
 
-    public sealed class Handler(InventoryDbContext db) : IRequestHandler<Command, Warehouse>
+    public sealed class Handler(InventoryDbContext db) : IRequestHandler<Command, WarehouseResponse>
     {
-        public async Task<Warehouse> Handle(Command c, CancellationToken cancellationToken)
+        public async Task<WarehouseResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             if (await db.Warehouses.AnyAsync(w => w.Code == c.Code, cancellationToken))
                 throw new ConflictException($"A warehouse with code '{c.Code}' already exists.", "UniqueWarehouseCode");
             var warehouse = new Warehouse(c.Code, c.Name, c.CountryCode, c.Address);
             db.Warehouses.Add(warehouse);
             await db.SaveChangesAsync(cancellationToken);
-            return warehouse;
+            return WarehouseResponse.From(warehouse);
         }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/warehouses", async (Command command, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created($"/api/inventory/warehouses/{command.Code}", await mediator.Send(command, ct)))
+        api.MapPost("/warehouses", async (RegisterWarehouseRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/inventory/warehouses/{body.Code}", await mediator.Send(new Command(body.Code, body.Name, body.CountryCode, body.Address), ct)))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("RegisterWarehouse");
 }

@@ -13,8 +13,8 @@ public static class GetCustodyLog
         api.MapGet("/assets/{assetId:guid}/custody", async (Guid assetId, InventoryDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var asset = await db.VisibleAssetAsync(assetId, user.DonorScope, ct);
-                return await db.CustodyLog.AsNoTracking().Where(c => c.AssetId == asset.Id).OrderBy(c => c.Id).ToListAsync(ct);
+                return (await db.CustodyLog.AsNoTracking().Where(c => c.AssetId == asset.Id).OrderBy(c => c.Id).ToListAsync(ct)).Select(e => CustodyEntryResponse.From(e)).ToList();
             })
-            .Produces<List<CustodyEntry>>()
+            .Produces<List<CustodyEntryResponse>>()
             .WithName("GetCustodyLog");
 }

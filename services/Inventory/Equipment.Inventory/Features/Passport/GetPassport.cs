@@ -53,7 +53,3 @@ public static class GetPassport
                 mediator.Send(new Query(assetId, user.DonorScope), ct))
             .WithName("GetPassport");
 }
-
-public sealed record PassportResponse(AssetResponse Asset, Guid? TenderId, string ContractReference, IReadOnlyList<PassportEntry> Timeline);
-
-public sealed record PassportEntry(DateTime At, string Source, string Kind, string Detail);

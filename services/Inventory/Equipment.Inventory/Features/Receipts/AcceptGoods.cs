@@ -13,8 +13,6 @@ public static class AcceptGoods
 {
     public sealed record Command(Guid GoodsReceivedNoteId, DateOnly? AcceptedOn) : IRequest<AcceptanceResponse>;
 
-    public sealed record Body(DateOnly? AcceptedOn);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.AcceptedOn).NotNull();
@@ -37,10 +35,8 @@ public static class AcceptGoods
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/goods-received-notes/{noteId:guid}/acceptance", (Guid noteId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/goods-received-notes/{noteId:guid}/acceptance", (Guid noteId, AcceptGoodsRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(noteId, body.AcceptedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("AcceptGoods");
 }
-
-public sealed record AcceptanceResponse(Guid Id, string Number, DateOnly ReceivedOn, DateOnly AcceptedOn, int Assets);

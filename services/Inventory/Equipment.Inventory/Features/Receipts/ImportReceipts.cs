@@ -89,12 +89,6 @@ public static class ImportReceipts
     }
 }
 
-public sealed record ImportResponse(Guid Id, Guid ShipmentId, ImportStatus Status, int TotalRows, int ProcessedRows, IReadOnlyList<ImportError> Errors,
-    Guid? GoodsReceivedNoteId, DateTime CreatedAt, DateTime? CompletedAt)
-{
-    public static ImportResponse From(ImportJob j) => new(j.Id, j.ShipmentId, j.Status, j.TotalRows, j.ProcessedRows, j.Errors, j.GoodsReceivedNoteId, j.CreatedAt, j.CompletedAt);
-}
-
 /// <summary>Imports waiting to run, in order.</summary>
 public sealed class ImportQueue
 {

@@ -11,13 +11,7 @@ namespace Equipment.Inventory.Features.Receipts;
 /// <summary>A goods received note typed in: per contract line of the shipment, the units accepted (serial, make, model, visibility) and those rejected.</summary>
 public static class ReceiveGoods
 {
-    public sealed record Command(Guid ShipmentId, DateOnly? ReceivedOn, IReadOnlyList<LineInput>? Lines) : IRequest<GoodsReceivedResponse>;
-
-    public sealed record Body(DateOnly? ReceivedOn, IReadOnlyList<LineInput>? Lines);
-
-    public sealed record LineInput(int? ContractLineNumber, IReadOnlyList<UnitInput>? Units, int? RejectedQuantity, string? RejectionReason);
-
-    public sealed record UnitInput(string SerialNumber, string Manufacturer, string Model, bool? VisibilityMarking, string? VisibilityEvidence);
+    public sealed record Command(Guid ShipmentId, DateOnly? ReceivedOn, IReadOnlyList<GoodsReceiptLine>? Lines) : IRequest<GoodsReceivedResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -59,18 +53,11 @@ public static class ReceiveGoods
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/shipments/{shipmentId:guid}/receipts", async (Guid shipmentId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/shipments/{shipmentId:guid}/receipts", async (Guid shipmentId, ReceiveGoodsRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 var receipt = await mediator.Send(new Command(shipmentId, body.ReceivedOn, body.Lines), ct);
                 return TypedResults.Created($"/api/inventory/goods-received-notes/{receipt.Id}", receipt);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("ReceiveGoods");
-}
-
-public sealed record GoodsReceivedResponse(Guid Id, string Number, Guid ShipmentId, DateOnly ReceivedOn, DateOnly? AcceptedOn, IReadOnlyList<ReceiptLine> Lines,
-    IReadOnlyList<AssetResponse> Assets)
-{
-    public static GoodsReceivedResponse From(GoodsReceivedNote n, IReadOnlyList<Asset> assets) =>
-        new(n.Id, n.Number, n.ShipmentId, n.ReceivedOn, n.AcceptedOn, n.Lines, assets.Select(a => AssetResponse.From(a, n.ReceivedOn)).ToList());
 }

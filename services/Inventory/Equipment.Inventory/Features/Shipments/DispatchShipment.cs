@@ -12,9 +12,7 @@ namespace Equipment.Inventory.Features.Shipments;
 /// <summary>Records a shipment the supplier dispatched: waybill, carrier, ETA and the contract lines it carries (partial shipments allowed).</summary>
 public static class DispatchShipment
 {
-    public sealed record Command(string WaybillNumber, string Carrier, DateOnly? DispatchedOn, DateOnly? EstimatedArrival, IReadOnlyList<LineInput>? Lines) : IRequest<ShipmentResponse>;
-
-    public sealed record LineInput(Guid? ExpectedDeliveryId, int? Quantity);
+    public sealed record Command(string WaybillNumber, string Carrier, DateOnly? DispatchedOn, DateOnly? EstimatedArrival, IReadOnlyList<DispatchShipmentLine>? Lines) : IRequest<ShipmentResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -56,19 +54,11 @@ public static class DispatchShipment
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/shipments", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/shipments", async (DispatchShipmentRequest body, IMediator mediator, CancellationToken ct) =>
             {
-                var shipment = await mediator.Send(command, ct);
+                var shipment = await mediator.Send(new Command(body.WaybillNumber, body.Carrier, body.DispatchedOn, body.EstimatedArrival, body.Lines), ct);
                 return TypedResults.Created($"/api/inventory/shipments/{shipment.Id}", shipment);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("DispatchShipment");
-}
-
-public sealed record ShipmentResponse(
-    Guid Id, string WaybillNumber, string Carrier, Guid ContractId, string ContractReference, Guid GrantId, ShipmentStatus Status,
-    DateOnly DispatchedOn, DateOnly EstimatedArrival, DateOnly? ArrivedOn, string? WarehouseCode, IReadOnlyList<ShipmentLine> Lines)
-{
-    public static ShipmentResponse From(Shipment s) => new(
-        s.Id, s.WaybillNumber, s.Carrier, s.ContractId, s.ContractReference, s.GrantId, s.Status, s.DispatchedOn, s.EstimatedArrival, s.ArrivedOn, s.WarehouseCode, s.Lines);
 }

@@ -13,8 +13,6 @@ public static class TrackShipment
 {
     public sealed record Command(Guid ShipmentId, bool Arrived, DateOnly? ArrivedOn, string? WarehouseCode) : IRequest<ShipmentResponse>;
 
-    public sealed record ArrivalBody(DateOnly? ArrivedOn, string? WarehouseCode);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -47,7 +45,7 @@ public static class TrackShipment
                 mediator.Send(new Command(shipmentId, false, null, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("MarkShipmentInTransit");
-        api.MapPost("/shipments/{shipmentId:guid}/arrival", (Guid shipmentId, ArrivalBody body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/shipments/{shipmentId:guid}/arrival", (Guid shipmentId, RecordArrivalRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(shipmentId, true, body.ArrivedOn, body.WarehouseCode), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("RecordShipmentArrival");

@@ -36,8 +36,3 @@ public static class ListMaintainedAssets
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListMaintainedAssets");
 }
-
-public sealed record MaintainedAssetResponse(
-    Guid AssetId, string SerialNumber, string ItemCategory, string Description, Guid GrantId,
-    string? CrossingPointCode, DateOnly? DeployedOn, DateOnly WarrantyEndsOn, bool UnderWarranty, OperationalStatus? Status,
-    string? Manufacturer, string? Model, string? SupplierName);

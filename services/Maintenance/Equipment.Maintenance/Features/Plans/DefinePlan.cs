@@ -12,7 +12,7 @@ namespace Equipment.Maintenance.Features.Plans;
 /// <summary>Defines the preventive plan of an item category; it applies to each asset of that category when it is deployed.</summary>
 public static class DefinePlan
 {
-    public sealed record Command(string ItemCategory, int? IntervalDays, int? IntervalUsageHours, int? IntervalKm, IReadOnlyList<string>? Checklist) : IRequest<MaintenancePlan>;
+    public sealed record Command(string ItemCategory, int? IntervalDays, int? IntervalUsageHours, int? IntervalKm, IReadOnlyList<string>? Checklist) : IRequest<MaintenancePlanResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -27,26 +27,27 @@ public static class DefinePlan
         }
     }
 
-    public sealed class Handler(MaintenanceDbContext db) : IRequestHandler<Command, MaintenancePlan>
+    public sealed class Handler(MaintenanceDbContext db) : IRequestHandler<Command, MaintenancePlanResponse>
     {
-        public async Task<MaintenancePlan> Handle(Command c, CancellationToken cancellationToken)
+        public async Task<MaintenancePlanResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             if (await db.Plans.AnyAsync(p => p.ItemCategory == c.ItemCategory, cancellationToken))
                 throw new ConflictException($"{c.ItemCategory} already has a maintenance plan.", "OnePlanPerCategory");
             var plan = new MaintenancePlan(c.ItemCategory, c.IntervalDays!.Value, c.IntervalUsageHours, c.IntervalKm, c.Checklist!);
             db.Plans.Add(plan);
             await db.SaveChangesAsync(cancellationToken);
-            return plan;
+            return MaintenancePlanResponse.From(plan);
         }
     }
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/plans", async (Command command, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created($"/api/maintenance/plans/{command.ItemCategory}", await mediator.Send(command, ct)))
+        api.MapPost("/plans", async (DefinePlanRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/maintenance/plans/{body.ItemCategory}",
+                    await mediator.Send(new Command(body.ItemCategory, body.IntervalDays, body.IntervalUsageHours, body.IntervalKm, body.Checklist), ct)))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician, Roles.Administrator))
             .WithName("DefinePlan");
-        api.MapGet("/plans", async (MaintenanceDbContext db, CancellationToken ct) => await db.Plans.AsNoTracking().OrderBy(p => p.ItemCategory).ToListAsync(ct))
+        api.MapGet("/plans", async (MaintenanceDbContext db, CancellationToken ct) => (await db.Plans.AsNoTracking().OrderBy(p => p.ItemCategory).ToListAsync(ct)).Select(MaintenancePlanResponse.From).ToList())
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListPlans");
     }

@@ -43,5 +43,3 @@ public static class ListOverdue
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListOverdue");
 }
-
-public sealed record OverdueResponse(Guid AssetId, string SerialNumber, string ItemCategory, string? CrossingPointCode, DateOnly DueOn, DateOnly? LastDoneOn, string Why);

@@ -12,9 +12,7 @@ namespace Equipment.Maintenance.Features.Status;
 /// <summary>Records an asset's operational status from a moment on, with the reason; publishes <c>maintenance.asset-status-changed</c>.</summary>
 public static class ChangeStatus
 {
-    public sealed record Command(Guid AssetId, OperationalStatus? Status, DateTime? At, string Reason) : IRequest<StatusChange>;
-
-    public sealed record Body(OperationalStatus? Status, DateTime? At, string Reason);
+    public sealed record Command(Guid AssetId, OperationalStatus? Status, DateTime? At, string Reason) : IRequest<StatusChangeResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -26,9 +24,9 @@ public static class ChangeStatus
         }
     }
 
-    public sealed class Handler(MaintenanceDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, StatusChange>
+    public sealed class Handler(MaintenanceDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, StatusChangeResponse>
     {
-        public async Task<StatusChange> Handle(Command c, CancellationToken cancellationToken)
+        public async Task<StatusChangeResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             var asset = await db.AssetAsync(c.AssetId, null, cancellationToken);
             var last = await db.LastStatusChangeAsync(asset.AssetId, cancellationToken);
@@ -37,20 +35,20 @@ public static class ChangeStatus
             db.StatusHistory.Add(change);
             db.Publish(new AssetStatusChanged(asset.AssetId, change.Status.ToString(), new DateTimeOffset(change.At, TimeSpan.Zero), change.Reason) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
-            return change;
+            return StatusChangeResponse.From(change);
         }
     }
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/assets/{assetId:guid}/status", (Guid assetId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/assets/{assetId:guid}/status", (Guid assetId, ChangeStatusRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(assetId, body.Status, body.At, body.Reason), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
             .WithName("ChangeStatus");
         api.MapGet("/assets/{assetId:guid}/status-history", async (Guid assetId, MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var asset = await db.AssetAsync(assetId, user.DonorScope, ct);
-                return await db.StatusHistory.AsNoTracking().Where(s => s.AssetId == asset.AssetId).OrderBy(s => s.At).ToListAsync(ct);
+                return (await db.StatusHistory.AsNoTracking().Where(s => s.AssetId == asset.AssetId).OrderBy(s => s.At).ToListAsync(ct)).Select(StatusChangeResponse.From).ToList();
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("GetStatusHistory");

@@ -41,5 +41,3 @@ public static class GetAvailability
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("GetAvailability");
 }
-
-public sealed record AvailabilityResponse(string Key, int Assets, double OperationalHours, double KnownHours, double? Availability);

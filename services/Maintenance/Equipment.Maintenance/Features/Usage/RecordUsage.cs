@@ -12,9 +12,7 @@ namespace Equipment.Maintenance.Features.Usage;
 /// <summary>Records hours, km or patrols of an asset over a past period; negative, overlapping or future entries are refused.</summary>
 public static class RecordUsage
 {
-    public sealed record Command(Guid AssetId, DateOnly? From, DateOnly? To, decimal? Hours, decimal? Km, int? Patrols) : IRequest<UsageLog>;
-
-    public sealed record Body(DateOnly? From, DateOnly? To, decimal? Hours, decimal? Km, int? Patrols);
+    public sealed record Command(Guid AssetId, DateOnly? From, DateOnly? To, decimal? Hours, decimal? Km, int? Patrols) : IRequest<UsageLogResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,9 +23,9 @@ public static class RecordUsage
         }
     }
 
-    public sealed class Handler(MaintenanceDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, UsageLog>
+    public sealed class Handler(MaintenanceDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, UsageLogResponse>
     {
-        public async Task<UsageLog> Handle(Command c, CancellationToken cancellationToken)
+        public async Task<UsageLogResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             var asset = await db.AssetAsync(c.AssetId, null, cancellationToken);
             var existing = await db.UsageLogs.Where(u => u.AssetId == asset.AssetId).ToListAsync(cancellationToken);
@@ -36,12 +34,12 @@ public static class RecordUsage
             db.UsageLogs.Add(log);
             db.Publish(new UsageRecorded(asset.AssetId, asset.GrantId, log.From, log.To, log.Hours, log.Km, log.Patrols) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
-            return log;
+            return UsageLogResponse.From(log);
         }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/assets/{assetId:guid}/usage", async (Guid assetId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/assets/{assetId:guid}/usage", async (Guid assetId, RecordUsageRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/maintenance/assets/{assetId}/usage", await mediator.Send(new Command(assetId, body.From, body.To, body.Hours, body.Km, body.Patrols), ct)))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician, Roles.LogisticsOfficer))
             .WithName("RecordUsage");

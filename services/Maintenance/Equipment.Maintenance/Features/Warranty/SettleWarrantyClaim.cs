@@ -12,47 +12,43 @@ namespace Equipment.Maintenance.Features.Warranty;
 /// <summary>The supplier's answer to a warranty claim (accepted or rejected), then its resolution with what the supplier bore.</summary>
 public static class SettleWarrantyClaim
 {
-    public sealed record Command(Guid ClaimId, bool? Accepted, decimal? SupplierBore, string? Notes) : IRequest<WarrantyClaim>;
-
-    public sealed record DecisionBody(bool? Accepted, string? Notes);
-
-    public sealed record ResolutionBody(decimal? SupplierBore);
+    public sealed record Command(Guid ClaimId, bool? Accepted, decimal? SupplierBore, string? Notes) : IRequest<WarrantyClaimResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.SupplierBore).GreaterThanOrEqualTo(0);
     }
 
-    public sealed class Handler(MaintenanceDbContext db) : IRequestHandler<Command, WarrantyClaim>
+    public sealed class Handler(MaintenanceDbContext db) : IRequestHandler<Command, WarrantyClaimResponse>
     {
-        public async Task<WarrantyClaim> Handle(Command c, CancellationToken cancellationToken)
+        public async Task<WarrantyClaimResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             var claim = await db.WarrantyClaims.FindAsync([c.ClaimId], cancellationToken) ?? throw new NotFoundException($"No warranty claim {c.ClaimId}.");
             if (c.Accepted is { } accepted) claim.Decide(accepted, c.Notes);
             else claim.Resolve(c.SupplierBore ?? throw new RuleViolationException("supplierBore", "NotEmpty", "Say what the supplier bore (0 if nothing)."));
             await db.SaveChangesAsync(cancellationToken);
-            return claim;
+            return WarrantyClaimResponse.From(claim);
         }
     }
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/warranty-claims/{claimId:guid}/decision", (Guid claimId, DecisionBody body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/warranty-claims/{claimId:guid}/decision", (Guid claimId, DecideWarrantyClaimRequest body, IMediator mediator, CancellationToken ct) =>
                 body.Accepted is null
                     ? throw new RuleViolationException("accepted", "NotEmpty", "Say whether the supplier accepted the claim.")
                     : mediator.Send(new Command(claimId, body.Accepted, null, body.Notes), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
             .WithName("DecideWarrantyClaim");
-        api.MapPost("/warranty-claims/{claimId:guid}/resolution", (Guid claimId, ResolutionBody body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/warranty-claims/{claimId:guid}/resolution", (Guid claimId, ResolveWarrantyClaimRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(claimId, null, body.SupplierBore, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
             .WithName("ResolveWarrantyClaim");
         api.MapGet("/warranty-claims", async (MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
-                await (from w in db.WarrantyClaims.AsNoTracking()
+                (await (from w in db.WarrantyClaims.AsNoTracking()
                        join a in db.Assets.AsNoTracking() on w.AssetId equals a.AssetId
                        where user.DonorScope == null || a.DonorCode == user.DonorScope
                        orderby w.RaisedOn descending
-                       select w).Take(500).ToListAsync(ct))
+                       select w).Take(500).ToListAsync(ct)).Select(WarrantyClaimResponse.From).ToList())
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListWarrantyClaims");
     }

@@ -52,20 +52,11 @@ public static class OpenWorkOrder
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/work-orders", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/work-orders", async (OpenWorkOrderRequest body, IMediator mediator, CancellationToken ct) =>
             {
-                var order = await mediator.Send(command, ct);
+                var order = await mediator.Send(new Command(body.AssetId, body.Kind, body.FaultReportId), ct);
                 return TypedResults.Created($"/api/maintenance/work-orders/{order.Id}", order);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
             .WithName("OpenWorkOrder");
-}
-
-public sealed record WorkOrderResponse(
-    Guid Id, Guid AssetId, WorkOrderKind Kind, Guid? FaultReportId, WorkOrderStatus Status, DateTime OpenedAt, DateOnly? ScheduledFor, string? Technician,
-    IReadOnlyList<PartUsed> Parts, decimal PartsCost, decimal LabourHours, string? Outcome, DateOnly? CompletedOn, Guid? WarrantyClaimId)
-{
-    public static WorkOrderResponse From(WorkOrder w, Guid? claimId) => new(
-        w.Id, w.AssetId, w.Kind, w.FaultReportId, w.Status, w.OpenedAt, w.ScheduledFor, w.Technician, w.Parts, w.PartsCost, w.LabourHours, w.Outcome,
-        w.CompletedOn, claimId);
 }

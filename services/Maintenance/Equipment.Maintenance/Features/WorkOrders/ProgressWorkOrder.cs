@@ -21,8 +21,6 @@ public static class ProgressWorkOrder
     public sealed record Command(Guid WorkOrderId, Step Step, DateOnly? On, string? Technician, IReadOnlyList<PartUsed>? Parts, decimal? LabourHours, string? Text)
         : IRequest<WorkOrderResponse>;
 
-    public sealed record Body(DateOnly? On, string? Technician, IReadOnlyList<PartUsed>? Parts, decimal? LabourHours, string? Outcome, string? Reason);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
@@ -71,11 +69,22 @@ public static class ProgressWorkOrder
 
     public static void Map(RouteGroupBuilder api)
     {
-        foreach (var (path, step) in new[] { ("schedule", Step.Schedule), ("start", Step.Start), ("completion", Step.Complete), ("cancellation", Step.Cancel) })
-            api.MapPost($"/work-orders/{{workOrderId:guid}}/{path}", (Guid workOrderId, Body? body, IMediator mediator, CancellationToken ct) =>
-                    mediator.Send(new Command(workOrderId, step, body?.On, body?.Technician, body?.Parts, body?.LabourHours, step == Step.Cancel ? body?.Reason : body?.Outcome), ct))
-                .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
-                .WithName($"WorkOrder{step}");
+        api.MapPost("/work-orders/{workOrderId:guid}/schedule", (Guid workOrderId, ScheduleWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(workOrderId, Step.Schedule, body?.On, body?.Technician, null, null, null), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithName("WorkOrderSchedule");
+        api.MapPost("/work-orders/{workOrderId:guid}/start", (Guid workOrderId, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(workOrderId, Step.Start, null, null, null, null, null), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithName("WorkOrderStart");
+        api.MapPost("/work-orders/{workOrderId:guid}/completion", (Guid workOrderId, CompleteWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(workOrderId, Step.Complete, body?.On, null, body?.Parts, body?.LabourHours, body?.Outcome), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithName("WorkOrderComplete");
+        api.MapPost("/work-orders/{workOrderId:guid}/cancellation", (Guid workOrderId, CancelWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(workOrderId, Step.Cancel, null, null, null, null, body?.Reason), ct))
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithName("WorkOrderCancel");
         api.MapGet("/work-orders", async (Guid? assetId, WorkOrderStatus? status, MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var orders = await (from w in db.WorkOrders.AsNoTracking()

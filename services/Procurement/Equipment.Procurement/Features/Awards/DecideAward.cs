@@ -16,8 +16,6 @@ public static class DecideAward
 {
     public sealed record Command(Guid TenderId, int LotNumber, DateOnly? DecidedOn = null) : IRequest<TenderResponse>;
 
-    public sealed record Body(DateOnly? DecidedOn);
-
     public sealed class Handler(ProcurementDbContext db, TimeProvider clock) : IRequestHandler<Command, TenderResponse>
     {
         public async Task<TenderResponse> Handle(Command c, CancellationToken cancellationToken)
@@ -42,7 +40,7 @@ public static class DecideAward
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/award", (Guid tenderId, int lotNumber, Body? body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/award", (Guid tenderId, int lotNumber, DecideAwardRequest? body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, lotNumber, body?.DecidedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("DecideAward");

@@ -72,8 +72,3 @@ public static class GetEvaluationReport
         static string Yes(bool? value) => value switch { true => "compliant", false => "not compliant", null => "not evaluated" };
     }
 }
-
-public sealed record EvaluationReport(
-    Guid TenderId, string TenderReference, string TenderTitle, Procedure Procedure, string RuleSetEdition, int LotNumber, string LotTitle,
-    LotStatus LotStatus, decimal EstimatedValue, AwardMethod AwardMethod, int PriceWeight, IReadOnlyList<AwardCriterion> QualityCriteria,
-    DateTime? SubmissionDeadline, IReadOnlyList<BidResponse> Bids, Guid? ProposedBidId, DateTime GeneratedAt);

@@ -12,8 +12,6 @@ public static class StartStandstill
 {
     public sealed record Command(Guid TenderId, int LotNumber, DateOnly? NotifiedOn) : IRequest<TenderResponse>;
 
-    public sealed record Body(DateOnly? NotifiedOn);
-
     public sealed class Handler(ProcurementDbContext db, TimeProvider clock, IOptions<ProcurementOptions> options) : IRequestHandler<Command, TenderResponse>
     {
         public async Task<TenderResponse> Handle(Command c, CancellationToken cancellationToken)
@@ -30,7 +28,7 @@ public static class StartStandstill
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/standstill", (Guid tenderId, int lotNumber, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/standstill", (Guid tenderId, int lotNumber, StartStandstillRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, lotNumber, body.NotifiedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("StartStandstill");

@@ -14,8 +14,6 @@ public static class EvaluateBid
     public sealed record Command(Guid TenderId, Guid BidId, bool? AdministrativelyCompliant, bool? TechnicallyCompliant, string? Notes,
         IReadOnlyDictionary<string, decimal>? QualityScores) : IRequest<BidResponse>;
 
-    public sealed record Body(bool? AdministrativelyCompliant, bool? TechnicallyCompliant, string? Notes, IReadOnlyDictionary<string, decimal>? QualityScores);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -40,7 +38,7 @@ public static class EvaluateBid
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/bids/{bidId:guid}/evaluation", (Guid tenderId, Guid bidId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/bids/{bidId:guid}/evaluation", (Guid tenderId, Guid bidId, EvaluateBidRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, bidId, body.AdministrativelyCompliant, body.TechnicallyCompliant, body.Notes, body.QualityScores), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("EvaluateBid");

@@ -33,13 +33,3 @@ public static class ListBids
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer, Roles.Administrator))
             .WithName("ListBids");
 }
-
-public sealed record BidResponse(
-    Guid Id, int LotNumber, Guid SupplierId, string SupplierName, string SupplierCountry, DateTime ReceivedAt, decimal TotalPrice,
-    IReadOnlyList<BidLine> Lines, bool? AdministrativelyCompliant, bool? TechnicallyCompliant, string? EvaluationNotes,
-    IReadOnlyDictionary<string, decimal> QualityScores, decimal? Score, int? Rank)
-{
-    public static BidResponse From(Bid b, Supplier s) => new(
-        b.Id, b.LotNumber, s.Id, s.LegalName, s.CountryOfEstablishment, b.ReceivedAt, b.TotalPrice, b.Lines, b.AdministrativelyCompliant,
-        b.TechnicallyCompliant, b.EvaluationNotes, b.QualityScores, b.Score, b.Rank);
-}

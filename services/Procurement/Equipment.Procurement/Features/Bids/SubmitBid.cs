@@ -18,10 +18,6 @@ public static class SubmitBid
 {
     public sealed record Command(Guid TenderId, int LotNumber, Guid? SupplierId, DateTime? ReceivedAt, IReadOnlyList<BidLineInput>? Lines) : IRequest<SealedBidResponse>;
 
-    public sealed record Body(Guid? SupplierId, DateTime? ReceivedAt, IReadOnlyList<BidLineInput>? Lines);
-
-    public sealed record BidLineInput(int? LineNumber, decimal? UnitPrice, string CountryOfOrigin);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -59,7 +55,7 @@ public static class SubmitBid
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/bids", async (Guid tenderId, int lotNumber, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/bids", async (Guid tenderId, int lotNumber, SubmitBidRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 var bid = await mediator.Send(new Command(tenderId, lotNumber, body.SupplierId, body.ReceivedAt, body.Lines), ct);
                 return TypedResults.Created($"/api/procurement/tenders/{tenderId}/lots/{lotNumber}/bids", bid);
@@ -67,6 +63,3 @@ public static class SubmitBid
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("SubmitBid");
 }
-
-/// <summary>A recorded bid, as it may be shown before the deadline: no price.</summary>
-public sealed record SealedBidResponse(Guid Id, Guid TenderId, int LotNumber, Guid SupplierId, string SupplierName, DateTime ReceivedAt);

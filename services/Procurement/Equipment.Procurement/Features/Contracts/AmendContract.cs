@@ -16,8 +16,6 @@ public static class AmendContract
 {
     public sealed record Command(Guid ContractId, string Reason, DateOnly? AmendedOn, IReadOnlyList<LineAmendment>? Lines) : IRequest<ContractResponse>;
 
-    public sealed record Body(string Reason, DateOnly? AmendedOn, IReadOnlyList<LineAmendment>? Lines);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -57,7 +55,7 @@ public static class AmendContract
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/contracts/{contractId:guid}/amendments", (Guid contractId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/contracts/{contractId:guid}/amendments", (Guid contractId, AmendContractRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(contractId, body.Reason, body.AmendedOn, body.Lines), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("AmendContract");

@@ -14,8 +14,6 @@ public static class DraftContract
 {
     public sealed record Command(Guid TenderId, int LotNumber, string Reference, int? WarrantyMonths) : IRequest<ContractResponse>;
 
-    public sealed record Body(string Reference, int? WarrantyMonths);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -48,21 +46,11 @@ public static class DraftContract
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/contract", async (Guid tenderId, int lotNumber, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/lots/{lotNumber:int}/contract", async (Guid tenderId, int lotNumber, DraftContractRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 var contract = await mediator.Send(new Command(tenderId, lotNumber, body.Reference, body.WarrantyMonths), ct);
                 return TypedResults.Created($"/api/procurement/contracts/{contract.Id}", contract);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("DraftContract");
-}
-
-public sealed record ContractResponse(
-    Guid Id, string Reference, Guid TenderId, int LotNumber, Guid GrantId, string DonorCode, Guid SupplierId, string SupplierName, string SupplierCountry,
-    string Currency, ContractStatus Status, DateOnly? SignedOn, int Version, decimal TotalValue, IReadOnlyList<ContractLine> Lines,
-    IReadOnlyList<ContractVersion> PreviousVersions)
-{
-    public static ContractResponse From(Contract c) => new(
-        c.Id, c.Reference, c.TenderId, c.LotNumber, c.GrantId, c.DonorCode, c.SupplierId, c.SupplierName, c.SupplierCountry, c.Currency, c.Status,
-        c.SignedOn, c.Version, c.TotalValue, c.Lines, c.Versions);
 }

@@ -14,8 +14,6 @@ public static class SignContract
 {
     public sealed record Command(Guid ContractId, DateOnly? SignedOn) : IRequest<ContractResponse>;
 
-    public sealed record Body(DateOnly? SignedOn);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock) =>
@@ -59,7 +57,7 @@ public static class SignContract
         }).ToList();
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/contracts/{contractId:guid}/signature", (Guid contractId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/contracts/{contractId:guid}/signature", (Guid contractId, SignContractRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(contractId, body.SignedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("SignContract");

@@ -26,9 +26,3 @@ public static class ListKnownGrants
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListKnownGrants");
 }
-
-public sealed record KnownGrantResponse(
-    Guid GrantId, string Reference, string Title, string DonorCode, decimal Amount, IReadOnlyList<string> CrossingPointCodes,
-    IReadOnlyList<string> EligibleNationalities, IReadOnlyList<BudgetLineResponse> BudgetLines);
-
-public sealed record BudgetLineResponse(string Code, string Description, decimal Amount, decimal Committed, decimal Available);

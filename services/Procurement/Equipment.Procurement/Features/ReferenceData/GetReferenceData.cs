@@ -25,7 +25,3 @@ public static class GetReferenceData
             .RequireAuthorization(Equipment.BuildingBlocks.Auth.JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("GetReferenceData");
 }
-
-public sealed record ItemCategoryResponse(string Code, string Name);
-
-public sealed record ReferenceDataResponse(IReadOnlyList<ItemCategoryResponse> ItemCategories, string RuleSetEdition, DateOnly EffectiveFrom, IReadOnlyList<ProcedureRule> Procedures);

@@ -46,21 +46,12 @@ public static class RaiseRequisition
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/requisitions", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/requisitions", async (RaiseRequisitionRequest b, IMediator mediator, CancellationToken ct) =>
             {
-                var requisition = await mediator.Send(command, ct);
+                var requisition = await mediator.Send(new Command(b.GrantId, b.BudgetLineCode, b.ItemCategory, b.TechnicalSpecification, b.Quantity, b.EstimatedUnitValue,
+                    b.DestinationCrossingPointCode, b.DestinationWarehouse, b.RequiredBy), ct);
                 return TypedResults.Created($"/api/procurement/requisitions/{requisition.Id}", requisition);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("RaiseRequisition");
-}
-
-public sealed record RequisitionResponse(
-    Guid Id, Guid GrantId, string DonorCode, string BudgetLineCode, string ItemCategory, string TechnicalSpecification, int Quantity,
-    decimal EstimatedUnitValue, decimal EstimatedValue, string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly RequiredBy,
-    RequisitionStatus Status, Guid? TenderId)
-{
-    public static RequisitionResponse From(Requisition r) => new(
-        r.Id, r.GrantId, r.DonorCode, r.BudgetLineCode, r.ItemCategory, r.TechnicalSpecification, r.Quantity, r.EstimatedUnitValue, r.EstimatedValue,
-        r.DestinationCrossingPointCode, r.DestinationWarehouse, r.RequiredBy, r.Status, r.TenderId);
 }

@@ -42,16 +42,11 @@ public static class RegisterSupplier
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/suppliers", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/suppliers", async (RegisterSupplierRequest b, IMediator mediator, CancellationToken ct) =>
             {
-                var supplier = await mediator.Send(command, ct);
+                var supplier = await mediator.Send(new Command(b.LegalName, b.CountryOfEstablishment, b.RegistrationNumber, b.ContactName, b.ContactEmail, b.ContactPhone), ct);
                 return TypedResults.Created($"/api/procurement/suppliers/{supplier.Id}", supplier);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("RegisterSupplier");
-}
-
-public sealed record SupplierResponse(Guid Id, string LegalName, string CountryOfEstablishment, string RegistrationNumber, string ContactName, string ContactEmail, string? ContactPhone)
-{
-    public static SupplierResponse From(Supplier s) => new(s.Id, s.LegalName, s.CountryOfEstablishment, s.RegistrationNumber, s.ContactName, s.ContactEmail, s.ContactPhone);
 }

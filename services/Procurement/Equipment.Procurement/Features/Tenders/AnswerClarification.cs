@@ -11,8 +11,6 @@ public static class AnswerClarification
 {
     public sealed record Command(Guid TenderId, int Number, string Answer) : IRequest<TenderResponse>;
 
-    public sealed record Body(string Answer);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Answer).NotEmpty().MaximumLength(4000);
@@ -30,7 +28,7 @@ public static class AnswerClarification
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/clarifications/{number:int}/answer", (Guid tenderId, int number, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/clarifications/{number:int}/answer", (Guid tenderId, int number, AnswerClarificationRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, number, body.Answer), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("AnswerClarification");

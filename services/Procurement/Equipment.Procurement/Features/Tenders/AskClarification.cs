@@ -11,8 +11,6 @@ public static class AskClarification
 {
     public sealed record Command(Guid TenderId, string Question) : IRequest<TenderResponse>;
 
-    public sealed record Body(string Question);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Question).NotEmpty().MaximumLength(4000);
@@ -30,7 +28,7 @@ public static class AskClarification
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/clarifications", (Guid tenderId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/clarifications", (Guid tenderId, AskClarificationRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, body.Question), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("AskClarification");

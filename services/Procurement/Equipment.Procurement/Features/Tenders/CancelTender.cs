@@ -14,8 +14,6 @@ public static class CancelTender
 {
     public sealed record Command(Guid TenderId, string Reason, int? LotNumber) : IRequest<TenderResponse>;
 
-    public sealed record Body(string Reason, int? LotNumber);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
@@ -55,7 +53,7 @@ public static class CancelTender
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/cancellation", (Guid tenderId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/cancellation", (Guid tenderId, CancelTenderRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, body.Reason, body.LotNumber), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("CancelTender");

@@ -19,8 +19,6 @@ public static class CreateTender
         string Reference, string Title, Guid? GrantId, IReadOnlyList<LotInput>? Lots, AwardMethod? AwardMethod, int? PriceWeight,
         IReadOnlyList<AwardCriterion>? QualityCriteria, IReadOnlyList<Guid>? InvitedSupplierIds) : IRequest<TenderResponse>;
 
-    public sealed record LotInput(string Title, IReadOnlyList<Guid>? RequisitionIds);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -103,28 +101,11 @@ public static class CreateTender
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders", async (Command command, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders", async (CreateTenderRequest b, IMediator mediator, CancellationToken ct) =>
             {
-                var tender = await mediator.Send(command, ct);
+                var tender = await mediator.Send(new Command(b.Reference, b.Title, b.GrantId, b.Lots, b.AwardMethod, b.PriceWeight, b.QualityCriteria, b.InvitedSupplierIds), ct);
                 return TypedResults.Created($"/api/procurement/tenders/{tender.Id}", tender);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("CreateTender");
 }
-
-public sealed record TenderResponse(
-    Guid Id, string Reference, string Title, Guid GrantId, string DonorCode, Procedure Procedure, string RuleSetEdition, int MinimumSubmissionDays,
-    decimal EstimatedValue, string Currency, AwardMethod AwardMethod, int PriceWeight, IReadOnlyList<AwardCriterion> QualityCriteria,
-    IReadOnlyList<Guid> InvitedSupplierIds, DateTime? PublishedAt, DateTime? SubmissionDeadline, string Status, string? CancellationReason,
-    IReadOnlyList<LotResponse> Lots, IReadOnlyList<Clarification> Clarifications)
-{
-    public static TenderResponse From(Tender t) => new(
-        t.Id, t.Reference, t.Title, t.GrantId, t.DonorCode, t.Procedure, t.RuleSetEdition, t.MinimumSubmissionDays, t.EstimatedValue, t.Currency,
-        t.AwardMethod, t.PriceWeight, t.QualityCriteria, t.InvitedSupplierIds, t.PublishedAt, t.SubmissionDeadline, t.TenderStatus, t.CancellationReason,
-        t.Lots.Select(l => new LotResponse(l.Number, l.Title, l.Status, l.EstimatedValue, l.Lines, l.ProposedBidId, l.StandstillEndsOn, l.AwardedAt, l.CancellationReason)).ToList(),
-        t.Clarifications);
-}
-
-public sealed record LotResponse(
-    int Number, string Title, LotStatus Status, decimal EstimatedValue, IReadOnlyList<LotLine> Lines, Guid? ProposedBidId,
-    DateOnly? StandstillEndsOn, DateTime? AwardedAt, string? CancellationReason);

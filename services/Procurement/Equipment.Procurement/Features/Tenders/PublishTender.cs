@@ -15,8 +15,6 @@ public static class PublishTender
 {
     public sealed record Command(Guid TenderId, DateTime? PublishedAt, DateTime? SubmissionDeadline) : IRequest<TenderResponse>;
 
-    public sealed record Body(DateTime? PublishedAt, DateTime? SubmissionDeadline);
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.SubmissionDeadline).NotNull();
@@ -40,7 +38,7 @@ public static class PublishTender
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/tenders/{tenderId:guid}/publication", (Guid tenderId, Body body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/tenders/{tenderId:guid}/publication", (Guid tenderId, PublishTenderRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, body.PublishedAt, body.SubmissionDeadline), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
             .WithName("PublishTender");

@@ -1,0 +1,91 @@
+using Equipment.BuildingBlocks.Contracts;
+using Equipment.Inventory.Contracts.Api;
+using Refit;
+
+namespace Equipment.ApiClient;
+
+/// <summary><c>/api/inventory</c>: locations, expected deliveries, shipments, receipts, handovers, assets and their custody.</summary>
+public interface IInventoryApi
+{
+    [Post("/api/inventory/warehouses")]
+    Task<WarehouseResponse> RegisterWarehouseAsync([Body] RegisterWarehouseRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/locations")]
+    Task<LocationsResponse> ListLocationsAsync(CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/expected-deliveries")]
+    Task<Page<ExpectedDeliveryResponse>> ListExpectedDeliveriesAsync(Guid? contractId = null, Guid? grantId = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/shipments")]
+    Task<IReadOnlyList<ShipmentResponse>> ListShipmentsAsync(Guid? contractId = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/shipments/{shipmentId}")]
+    Task<ShipmentResponse> GetShipmentAsync(Guid shipmentId, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/shipments")]
+    Task<ShipmentResponse> DispatchAsync([Body] DispatchShipmentRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/shipments/{shipmentId}/transit")]
+    Task<ShipmentResponse> MarkInTransitAsync(Guid shipmentId, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/shipments/{shipmentId}/arrival")]
+    Task<ShipmentResponse> ArriveAsync(Guid shipmentId, [Body] RecordArrivalRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/shipments/{shipmentId}/receipts")]
+    Task<GoodsReceivedResponse> ReceiveAsync(Guid shipmentId, [Body] ReceiveGoodsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a bulk goods receipt from CSV (<c>text/csv</c>, columns as in the API); poll <see cref="GetImportAsync"/> for its progress.</summary>
+    [Post("/api/inventory/shipments/{shipmentId}/receipts/import")]
+    Task<ImportResponse> ImportReceiptsAsync(Guid shipmentId, [Query(Format = "yyyy-MM-dd")] DateOnly receivedOn, [Body] HttpContent csv,
+        CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/imports/{importId}")]
+    Task<ImportResponse> GetImportAsync(Guid importId, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/goods-received-notes/{noteId}/acceptance")]
+    Task<AcceptanceResponse> AcceptGoodsAsync(Guid noteId, [Body] AcceptGoodsRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/handovers")]
+    Task<HandoverResponse> HandOverAsync([Body] HandOverAssetsRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/handovers/{handoverId}")]
+    Task<HandoverResponse> GetHandoverAsync(Guid handoverId, CancellationToken cancellationToken = default);
+
+    /// <summary>The printable handover certificate (HTML), streamed; not thrown on a refusal: read its status.</summary>
+    [Get("/api/inventory/handovers/{handoverId}/certificate.html")]
+    Task<HttpResponseMessage> DownloadHandoverCertificateAsync(Guid handoverId, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets")]
+    Task<Page<AssetResponse>> ListAssetsAsync(Guid? grantId = null, Guid? contractId = null, AssetStatus? status = null, int? page = null, int? pageSize = null,
+        string? crossingPointCode = null, string? category = null, string? serial = null, string? sort = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The register as CSV, same filters as <see cref="ListAssetsAsync"/>, streamed.</summary>
+    [Get("/api/inventory/assets/export.csv")]
+    Task<HttpResponseMessage> ExportAssetsAsync(Guid? grantId = null, Guid? contractId = null, AssetStatus? status = null, string? crossingPointCode = null,
+        string? category = null, string? serial = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets/{assetId}")]
+    Task<AssetResponse> GetAssetAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets/{assetId}/custody")]
+    Task<IReadOnlyList<CustodyEntryResponse>> GetCustodyLogAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets/{assetId}/passport")]
+    Task<PassportResponse> GetPassportAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets/{assetId}/label.svg")]
+    Task<HttpResponseMessage> DownloadLabelSvgAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets/{assetId}/label.png")]
+    Task<HttpResponseMessage> DownloadLabelPngAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/assets/{assetId}/deployment")]
+    Task<AssetResponse> DeployAsync(Guid assetId, [Body] DeployAssetRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/assets/{assetId}/transfer")]
+    Task<AssetResponse> TransferAsync(Guid assetId, [Body] TransferAssetRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/assets/{assetId}/disposal")]
+    Task<AssetResponse> DisposeAsync(Guid assetId, [Body] DisposeAssetRequest request, CancellationToken cancellationToken = default);
+}

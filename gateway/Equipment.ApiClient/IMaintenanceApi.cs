@@ -1,0 +1,65 @@
+using Equipment.BuildingBlocks.Contracts;
+using Equipment.Maintenance.Contracts.Api;
+using Refit;
+
+namespace Equipment.ApiClient;
+
+/// <summary><c>/api/maintenance</c>: maintained assets, plans, faults, work orders, warranty claims, status, availability, usage.</summary>
+public interface IMaintenanceApi
+{
+    [Get("/api/maintenance/assets")]
+    Task<Page<MaintainedAssetResponse>> ListAssetsAsync(string? crossingPointCode = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/work-orders")]
+    Task<IReadOnlyList<WorkOrderResponse>> ListWorkOrdersAsync(Guid? assetId = null, WorkOrderStatus? status = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/overdue")]
+    Task<IReadOnlyList<OverdueResponse>> ListOverdueAsync([Query(Format = "yyyy-MM-dd")] DateOnly? on = null, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/plans")]
+    Task<MaintenancePlanResponse> DefinePlanAsync([Body] DefinePlanRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/plans")]
+    Task<IReadOnlyList<MaintenancePlanResponse>> ListPlansAsync(CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/assets/{assetId}/faults")]
+    Task<FaultReportResponse> ReportFaultAsync(Guid assetId, [Body] ReportFaultRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/work-orders")]
+    Task<WorkOrderResponse> OpenWorkOrderAsync([Body] OpenWorkOrderRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/work-orders/{workOrderId}/schedule")]
+    Task<WorkOrderResponse> ScheduleAsync(Guid workOrderId, [Body] ScheduleWorkOrderRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/work-orders/{workOrderId}/start")]
+    Task<WorkOrderResponse> StartAsync(Guid workOrderId, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/work-orders/{workOrderId}/completion")]
+    Task<WorkOrderResponse> CompleteAsync(Guid workOrderId, [Body] CompleteWorkOrderRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/work-orders/{workOrderId}/cancellation")]
+    Task<WorkOrderResponse> CancelAsync(Guid workOrderId, [Body] CancelWorkOrderRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/warranty-claims")]
+    Task<IReadOnlyList<WarrantyClaimResponse>> ListWarrantyClaimsAsync(CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/warranty-claims/{claimId}/decision")]
+    Task<WarrantyClaimResponse> DecideClaimAsync(Guid claimId, [Body] DecideWarrantyClaimRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/warranty-claims/{claimId}/resolution")]
+    Task<WarrantyClaimResponse> ResolveClaimAsync(Guid claimId, [Body] ResolveWarrantyClaimRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/assets/{assetId}/status")]
+    Task<StatusChangeResponse> ChangeStatusAsync(Guid assetId, [Body] ChangeStatusRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/assets/{assetId}/status-history")]
+    Task<IReadOnlyList<StatusChangeResponse>> GetStatusHistoryAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    /// <summary>Availability over [from, to), grouped <paramref name="by"/> asset, crossingPoint or grant.</summary>
+    [Get("/api/maintenance/availability")]
+    Task<IReadOnlyList<AvailabilityResponse>> GetAvailabilityAsync([Query(Format = "o")] DateTime from, [Query(Format = "o")] DateTime to, string? by = null,
+        CancellationToken cancellationToken = default);
+
+    [Post("/api/maintenance/assets/{assetId}/usage")]
+    Task<UsageLogResponse> RecordUsageAsync(Guid assetId, [Body] RecordUsageRequest request, CancellationToken cancellationToken = default);
+}

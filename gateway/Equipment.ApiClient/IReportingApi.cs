@@ -1,0 +1,71 @@
+using Equipment.BuildingBlocks.Contracts;
+using Equipment.DonorReporting.Contracts.Api;
+using Refit;
+
+namespace Equipment.ApiClient;
+
+/// <summary><c>/api/reporting</c>: donors, grants and their versions and disbursements, grant summaries, reports, verification, allegations.</summary>
+public interface IReportingApi
+{
+    [Post("/api/reporting/donors")]
+    Task<DonorResponse> RegisterDonorAsync([Body] RegisterDonorRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/donors")]
+    Task<IReadOnlyList<DonorResponse>> ListDonorsAsync(CancellationToken cancellationToken = default);
+
+    [Post("/api/reporting/grants")]
+    Task<GrantResponse> RegisterGrantAsync([Body] RegisterGrantRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants")]
+    Task<Page<GrantResponse>> ListGrantsAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The grant and its figures: budget, funnel, lead time, availability, verification coverage, indicators.</summary>
+    [Get("/api/reporting/grants/{grantId}")]
+    Task<GrantReport> GetGrantAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    [Post("/api/reporting/grants/{grantId}/amendments")]
+    Task<GrantResponse> AmendGrantAsync(Guid grantId, [Body] AmendGrantRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants/{grantId}/versions")]
+    Task<IReadOnlyList<GrantVersionResponse>> ListGrantVersionsAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    [Post("/api/reporting/grants/{grantId}/disbursements")]
+    Task<DisbursementResponse> RecordDisbursementAsync(Guid grantId, [Body] RecordDisbursementRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants/{grantId}/disbursements")]
+    Task<IReadOnlyList<DisbursementResponse>> ListDisbursementsAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants/{grantId}/report.csv")]
+    Task<HttpResponseMessage> DownloadReportCsvAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants/{grantId}/report.xlsx")]
+    Task<HttpResponseMessage> DownloadReportXlsxAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants/{grantId}/report.html")]
+    Task<HttpResponseMessage> DownloadReportHtmlAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The IATI 2.03 activities file.</summary>
+    [Get("/api/reporting/iati/activities")]
+    Task<HttpResponseMessage> DownloadIatiActivitiesAsync(CancellationToken cancellationToken = default);
+
+    [Post("/api/reporting/grants/{grantId}/visits")]
+    Task<VisitResponse> PlanVisitAsync(Guid grantId, [Body] PlanVisitRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants/{grantId}/visits")]
+    Task<IReadOnlyList<VisitResponse>> ListVisitsAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/visits/{visitId}")]
+    Task<VisitResponse> GetVisitAsync(Guid visitId, CancellationToken cancellationToken = default);
+
+    [Post("/api/reporting/visits/{visitId}/findings")]
+    Task<VisitResponse> RecordVisitAsync(Guid visitId, [Body] RecordVisitRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/reporting/grants/{grantId}/allegations")]
+    Task<AllegationResponse> ReportAllegationAsync(Guid grantId, [Body] ReportAllegationRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/reporting/allegations/{allegationId}/status")]
+    Task<AllegationResponse> UpdateAllegationAsync(Guid allegationId, [Body] UpdateAllegationRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/grants/{grantId}/allegations")]
+    Task<IReadOnlyList<AllegationResponse>> ListAllegationsAsync(Guid grantId, CancellationToken cancellationToken = default);
+}

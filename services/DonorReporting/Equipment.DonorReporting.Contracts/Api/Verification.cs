@@ -1,0 +1,29 @@
+namespace Equipment.DonorReporting.Contracts.Api;
+
+/// <summary>How much each risk factor weighs in the sample.</summary>
+public sealed record SampleWeights(double Value, double TimeSinceLastVisit, double EarlierFindings);
+
+/// <summary><c>POST /grants/{grantId}/visits</c>: a risk-based sample (<c>Seed</c> makes it reproducible).</summary>
+public sealed record PlanVisitRequest(string? CrossingPointCode, DateOnly? PlannedFor, int? SampleSize, int? Seed = null, SampleWeights? Weights = null);
+
+/// <summary>What the monitor saw of one asset.</summary>
+public sealed record AssetObservation(Guid AssetId, Finding Finding, bool SignsOfUse, bool VisibilityMarking, string? PhotoReference,
+    double? Latitude, double? Longitude, DateTime ObservedAt, string? Note = null);
+
+public sealed record FollowUp(string Action, string Owner, DateOnly DueOn);
+
+/// <summary><c>POST /visits/{visitId}/findings</c>: a finding per sampled asset, and follow-ups.</summary>
+public sealed record RecordVisitRequest(DateOnly? VisitedOn, IReadOnlyList<AssetObservation>? Findings, IReadOnlyList<FollowUp>? FollowUps = null);
+
+public sealed record VisitResponse(
+    Guid Id, Guid GrantId, string DonorCode, string? CrossingPointCode, DateOnly PlannedFor, string Monitor, int Seed, SampleWeights Weights,
+    IReadOnlyList<Guid> SampledAssetIds, VisitStatus Status, DateOnly? VisitedOn, IReadOnlyList<AssetObservation> Findings, IReadOnlyList<FollowUp> FollowUps);
+
+/// <summary><c>POST /grants/{grantId}/allegations</c>.</summary>
+public sealed record ReportAllegationRequest(Guid? AssetId, string ReportedBy, string Allegation);
+
+/// <summary><c>POST /allegations/{allegationId}/status</c>.</summary>
+public sealed record UpdateAllegationRequest(AllegationStatus? Status, string? Outcome = null);
+
+public sealed record AllegationResponse(
+    Guid Id, Guid GrantId, string DonorCode, Guid? AssetId, string ReportedBy, string Allegation, DateTime ReceivedAt, AllegationStatus Status, string? Outcome);

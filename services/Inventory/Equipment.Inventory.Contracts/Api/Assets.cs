@@ -1,0 +1,26 @@
+namespace Equipment.Inventory.Contracts.Api;
+
+/// <summary>An asset in the register.</summary>
+public sealed record AssetResponse(
+    Guid Id, string SerialNumber, string Manufacturer, string Model, string ItemCategory, string Description, Guid GrantId, string DonorCode,
+    Guid ContractId, string ContractReference, int ContractLineNumber, string SupplierName, decimal UnitValue, string Currency,
+    DateOnly ReceivedOn, DateOnly? AcceptedOn, DateOnly WarrantyEndsOn, bool VisibilityMarking, string? VisibilityEvidence,
+    AssetStatus Status, string Owner, string? WarehouseCode, string? CrossingPointCode, DateOnly? DeployedOn, Guid? HandoverCertificateId);
+
+/// <summary><c>POST /assets/{assetId}/deployment</c>: at one of the grant's agreed crossing points.</summary>
+public sealed record DeployAssetRequest(string CrossingPointCode, DateOnly? DeployedOn);
+
+/// <summary><c>POST /assets/{assetId}/transfer</c>: to another agreed crossing point, with the reason.</summary>
+public sealed record TransferAssetRequest(string ToCrossingPointCode, DateOnly? TransferredOn, string Reason);
+
+/// <summary><c>POST /assets/{assetId}/disposal</c>: disposed of, lost or stolen, with the evidence.</summary>
+public sealed record DisposeAssetRequest(DisposalKind? Kind, DateOnly? On, string Reason, string? EvidenceReference);
+
+/// <summary>One entry of an asset's append-only custody log.</summary>
+public sealed record CustodyEntryResponse(long Id, Guid AssetId, DateOnly On, CustodyAction Action, string From, string To, string By, string Why, string? Reference,
+    DateTime RecordedAt);
+
+/// <summary>The asset's passport: one timeline from its contract to verification findings.</summary>
+public sealed record PassportResponse(AssetResponse Asset, Guid? TenderId, string ContractReference, IReadOnlyList<PassportEntry> Timeline);
+
+public sealed record PassportEntry(DateTime At, string Source, string Kind, string Detail);
