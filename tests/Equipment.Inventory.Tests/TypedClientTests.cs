@@ -17,15 +17,13 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
     private async Task<(Guid GrantId, Guid ContractId)> SignedContractAsync()
     {
         var grantId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReportingTopics.GrantRegistered, new GrantRegistered(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, grantId, "G-" + grantId.ToString("N")[..6], "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"],
             [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56), new AgreedCrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)])
-            { ImplementingPartner = "ICMPD" }));
+            { OccurredAt = DateTimeOffset.UtcNow, ImplementingPartner = "ICMPD" }));
         var contractId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(ProcurementTopics.ContractSigned, new ContractSigned(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, contractId, "C-" + contractId.ToString("N")[..6], grantId, "EU-DGNEAR", "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",
-            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 5, 42_500m, "TN-RAS-AJDIR", Today.AddDays(60), 24)]) { TenderId = Guid.NewGuid() }));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ContractSigned.Topic, new ContractSigned(contractId, "C-" + contractId.ToString("N")[..6], grantId, "EU-DGNEAR", "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",
+            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 5, 42_500m, "TN-RAS-AJDIR", Today.AddDays(60), 24)]) { OccurredAt = DateTimeOffset.UtcNow, TenderId = Guid.NewGuid() }));
         return (grantId, contractId);
     }
 

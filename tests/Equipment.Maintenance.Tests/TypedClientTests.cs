@@ -15,11 +15,10 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
     private async Task<Guid> DeployedAssetAsync()
     {
         var assetId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetRegistered, new AssetRegistered(
-            Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, "TC-" + assetId.ToString("N")[..6], "NightVisionDevice", "Night-vision monocular",
-            Guid.NewGuid(), "EU-DGNEAR", Guid.NewGuid(), 1, 950m, "EUR", Today.AddMonths(-1), Today.AddMonths(23)) { SupplierName = "Optronique du Sud" }));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(InventoryTopics.AssetDeployed,
-            new AssetDeployed(Guid.NewGuid(), DateTimeOffset.UtcNow, assetId, Guid.NewGuid(), "EU-DGNEAR", "TN-BOUCHEBKA", Today.AddDays(-20))));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetRegistered.Topic, new AssetRegistered(assetId, "TC-" + assetId.ToString("N")[..6], "NightVisionDevice", "Night-vision monocular",
+            Guid.NewGuid(), "EU-DGNEAR", Guid.NewGuid(), 1, 950m, "EUR", Today.AddMonths(-1), Today.AddMonths(23)) { OccurredAt = DateTimeOffset.UtcNow, SupplierName = "Optronique du Sud" }));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic,
+            new AssetDeployed(assetId, Guid.NewGuid(), "EU-DGNEAR", "TN-BOUCHEBKA", Today.AddDays(-20)) { OccurredAt = DateTimeOffset.UtcNow }));
         return assetId;
     }
 
