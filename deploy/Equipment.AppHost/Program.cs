@@ -11,7 +11,7 @@ if (options.Error is not null)
     return 2;
 }
 
-var layout = new SystemLayout(SystemLayout.FindRepositoryRoot(), options.DataDirectory, options.Ports);
+var layout = new SystemLayout(SystemLayout.FindRepositoryRoot(), options.DataDirectory, options.Ports) { PostgresServer = options.Postgres };
 if (options.Reset && Directory.Exists(layout.DataDirectory))
 {
     Directory.Delete(layout.DataDirectory, recursive: true);
@@ -100,10 +100,10 @@ if (death is not null)
 }
 return exitCode;
 
-internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, bool NoSeed, bool JsonLogs, string? Error)
+internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, bool NoSeed, bool JsonLogs, string? Error, string? Postgres = null)
 {
     public const string Usage =
-        "usage: dotnet run --project deploy/Equipment.AppHost [-- --reset] [--no-seed] [--json-logs] [--data DIR]\n" +
+        "usage: dotnet run --project deploy/Equipment.AppHost [-- --reset] [--no-seed] [--json-logs] [--data DIR] [--postgres CONNECTION]\n" +
         "       [--gateway-port 8080] [--portal-port 5100] [--procurement-port 5101] [--inventory-port 5102] [--maintenance-port 5103]\n" +
         "       [--reporting-port 5104] [--sidecar-port 3500] [--sidecar-grpc-port 50001]";
 
@@ -112,6 +112,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
         var ports = new Ports();
         string data = Environment.GetEnvironmentVariable("EQUIPMENT_DATA") ?? "data";
         bool reset = false, noSeed = false, jsonLogs = false;
+        string? postgres = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -123,6 +124,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
                 case "--no-seed": noSeed = true; break;
                 case "--json-logs": jsonLogs = true; break;
                 case "--data": data = Next() ?? data; break;
+                case "--postgres": postgres = Next(); if (string.IsNullOrWhiteSpace(postgres)) return Bad(arg); break;
                 case "--gateway-port": if (Port() is { } g) ports = ports with { Gateway = g }; else return Bad(arg); break;
                 case "--portal-port": if (Port() is { } pt) ports = ports with { Portal = pt }; else return Bad(arg); break;
                 case "--procurement-port": if (Port() is { } pp) ports = ports with { Procurement = pp }; else return Bad(arg); break;
@@ -134,7 +136,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
                 default: return Bad(arg);
             }
         }
-        return new HostOptions(data, ports, reset, noSeed, jsonLogs, null);
+        return new HostOptions(data, ports, reset, noSeed, jsonLogs, null, postgres);
 
         HostOptions Bad(string arg) => new(data, ports, reset, noSeed, jsonLogs, $"apphost: '{arg}' is not an option, or its value is not a port number.");
     }

@@ -16,6 +16,14 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
     public Ports Ports { get; } = ports;
     public Uri GatewayUrl => new($"http://127.0.0.1:{Ports.Gateway}/");
 
+    /// <summary>
+    /// A PostgreSQL server (a connection string without a database, e.g. <c>Host=127.0.0.1;Username=postgres</c>): each
+    /// service then keeps its facts there, in a database of its own named <see cref="DatabasePrefix"/>_&lt;service&gt;,
+    /// instead of a SQLite file in the data folder. Null: SQLite.
+    /// </summary>
+    public string? PostgresServer { get; init; }
+    public string DatabasePrefix { get; init; } = "equipment";
+
     /// <summary>Extra settings per part (by name, or "*" for all), e.g. faster retries in tests.</summary>
     public Dictionary<string, Dictionary<string, string>> Overrides { get; } = [];
 
@@ -71,10 +79,15 @@ public sealed class SystemLayout(string repositoryRoot, string dataDirectory, Po
 
     private string SigningKeyFile => Path.Combine(DataDirectory, "jwt-signing.key");
 
+    public string DatabaseName(string appId) => $"{DatabasePrefix}_{appId.Replace('-', '_')}";
+
     private ChildSpec Service(string appId, string projectFolder, string assembly, int port) =>
         Spec(appId, projectFolder, assembly, port, "health/ready", new()
         {
-            ["ConnectionStrings__Database"] = $"Data Source={Path.Combine(DataDirectory, appId + ".db")}",
+            ["Database__Provider"] = PostgresServer is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings__Database"] = PostgresServer is null
+                ? $"Data Source={Path.Combine(DataDirectory, appId + ".db")}"
+                : $"{PostgresServer};Database={DatabaseName(appId)}",
             ["Auth__SigningKeyFile"] = SigningKeyFile,
             ["APP_ID"] = appId,
             ["DAPR_HTTP_PORT"] = Ports.Sidecar.ToString(),

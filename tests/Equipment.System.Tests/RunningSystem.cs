@@ -25,7 +25,12 @@ public sealed class RunningSystem : IAsyncLifetime
     public RunningSystem()
     {
         Layout = new SystemLayout(SystemLayout.FindRepositoryRoot(), _dataDirectory,
-            new Ports(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()));
+            new Ports(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()))
+        {
+            // EQUIPMENT_TEST_POSTGRES runs the whole system on PostgreSQL (databases of its own, per run) instead of SQLite.
+            PostgresServer = Environment.GetEnvironmentVariable("EQUIPMENT_TEST_POSTGRES") is { Length: > 0 } server ? server : null,
+            DatabasePrefix = "equipment_system_" + Guid.NewGuid().ToString("N")[..12],
+        };
         Layout.Overrides["*"] = new()
         {
             ["Outbox__PollInterval"] = "00:00:00.500",
