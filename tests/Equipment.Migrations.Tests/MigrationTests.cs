@@ -2,7 +2,7 @@ using Equipment.BuildingBlocks.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace Equipment.Architecture.Tests;
+namespace Equipment.Migrations.Tests;
 
 /// <summary>
 /// Every schema change ships as a migration, for each provider: a model that differs from its last migration's
