@@ -174,4 +174,17 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await monitor.GetAsync($"/api/maintenance/assets/{other}/status-history"));
         await HttpAssert.ProblemAsync(HttpStatusCode.Forbidden, await monitor.PostAsJsonAsync($"/api/maintenance/assets/{own}/status", new { status = "Degraded", reason = "x" }));
     }
+
+    [Fact]
+    public async Task A_status_change_at_an_instant_reads_back_as_that_instant_in_utc()
+    {
+        var assetId = await DeployedAssetAsync(deployedOn: new DateOnly(2026, 9, 1));
+        var changed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/status",
+            new { status = "Degraded", at = "2026-10-02T14:49:22+02:00", reason = "lens scratched" }));     // sent with another offset
+        var history = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/assets/{assetId}/status-history"));
+        Assert.True(InstantAssert.EveryInstantIsUtc(changed, "the change") >= 1);
+        Assert.True(InstantAssert.EveryInstantIsUtc(history, "the history") >= 1);
+        Assert.Equal("2026-10-02T12:49:22Z", changed["at"]!.GetValue<string>());
+        Assert.Contains(history.AsArray(), h => h!["at"]!.GetValue<string>() == "2026-10-02T12:49:22Z");
+    }
 }
