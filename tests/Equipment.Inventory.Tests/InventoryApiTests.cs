@@ -1,4 +1,5 @@
 using System.Net;
+using Equipment.DonorReporting.Contracts.Api;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -24,8 +25,8 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         var grantId = Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", donor, "NdiciGlobalEurope", 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"],
-            [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56) { Authority = "Garde nationale" },
-             new AgreedCrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)]) { OccurredAt = DateTimeOffset.UtcNow, ImplementingPartner = "ICMPD" }));
+            [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56) { Authority = "Garde nationale" },
+             new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)]) { OccurredAt = DateTimeOffset.UtcNow, ImplementingPartner = "ICMPD" }));
         var id = contractId ?? Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(ContractSigned.Topic, Signed(id, grantId, quantity, donor), eventId));
         return (grantId, id);
@@ -47,10 +48,10 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     public async Task An_amended_grant_adds_its_crossing_point_an_early_amendment_waits_and_an_older_one_is_ignored()
     {
         var grantId = Guid.NewGuid();
-        AgreedCrossingPoint Point(string code, string name) => new(code, name, "TN", "DZ", 35.1, 8.4);
-        GrantAmended Amended(int version, params AgreedCrossingPoint[] points) => new(grantId, "G-AMEND", "EU-DGNEAR", version,
+        CrossingPoint Point(string code, string name) => new(code, name, "TN", "DZ", 35.1, 8.4);
+        GrantAmended Amended(int version, params CrossingPoint[] points) => new(grantId, "G-AMEND", "EU-DGNEAR", version,
             new DateOnly(2025, 9, 1), "Rider", "T", 1_000_000m, "EUR", new DateOnly(2028, 1, 1), "ICMPD", points, [], []) { OccurredAt = DateTimeOffset.UtcNow };
-        var rasAjdir = new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56);
+        var rasAjdir = new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56);
 
         Assert.Equal("RETRY", await factory.DeliverAsync(GrantAmended.Topic, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));
         Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-AMEND", "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",

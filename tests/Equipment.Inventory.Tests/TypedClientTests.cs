@@ -1,4 +1,5 @@
 using System.Net;
+using Equipment.DonorReporting.Contracts.Api;
 using System.Text;
 using Equipment.ApiClient;
 using Equipment.BuildingBlocks.Contracts;
@@ -19,7 +20,7 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
         var grantId = Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"],
-            [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56), new AgreedCrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)])
+            [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56), new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)])
             { OccurredAt = DateTimeOffset.UtcNow, ImplementingPartner = "ICMPD" }));
         var contractId = Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(ContractSigned.Topic, new ContractSigned(contractId, "C-" + contractId.ToString("N")[..6], grantId, "EU-DGNEAR", "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",

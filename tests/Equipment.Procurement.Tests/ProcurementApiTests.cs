@@ -25,8 +25,8 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.RaiseAsync(30_000m));            // 110,000 > 100,000
 
         Assert.Equal("SUCCESS", await factory.DeliverAsync(DonorReporting.Contracts.GrantAmended.Topic, new DonorReporting.Contracts.GrantAmended(world.GrantId, "NDICI/X", "EU-DGNEAR", 2, new DateOnly(2025, 9, 1), "Rider 1", "IBM North Africa", 4_000_000m, "EUR",
-            new DateOnly(2029, 12, 31), "ICMPD", [new DonorReporting.Contracts.AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56)],
-            [new DonorReporting.Contracts.GrantBudgetLine("EQ-1", "Surveillance equipment", 150_000m), new DonorReporting.Contracts.GrantBudgetLine("EQ-3", "Training", 20_000m)], []) { OccurredAt = DateTimeOffset.UtcNow }));
+            new DateOnly(2029, 12, 31), "ICMPD", [new DonorReporting.Contracts.Api.CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56)],
+            [new DonorReporting.Contracts.Api.BudgetLine("EQ-1", "Surveillance equipment", 150_000m), new DonorReporting.Contracts.Api.BudgetLine("EQ-3", "Training", 20_000m)], []) { OccurredAt = DateTimeOffset.UtcNow }));
 
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.RaiseAsync(30_000m));              // 110,000 ≤ 150,000
         var lines = await factory.WithDbAsync<ProcurementDbContext, List<Domain.BudgetLine>>(db => db.BudgetLines.Where(l => l.GrantId == world.GrantId).OrderBy(l => l.Code).ToListAsync());

@@ -1,4 +1,5 @@
 using System.Net;
+using Equipment.DonorReporting.Contracts.Api;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Equipment.BuildingBlocks.Contracts;
@@ -30,10 +31,10 @@ public sealed class ProcurementWorld
         var world = new ProcurementWorld(factory, donor);
         Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(world.GrantId, "NDICI/" + world.GrantId.ToString("N")[..6], "IBM North Africa", donor, "NdiciGlobalEurope",
             4_000_000m, "EUR", new DateOnly(2024, 1, 1), new DateOnly(2028, 12, 31), ["TN"],
-            [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56)])
+            [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56)])
         {
             OccurredAt = DateTimeOffset.UtcNow,
-            BudgetLines = [new GrantBudgetLine("EQ-1", "Surveillance equipment", budgetLine), new GrantBudgetLine("EQ-2", "Vehicles", 500_000m)],
+            BudgetLines = [new BudgetLine("EQ-1", "Surveillance equipment", budgetLine), new BudgetLine("EQ-2", "Vehicles", 500_000m)],
             EligibleNationalities = ["DE", "FR", "IT", "TN"],
             ImplementingPartner = "ICMPD",
         }));

@@ -1,3 +1,4 @@
+using Equipment.DonorReporting.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
 
 namespace Equipment.DonorReporting.Contracts;
@@ -19,8 +20,8 @@ public sealed record GrantAmended(
     string Currency,
     DateOnly EndDate,
     string ImplementingPartner,
-    IReadOnlyList<AgreedCrossingPoint> CrossingPoints,
-    IReadOnlyList<GrantBudgetLine> BudgetLines,
+    IReadOnlyList<CrossingPoint> CrossingPoints,
+    IReadOnlyList<BudgetLine> BudgetLines,
     IReadOnlyList<string> EligibleNationalities) : IntegrationEvent, ITopicEvent
 {
     public static string Topic => "reporting.grant-amended";

@@ -1,3 +1,4 @@
+using Equipment.DonorReporting.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
 
 namespace Equipment.DonorReporting.Contracts;
@@ -14,12 +15,12 @@ public sealed record GrantRegistered(
     DateOnly StartDate,
     DateOnly EndDate,
     IReadOnlyList<string> BeneficiaryCountries,
-    IReadOnlyList<AgreedCrossingPoint> CrossingPoints) : IntegrationEvent, ITopicEvent
+    IReadOnlyList<CrossingPoint> CrossingPoints) : IntegrationEvent, ITopicEvent
 {
     public static string Topic => "reporting.grant-registered";
 
     /// <summary>v2: the grant's budget lines; procurement commits requisitions against them. Empty from v1 publishers.</summary>
-    public IReadOnlyList<GrantBudgetLine> BudgetLines { get; init; } = [];
+    public IReadOnlyList<BudgetLine> BudgetLines { get; init; } = [];
 
     /// <summary>v2: nationalities (ISO codes) eligible to bid and origins eligible for goods under the grant's instrument.</summary>
     public IReadOnlyList<string> EligibleNationalities { get; init; } = [];

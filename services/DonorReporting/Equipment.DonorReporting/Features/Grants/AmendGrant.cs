@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Equipment.DonorReporting.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Data;
@@ -104,9 +105,9 @@ public static class GrantVersions
     public static GrantVersion Snapshot(Grant grant, DateOnly effectiveOn, string reason, string by, DateTime nowUtc) =>
         new(grant.Id, grant.Version, effectiveOn, reason, by, nowUtc, JsonSerializer.Serialize(GrantResponse.From(grant), EventJson.Options));
 
-    public static List<AgreedCrossingPoint> AgreedCrossingPoints(Grant grant) =>
-        grant.CrossingPoints.Select(p => new AgreedCrossingPoint(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude) { Authority = p.Authority }).ToList();
+    public static List<CrossingPoint> AgreedCrossingPoints(Grant grant) =>
+        [.. grant.CrossingPoints];
 
-    public static List<GrantBudgetLine> BudgetLines(Grant grant) =>
-        grant.BudgetLines.Select(l => new GrantBudgetLine(l.Code, l.Description, l.Amount)).ToList();
+    public static List<BudgetLine> BudgetLines(Grant grant) =>
+        [.. grant.BudgetLines];
 }

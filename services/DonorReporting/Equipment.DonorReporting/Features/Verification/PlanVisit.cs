@@ -1,4 +1,5 @@
 using Equipment.BuildingBlocks.Contracts;
+using Equipment.DonorReporting.Contracts.Api;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
 using Equipment.DonorReporting.Data;

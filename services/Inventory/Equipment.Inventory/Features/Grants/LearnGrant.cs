@@ -1,4 +1,5 @@
 using Equipment.BuildingBlocks.Messaging;
+using Equipment.DonorReporting.Contracts.Api;
 using Equipment.DonorReporting.Contracts;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;
@@ -17,7 +18,7 @@ public static class LearnGrant
         }
     }
 
-    internal static KnownCrossingPoint Known(AgreedCrossingPoint p) =>
+    internal static KnownCrossingPoint Known(CrossingPoint p) =>
         new(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Latitude, p.Longitude, p.Authority);
 }
 
