@@ -217,7 +217,7 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
         Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetTransferred.Topic, new AssetTransferred(moved, grantId, "EU",
             "TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", today.AddDays(-2), "Reinforcement") { OccurredAt = DateTimeOffset.UtcNow }));
         Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDisposed.Topic, new AssetDisposed(stolen, grantId, "EU",
-            "Stolen", today.AddDays(-1), "Stolen from a vehicle", "Police report") { OccurredAt = DateTimeOffset.UtcNow }));
+            Inventory.Contracts.Api.DisposalKind.Stolen, today.AddDays(-1), "Stolen from a vehicle", "Police report") { OccurredAt = DateTimeOffset.UtcNow }));
         Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(stolen, grantId, "EU", "TN-RAS-AJDIR", today.AddDays(-5)) { OccurredAt = DateTimeOffset.UtcNow }));
 
         var summary = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;

@@ -85,13 +85,13 @@ public sealed class ReportingWorld(ServiceFactory<Program> factory)
             c1, line, 37_500m, "EUR", new DateOnly(2025, 4, 1), new DateOnly(2027, 4, 1)) { OccurredAt = at };
         var events = new List<(string, object)>
         {
-            (TenderPublished.Topic, new TenderPublished(t1, "T1", "Cameras and radios", grantId, "EU", "InternationalOpen", "PRAG 2021.1",
+            (TenderPublished.Topic, new TenderPublished(t1, "T1", "Cameras and radios", grantId, "EU", Procurement.Contracts.Api.Procedure.InternationalOpenTender, "PRAG 2021.1",
                 172_000m, "EUR", at, at.AddDays(30),
                 [
                     new TenderLotPublished(1, "Cameras", 160_000m, [new TenderLinePublished(1, "ThermalCamera", 2, RasAjdir, required), new TenderLinePublished(2, "ThermalCamera", 2, DehibaWazin, required)]),
                     new TenderLotPublished(2, "Radios", 12_000m, [new TenderLinePublished(1, "Radio", 10, DehibaWazin, required)]),
                 ]) { OccurredAt = at }),
-            (TenderPublished.Topic, new TenderPublished(t2, "T2", "Kits", grantId, "EU", "LocalOpen", "PRAG 2021.1",
+            (TenderPublished.Topic, new TenderPublished(t2, "T2", "Kits", grantId, "EU", Procurement.Contracts.Api.Procedure.LocalOpenProcedure, "PRAG 2021.1",
                 50_000m, "EUR", new DateTimeOffset(2025, 2, 1, 9, 0, 0, TimeSpan.Zero), at.AddDays(40),
                 [new TenderLotPublished(1, "Kits", 50_000m, [new TenderLinePublished(1, "DocumentExaminationKit", 5, RasAjdir, required)])]) { OccurredAt = at }),
             (TenderCancelled.Topic, new TenderCancelled(t2, "T2", grantId, "EU", [1], "Need covered elsewhere") { OccurredAt = at }),
@@ -110,8 +110,8 @@ public sealed class ReportingWorld(ServiceFactory<Program> factory)
             (AssetDeployed.Topic, new AssetDeployed(a3, grantId, "EU", DehibaWazin, A3Deployed) { OccurredAt = at }),
             (AssetDeployed.Topic, new AssetDeployed(a2, grantId, "EU", RasAjdir, A2Deployed) { OccurredAt = at }),
             (AssetTransferred.Topic, new AssetTransferred(a2, grantId, "EU", RasAjdir, DehibaWazin, new DateOnly(2025, 6, 1), "Reinforcement") { OccurredAt = at }),
-            (AssetStatusChanged.Topic, new AssetStatusChanged(a3, "OutOfService", A3OutOfService, "Cooler failure") { OccurredAt = at }),
-            (WorkOrderCompleted.Topic, new WorkOrderCompleted(Guid.NewGuid(), a1, grantId, "Preventive", new DateOnly(2025, 7, 20), 120m, 1.5m, "Optics cleaned") { OccurredAt = at }),
+            (AssetStatusChanged.Topic, new AssetStatusChanged(a3, Maintenance.Contracts.Api.OperationalStatus.OutOfService, A3OutOfService, "Cooler failure") { OccurredAt = at }),
+            (WorkOrderCompleted.Topic, new WorkOrderCompleted(Guid.NewGuid(), a1, grantId, Maintenance.Contracts.Api.WorkOrderKind.Preventive, new DateOnly(2025, 7, 20), 120m, 1.5m, "Optics cleaned") { OccurredAt = at }),
             (UsageRecorded.Topic, new UsageRecorded(a1, grantId, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), 240m, null, 28) { OccurredAt = at }),
         };
         return new History(events, a1, a2, a3);

@@ -87,7 +87,7 @@ public class VerificationTests(ServiceFactory<Program> factory) : IClassFixture<
         var row = await factory.WithDbAsync<ReportingDbContext, Equipment.BuildingBlocks.Data.OutboxMessage>(db =>
             db.OutboxMessages.SingleAsync(m => m.Topic == VerificationRecorded.Topic && m.Payload.Contains(visitId.ToString())));
         var published = System.Text.Json.JsonSerializer.Deserialize<VerificationRecorded>(row.Payload, Equipment.BuildingBlocks.Data.EventJson.Options)!;
-        Assert.Equal(["Relocated", "Unused", "FoundAsExpected"], published.Findings.Select(f => f.Finding));
+        Assert.Equal(["Relocated", "Unused", "FoundAsExpected"], published.Findings.Select(f => f.Finding.ToString()));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Equipment.DonorReporting.Contracts;
 using Equipment.Inventory.Contracts;
 using Equipment.Inventory.Data;
 using Equipment.Maintenance.Contracts;
+using Equipment.Maintenance.Contracts.Api;
 using Equipment.Procurement.Contracts;
 using Equipment.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
     private async Task<(Guid GrantId, Guid ContractId)> SignedContractAsync(int quantity = 3, string donor = "EU-DGNEAR", string? eventId = null, Guid? contractId = null)
     {
         var grantId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", donor, "NdiciGlobalEurope", 1_000_000m, "EUR",
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", donor, FundingInstrument.NdiciGlobalEurope, 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"],
             [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56) { Authority = "Garde nationale" },
              new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)]) { OccurredAt = DateTimeOffset.UtcNow, ImplementingPartner = "ICMPD" }));
@@ -54,7 +55,7 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         var rasAjdir = new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56);
 
         Assert.Equal("RETRY", await factory.DeliverAsync(GrantAmended.Topic, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-AMEND", "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-AMEND", "T", "EU-DGNEAR", FundingInstrument.NdiciGlobalEurope, 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"], [rasAjdir]) { OccurredAt = DateTimeOffset.UtcNow }));
         Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantAmended.Topic, Amended(3, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"), Point("TN-HAIDRA", "Haïdra"))));
         Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantAmended.Topic, Amended(2, rasAjdir, Point("TN-BOUCHEBKA", "Bouchebka"))));   // the late retry
@@ -206,11 +207,11 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         await HandOverAsync(assetId);
         await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment", new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today });
         Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetStatusChanged.Topic,
-            new AssetStatusChanged(assetId, "Faulty", DateTimeOffset.UtcNow, "Cooler failure") { OccurredAt = DateTimeOffset.UtcNow }));
+            new AssetStatusChanged(assetId, OperationalStatus.OutOfService, DateTimeOffset.UtcNow, "Cooler failure") { OccurredAt = DateTimeOffset.UtcNow }));
         Assert.Equal("SUCCESS", await factory.DeliverAsync(VerificationRecorded.Topic, new VerificationRecorded(
-            Guid.NewGuid(), Guid.NewGuid(), "TN-RAS-AJDIR", Today, "monitor", [new AssetFinding(assetId, "Present", "EU marking visible")]) { OccurredAt = DateTimeOffset.UtcNow }));
+            Guid.NewGuid(), Guid.NewGuid(), "TN-RAS-AJDIR", Today, "monitor", [new AssetFinding(assetId, Finding.FoundAsExpected, "EU marking visible")]) { OccurredAt = DateTimeOffset.UtcNow }));
         Assert.Equal("DROP", await factory.DeliverAsync(AssetStatusChanged.Topic,
-            new AssetStatusChanged(Guid.NewGuid(), "Faulty", DateTimeOffset.UtcNow, null) { OccurredAt = DateTimeOffset.UtcNow }));
+            new AssetStatusChanged(Guid.NewGuid(), OperationalStatus.OutOfService, DateTimeOffset.UtcNow, null) { OccurredAt = DateTimeOffset.UtcNow }));
 
         var passport = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{assetId}/passport"));
         Assert.NotNull(passport["tenderId"]);

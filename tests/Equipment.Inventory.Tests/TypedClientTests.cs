@@ -18,7 +18,7 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
     private async Task<(Guid GrantId, Guid ContractId)> SignedContractAsync()
     {
         var grantId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", "EU-DGNEAR", "NdiciGlobalEurope", 1_000_000m, "EUR",
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", "EU-DGNEAR", FundingInstrument.NdiciGlobalEurope, 1_000_000m, "EUR",
             new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1), ["TN"],
             [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56), new CrossingPoint("TN-DEHIBA-WAZIN", "Dehiba–Wazin", "TN", "LY", 31.99, 10.70)])
             { OccurredAt = DateTimeOffset.UtcNow, ImplementingPartner = "ICMPD" }));

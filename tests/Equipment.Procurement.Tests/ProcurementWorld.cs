@@ -29,7 +29,7 @@ public sealed class ProcurementWorld
     public static async Task<ProcurementWorld> CreateAsync(ServiceFactory<Program> factory, string donor = "EU-DGNEAR", decimal budgetLine = 2_000_000m)
     {
         var world = new ProcurementWorld(factory, donor);
-        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(world.GrantId, "NDICI/" + world.GrantId.ToString("N")[..6], "IBM North Africa", donor, "NdiciGlobalEurope",
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(world.GrantId, "NDICI/" + world.GrantId.ToString("N")[..6], "IBM North Africa", donor, FundingInstrument.NdiciGlobalEurope,
             4_000_000m, "EUR", new DateOnly(2024, 1, 1), new DateOnly(2028, 12, 31), ["TN"],
             [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56)])
         {

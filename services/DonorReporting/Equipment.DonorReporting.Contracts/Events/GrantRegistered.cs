@@ -9,7 +9,7 @@ public sealed record GrantRegistered(
     string Reference,
     string Title,
     string DonorCode,
-    string Instrument,
+    FundingInstrument Instrument,
     decimal Amount,
     string Currency,
     DateOnly StartDate,

@@ -1,3 +1,4 @@
+using Equipment.Inventory.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
 
 namespace Equipment.Inventory.Contracts;
@@ -7,7 +8,7 @@ public sealed record AssetDisposed(
     Guid AssetId,
     Guid GrantId,
     string DonorCode,
-    string Kind,
+    DisposalKind Kind,
     DateOnly DisposedOn,
     string Reason,
     string? EvidenceReference) : IntegrationEvent, ITopicEvent

@@ -1,3 +1,4 @@
+using Equipment.Maintenance.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
 
 namespace Equipment.Maintenance.Contracts;
@@ -5,7 +6,7 @@ namespace Equipment.Maintenance.Contracts;
 /// <summary>An asset's operational status changed (Operational, Degraded, OutOfService, UnderRepair, Disposed), with the reason.</summary>
 public sealed record AssetStatusChanged(
     Guid AssetId,
-    string Status,
+    OperationalStatus Status,
     DateTimeOffset ChangedAt,
     string? Reason) : IntegrationEvent, ITopicEvent
 {

@@ -1,3 +1,4 @@
+using Equipment.Maintenance.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
 
 namespace Equipment.Maintenance.Contracts;
@@ -7,7 +8,7 @@ public sealed record WorkOrderCompleted(
     Guid WorkOrderId,
     Guid AssetId,
     Guid GrantId,
-    string Kind,
+    WorkOrderKind Kind,
     DateOnly CompletedOn,
     decimal PartsCost,
     decimal LabourHours,

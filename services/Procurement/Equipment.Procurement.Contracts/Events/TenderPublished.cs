@@ -1,3 +1,4 @@
+using Equipment.Procurement.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
 
 namespace Equipment.Procurement.Contracts;
@@ -9,7 +10,7 @@ public sealed record TenderPublished(
     string Title,
     Guid GrantId,
     string DonorCode,
-    string Procedure,
+    Procedure Procedure,
     string RuleSetEdition,
     decimal EstimatedValue,
     string Currency,

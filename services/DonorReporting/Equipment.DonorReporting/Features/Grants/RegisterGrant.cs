@@ -73,7 +73,7 @@ public static class RegisterGrant
             db.Grants.Add(grant);
             db.GrantVersions.Add(GrantVersions.Snapshot(grant, grant.StartDate, "Agreement signed", user.Name, now.UtcDateTime));
 
-            db.Publish(new GrantRegistered(grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument.ToString(),
+            db.Publish(new GrantRegistered(grant.Id, grant.Reference, grant.Title, grant.DonorCode, grant.Instrument,
                 grant.Amount, grant.Currency, grant.StartDate, grant.EndDate, grant.BeneficiaryCountries,
                 GrantVersions.AgreedCrossingPoints(grant))
             {

@@ -13,7 +13,7 @@ public static class TrackAssetStatus
         public async Task HandleAsync(AssetStatusChanged e, CancellationToken cancellationToken)
         {
             if (await db.StatusRecords.FindAsync([e.EventId], cancellationToken) is not null) return;
-            db.StatusRecords.Add(new StatusRecord(e.EventId, e.AssetId, e.Status, e.ChangedAt.UtcDateTime));
+            db.StatusRecords.Add(new StatusRecord(e.EventId, e.AssetId, e.Status.ToString(), e.ChangedAt.UtcDateTime));
         }
     }
 }

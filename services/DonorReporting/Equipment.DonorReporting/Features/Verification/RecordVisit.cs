@@ -48,7 +48,7 @@ public static class RecordVisit
 
             db.Publish(new VerificationRecorded(visit.Id, visit.GrantId,
                 visit.CrossingPointCode ?? "", visit.VisitedOn!.Value, visit.Monitor,
-                visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding.ToString(), f.Note)).ToList()) { OccurredAt = now });
+                visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding, f.Note)).ToList()) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return VisitResponse.From(visit);
         }

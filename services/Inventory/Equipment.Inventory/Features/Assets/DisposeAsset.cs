@@ -34,7 +34,7 @@ public static class DisposeAsset
             db.CustodyLog.Add(asset.Dispose(c.Kind!.Value, c.On!.Value, c.Reason, c.EvidenceReference, user.Name, now.UtcDateTime));
 
             db.Publish(new AssetDisposed(asset.Id, asset.GrantId, asset.DonorCode,
-                c.Kind.Value.ToString(), c.On.Value, c.Reason, c.EvidenceReference) { OccurredAt = now });
+                c.Kind.Value, c.On.Value, c.Reason, c.EvidenceReference) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return AssetResponse.From(asset, DateOnly.FromDateTime(now.UtcDateTime));
         }

@@ -33,7 +33,7 @@ public static class ChangeStatus
             var now = clock.GetUtcNow();
             var change = asset.ChangeStatus(c.Status!.Value, (c.At ?? now.UtcDateTime).ToUniversalTime(), c.Reason, user.Name, last);
             db.StatusHistory.Add(change);
-            db.Publish(new AssetStatusChanged(asset.AssetId, change.Status.ToString(), new DateTimeOffset(change.At, TimeSpan.Zero), change.Reason) { OccurredAt = now });
+            db.Publish(new AssetStatusChanged(asset.AssetId, change.Status, new DateTimeOffset(change.At, TimeSpan.Zero), change.Reason) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return StatusChangeResponse.From(change);
         }

@@ -58,7 +58,7 @@ public static class ProgressWorkOrder
                             schedule.Done(c.On.Value);
                     var now = clock.GetUtcNow();
                     db.Publish(new WorkOrderCompleted(order.Id, order.AssetId, asset.GrantId,
-                        order.Kind.ToString(), c.On.Value, order.PartsCost, order.LabourHours, order.Outcome!) { OccurredAt = now });
+                        order.Kind, c.On.Value, order.PartsCost, order.LabourHours, order.Outcome!) { OccurredAt = now });
                     break;
             }
             await db.SaveChangesAsync(cancellationToken);

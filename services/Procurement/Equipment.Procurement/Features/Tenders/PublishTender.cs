@@ -28,7 +28,7 @@ public static class PublishTender
             var tender = await db.TenderAsync(c.TenderId, null, clock, cancellationToken);
             tender.Publish((c.PublishedAt ?? now.UtcDateTime).ToUniversalTime(), c.SubmissionDeadline!.Value.ToUniversalTime(), now.UtcDateTime);
 
-            db.Publish(new TenderPublished(tender.Id, tender.Reference, tender.Title, tender.GrantId, tender.DonorCode, tender.Procedure.ToString(), tender.RuleSetEdition,
+            db.Publish(new TenderPublished(tender.Id, tender.Reference, tender.Title, tender.GrantId, tender.DonorCode, tender.Procedure, tender.RuleSetEdition,
                 tender.EstimatedValue, tender.Currency, tender.PublishedAt!.Value, tender.SubmissionDeadline!.Value,
                 tender.Lots.Select(l => new TenderLotPublished(l.Number, l.Title, l.EstimatedValue,
                     l.Lines.Select(x => new TenderLinePublished(x.LineNumber, x.ItemCategory, x.Quantity, x.DestinationCrossingPointCode, x.RequiredBy)).ToList())).ToList()) { OccurredAt = now });
