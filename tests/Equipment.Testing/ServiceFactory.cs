@@ -101,6 +101,7 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/events/{topic}") { Content = content };
         request.Headers.Add("pubsubname", "pubsub");
         request.Headers.Add("dapr-api-token", AppApiToken);
+        request.Headers.Add("traceparent", SubscriptionAssert.TraceParent);
         using var response = await client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var answer = await response.Content.ReadFromJsonAsync<JsonObject>();
