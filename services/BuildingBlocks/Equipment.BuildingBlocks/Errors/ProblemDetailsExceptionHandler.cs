@@ -29,10 +29,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = "Someone else changed this record at the same time; reload it and try again.",
                 Extensions = { ["rule"] = "ConcurrentChange" },
             },
-            BadHttpRequestException b => new ProblemDetails
-            {
-                Status = b.StatusCode, Title = "The request could not be read", Detail = (b.InnerException ?? b).Message,
-            },
+            BadHttpRequestException b => Unreadable(b),
             _ => null,
         };
         if (problem is null) return false;
@@ -55,6 +52,29 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         problem.Extensions["violations"] = exception.Errors
             .Select(e => new { field = CamelCase(e.PropertyName), rule = RuleName(e.ErrorCode), message = e.ErrorMessage })
             .ToArray();
+        return problem;
+    }
+
+    /// <summary>
+    /// A body or parameter that cannot be bound: the JSON path of the member (<c>$.lines[0].quantity</c>) and why
+    /// (not JSON, the wrong type, an unknown member), so that the caller can fix the one field.
+    /// </summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is not System.Text.Json.JsonException json)
+            return new ProblemDetails { Status = exception.StatusCode, Title = "The request could not be read", Detail = exception.Message };
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path;
+        var message = json.Message.Split(" Path: ")[0];
+        var rule = message.Contains("could not be mapped", StringComparison.Ordinal) ? "UnknownMember"
+            : message.Contains("could not be converted", StringComparison.Ordinal) ? "Type"
+            : "Json";
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request could not be read",
+            Detail = $"{field}: {message}",
+        };
+        problem.Extensions["violations"] = new[] { new { field, rule, message } };
         return problem;
     }
 

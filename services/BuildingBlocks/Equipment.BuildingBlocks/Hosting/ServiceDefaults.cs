@@ -43,7 +43,13 @@ public static class ServiceDefaults
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;   // "since" instead of "at" is an error, not ignored
+        });
+        // A body that cannot be bound reaches the problem handler, which names the field, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddEquipmentAuthentication(AuthOptions.FromConfiguration(configuration));
         services.AddMediatorFor(typeof(TDbContext).Assembly);
