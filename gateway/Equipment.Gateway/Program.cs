@@ -71,6 +71,10 @@ app.MapGet("/api", () => Results.Json(new
     token = "POST /api/auth/token {\"username\",\"password\"}",
     apis,
 }));
+// Any other /api path is an API mistake, not a page: a JSON 404 problem instead of the portal's HTML (the services'
+// routes are more specific and win).
+app.Map("/api/{**path}", (string? path) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+    detail: $"There is no API at /api/{path}; GET /api lists them."));
 app.MapGet("/health", (SystemHealth health, CancellationToken ct) => health.CheckAsync(ct));
 if (identity.Enabled) IssueToken.Map(app);
 app.MapReverseProxy();

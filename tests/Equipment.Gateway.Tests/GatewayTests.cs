@@ -117,6 +117,17 @@ public class GatewayTests(GatewayFactory gateway) : IClassFixture<GatewayFactory
         await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await client.GetAsync(path));
     }
 
+    [Theory]
+    [InlineData("/api/nothing-here")]
+    [InlineData("/api/inventorys/assets")]
+    public async Task An_unknown_api_path_is_a_json_404_not_the_portals_page(string path)
+    {
+        using var client = gateway.ClientAs(Roles.Administrator);
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task A_token_without_one_of_the_roles_is_403_at_the_gateway()
     {
