@@ -6,6 +6,7 @@ using Equipment.Gateway.Features;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJsonLogging();
+builder.AddEquipmentTelemetry("gateway");
 
 var auth = AuthOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddEquipmentAuthentication(auth);

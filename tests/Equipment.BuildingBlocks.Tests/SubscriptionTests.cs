@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Equipment.BuildingBlocks.Data;
+using Equipment.BuildingBlocks.Hosting;
+using OpenTelemetry.Trace;
 using Equipment.BuildingBlocks.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,6 +25,7 @@ public class SubscriptionTests : IAsyncLifetime
     private const string AppToken = "app-token-from-the-sidecar";
     private readonly TestDatabase _database = new();
     private readonly RecordingHandler.Calls _calls = new();
+    private readonly List<System.Diagnostics.Activity> _spans = [];
     private WebApplication _app = null!;
     private HttpClient _client = null!;
 
@@ -31,6 +34,8 @@ public class SubscriptionTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        builder.AddEquipmentTelemetry("notes");
+        builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans));
         builder.Services
             .AddDbContext<TestDbContext>(o => o.UseSqlite(_database.ConnectionString))
             .AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TestDbContext>())
@@ -184,6 +189,35 @@ public class SubscriptionTests : IAsyncLifetime
         Assert.Equal("notes.written", subscription["topic"]!.GetValue<string>());
         Assert.Equal("events/notes.written", subscription["route"]!.GetValue<string>());
         Assert.Equal("notes.dead-letter", subscription["deadLetterTopic"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_delivery_continues_the_publishers_trace_and_its_outcome_and_hop_are_measured()
+    {
+        var outcomes = new List<string>();
+        var hops = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == Telemetry.Name) l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            var topic = tags.ToArray().FirstOrDefault(t => t.Key == "topic").Value as string;
+            if (instrument.Name == "equipment.messaging.deliveries" && topic == "notes.written")
+                outcomes.Add((string)tags.ToArray().Single(t => t.Key == "outcome").Value!);
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => { if (instrument.Name == "equipment.messaging.hop.duration") hops++; });
+        listener.Start();
+
+        Assert.Equal("SUCCESS", await DeliverAsync(CloudEvent("t-1", "traced", DateTimeOffset.UtcNow.AddSeconds(-2))));
+        Assert.Equal("DROP", await DeliverAsync("{\"id\":\"t-2\",\"data\":null}"));
+        Assert.Equal("DROP", await DeliverAsync("not json"));
+
+        Assert.Equal(["SUCCESS", "DROP", "DROP"], outcomes);
+        Assert.Equal(1, hops);
+        _app.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        var server = _spans.Where(s => s.Kind == System.Diagnostics.ActivityKind.Server && (string?)s.GetTagItem("messaging.message.id") == "t-1").ToList();
+        var span = Assert.Single(server);
+        Assert.Equal("113ad9c4e42b27583ae98ba698d54255", span.TraceId.ToString());       // the traceparent daprd delivered with
+        Assert.Equal("notes.written", span.GetTagItem("messaging.destination.name"));
     }
 
     public sealed class RecordingHandler(TestDbContext db, RecordingHandler.Calls calls) : IIntegrationEventHandler<NoteWritten>

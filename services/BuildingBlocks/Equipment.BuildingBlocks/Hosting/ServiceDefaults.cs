@@ -35,6 +35,7 @@ public static class ServiceDefaults
         var configuration = builder.Configuration;
 
         builder.AddJsonLogging();
+        builder.AddEquipmentTelemetry(appId);
 
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Diagnostics;
 using Dapr;
 using Dapr.AspNetCore;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
+using Equipment.BuildingBlocks.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -72,7 +74,10 @@ public static class SubscriptionEndpoints
                     using var buffer = new MemoryStream();
                     await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
                     var delivered = new DeliveredEvent(context.Request.Headers[CloudEventIdHeader].FirstOrDefault(), buffer.ToArray());
+                    Activity.Current?.SetTag("messaging.system", "dapr").SetTag("messaging.destination.name", subscription.Topic)
+                        .SetTag("messaging.message.id", delivered.CloudEventId);
                     var answer = await subscription.Deliver(delivered, context.RequestServices, context.RequestAborted);
+                    Telemetry.RecordDelivery(subscription.Topic, answer);
                     return Results.Json(answer, JsonSerializerOptions.Web);
                 })
                 .WithTopic(new TopicOptions { PubsubName = options.PubSubName, Name = subscription.Topic, DeadLetterTopic = options.DeadLetterTopic })
@@ -152,6 +157,7 @@ public static class SubscriptionEndpoints
             return DeliveryAnswer.Retry;
         }
 
+        Telemetry.HopLatency.Record(Math.Max((clock.GetUtcNow() - @event.OccurredAt).TotalMilliseconds, 0), new KeyValuePair<string, object?>("topic", topic));
         logger.LogInformation("Handled {EventType} {MessageId} on {Topic}", typeof(TEvent).Name, id, topic);
         return DeliveryAnswer.Success;
     }
@@ -189,6 +195,7 @@ internal sealed class UnreadableDeliveryGuard(RequestDelegate next, ILogger<Unre
             return;
         }
         logger.LogWarning("Dropping poison message on {Path}: {Reason}", context.Request.Path, reason);
+        Telemetry.RecordDelivery(context.Request.Path.Value!["/events/".Length..], DeliveryAnswer.Drop);
         await Results.Json(DeliveryAnswer.Drop, JsonSerializerOptions.Web).ExecuteAsync(context);
     }
 
