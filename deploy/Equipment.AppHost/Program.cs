@@ -11,7 +11,7 @@ if (options.Error is not null)
     return 2;
 }
 
-var layout = new SystemLayout(SystemLayout.FindRepositoryRoot(), options.DataDirectory, options.Ports) { PostgresServer = options.Postgres };
+var layout = new SystemLayout(SystemLayout.FindRepositoryRoot(), options.DataDirectory, options.Ports) { PostgresServer = options.Postgres, Replicas = options.Replicas };
 if (options.Reset && Directory.Exists(layout.DataDirectory))
 {
     Directory.Delete(layout.DataDirectory, recursive: true);
@@ -100,10 +100,10 @@ if (death is not null)
 }
 return exitCode;
 
-internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, bool NoSeed, bool JsonLogs, string? Error, string? Postgres = null)
+internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, bool NoSeed, bool JsonLogs, string? Error, string? Postgres = null, int Replicas = 1)
 {
     public const string Usage =
-        "usage: dotnet run --project deploy/Equipment.AppHost [-- --reset] [--no-seed] [--json-logs] [--data DIR] [--postgres CONNECTION]\n" +
+        "usage: dotnet run --project deploy/Equipment.AppHost [-- --reset] [--no-seed] [--json-logs] [--data DIR] [--postgres CONNECTION] [--replicas N]\n" +
         "       [--gateway-port 8080] [--portal-port 5100] [--procurement-port 5101] [--inventory-port 5102] [--maintenance-port 5103]\n" +
         "       [--reporting-port 5104] [--sidecar-port 3500] [--sidecar-grpc-port 50001]";
 
@@ -113,6 +113,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
         string data = Environment.GetEnvironmentVariable("EQUIPMENT_DATA") ?? "data";
         bool reset = false, noSeed = false, jsonLogs = false;
         string? postgres = null;
+        var replicas = 1;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -125,6 +126,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
                 case "--json-logs": jsonLogs = true; break;
                 case "--data": data = Next() ?? data; break;
                 case "--postgres": postgres = Next(); if (string.IsNullOrWhiteSpace(postgres)) return Bad(arg); break;
+                case "--replicas": if (int.TryParse(Next(), out var n) && n is >= 1 and <= 9) replicas = n; else return Bad(arg); break;
                 case "--gateway-port": if (Port() is { } g) ports = ports with { Gateway = g }; else return Bad(arg); break;
                 case "--portal-port": if (Port() is { } pt) ports = ports with { Portal = pt }; else return Bad(arg); break;
                 case "--procurement-port": if (Port() is { } pp) ports = ports with { Procurement = pp }; else return Bad(arg); break;
@@ -136,7 +138,7 @@ internal sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset
                 default: return Bad(arg);
             }
         }
-        return new HostOptions(data, ports, reset, noSeed, jsonLogs, null, postgres);
+        return new HostOptions(data, ports, reset, noSeed, jsonLogs, null, postgres, replicas);
 
         HostOptions Bad(string arg) => new(data, ports, reset, noSeed, jsonLogs, $"apphost: '{arg}' is not an option, or its value is not a port number.");
     }

@@ -123,10 +123,27 @@ public sealed class DeliveryWorker(
         return due.Count == batch;
     }
 
+    /// <summary>
+    /// Delivers to one instance of the app, the next in turn; an instance that cannot be reached, times out or fails
+    /// (5xx) is passed over for the next one in the same attempt. An answer (SUCCESS, RETRY, DROP, 404) is the app's.
+    /// </summary>
     private async Task<(DeliveryVerdict, string)> PostAsync(AppEndpoint app, Delivery delivery, StoredMessage message, CancellationToken cancellationToken)
     {
+        var failures = new List<string>();
+        foreach (var url in app.NextRotation())
+        {
+            var (verdict, detail, reached) = await PostToInstanceAsync(url, delivery, message, cancellationToken);
+            if (reached) return (verdict, detail);
+            failures.Add($"{url}: {detail}");
+            logger.LogDebug("Delivery of {MessageId} to {App} at {Url} failed ({Detail}); trying the next instance", message.Id, app.AppId, url, detail);
+        }
+        return (DeliveryVerdict.Retry, string.Join("; ", failures));
+    }
+
+    private async Task<(DeliveryVerdict, string, bool Reached)> PostToInstanceAsync(string url, Delivery delivery, StoredMessage message, CancellationToken cancellationToken)
+    {
         var http = clients.CreateClient(nameof(DeliveryWorker));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(app.Url.TrimEnd('/') + "/"), delivery.Route.TrimStart('/')))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(url.TrimEnd('/') + "/"), delivery.Route.TrimStart('/')))
         {
             Content = new StringContent(message.Body, Encoding.UTF8, "application/cloudevents+json"),
         };
@@ -140,15 +157,16 @@ public sealed class DeliveryWorker(
             timeout.CancelAfter(options.AppCallTimeout);
             using var response = await http.SendAsync(request, timeout.Token);
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
-            return Interpret(response.StatusCode, body);
+            var (verdict, detail) = Interpret(response.StatusCode, body);
+            return (verdict, detail, (int)response.StatusCode < 500);
         }
         catch (HttpRequestException e)
         {
-            return (DeliveryVerdict.Retry, $"app unreachable: {e.Message}");
+            return (DeliveryVerdict.Retry, $"app unreachable: {e.Message}", false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (DeliveryVerdict.Retry, $"app did not answer within {options.AppCallTimeout}");
+            return (DeliveryVerdict.Retry, $"app did not answer within {options.AppCallTimeout}", false);
         }
     }
 

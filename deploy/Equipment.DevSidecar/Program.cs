@@ -10,9 +10,11 @@ builder.AddJsonLogging();
 
 var options = new SidecarOptions();
 builder.Configuration.GetSection("Sidecar").Bind(options);
-options.Apps.RemoveAll(a => string.IsNullOrWhiteSpace(a.AppId) || string.IsNullOrWhiteSpace(a.Url));
-foreach (var configured in options.Apps.Where(a => !Uri.TryCreate(a.Url, UriKind.Absolute, out _)))
-    throw new InvalidOperationException($"Sidecar:Apps: '{configured.Url}' of {configured.AppId} is not an absolute URL.");
+options.Apps.RemoveAll(a => string.IsNullOrWhiteSpace(a.AppId) || a.InstanceUrls().Count == 0);
+foreach (var (configured, url) in options.Apps.SelectMany(a => a.InstanceUrls().Select(u => (a, u))).Where(x => !Uri.TryCreate(x.u, UriKind.Absolute, out _)))
+    throw new InvalidOperationException($"Sidecar:Apps: '{url}' of {configured.AppId} is not an absolute URL.");
+foreach (var twice in options.Apps.GroupBy(a => a.AppId).Where(g => g.Count() > 1))
+    throw new InvalidOperationException($"Sidecar:Apps: {twice.Key} is listed {twice.Count()} times; list its instances under one entry's Urls.");
 options.ApiToken ??= NullIfEmpty(builder.Configuration["DAPR_API_TOKEN"]);
 options.AppApiToken ??= NullIfEmpty(builder.Configuration["APP_API_TOKEN"]);
 builder.Services.AddSingleton(options);

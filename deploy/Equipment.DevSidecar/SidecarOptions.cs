@@ -28,8 +28,28 @@ public sealed class SidecarOptions
     }
 }
 
+/// <summary>
+/// An app id and its instances: <c>Url</c> (one instance) and/or <c>Urls:0</c>, <c>Urls:1</c> … (several). Like daprd
+/// with a consumer group per app id, each message is delivered to one instance of the app, not to each.
+/// </summary>
 public sealed class AppEndpoint
 {
+    private int _next = -1;
+
     public string AppId { get; set; } = "";
     public string Url { get; set; } = "";
+    public List<string> Urls { get; set; } = [];
+
+    /// <summary>Every configured instance, <c>Url</c> first, each once.</summary>
+    public IReadOnlyList<string> InstanceUrls() =>
+        new[] { Url }.Concat(Urls).Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>The instances in the order to try for the next delivery: round-robin, the next one after a failure.</summary>
+    public IReadOnlyList<string> NextRotation()
+    {
+        var all = InstanceUrls();
+        if (all.Count <= 1) return all;
+        var start = (int)((uint)Interlocked.Increment(ref _next) % (uint)all.Count);
+        return all.Skip(start).Concat(all.Take(start)).ToList();
+    }
 }

@@ -33,7 +33,7 @@ public sealed class SubscriptionDiscovery(
                 catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException)
                 {
                     if (_reachable.GetValueOrDefault(app.AppId, true))
-                        logger.LogWarning("Cannot read subscriptions of {App} at {Url}: {Error}", app.AppId, app.Url, e.Message);
+                        logger.LogWarning("Cannot read subscriptions of {App} at {Urls}: {Error}", app.AppId, string.Join(", ", app.InstanceUrls()), e.Message);
                     _reachable[app.AppId] = false;
                 }
             }
@@ -47,21 +47,39 @@ public sealed class SubscriptionDiscovery(
         catch (OperationCanceledException) { return false; }
     }
 
+    /// <summary>Reads the app's subscriptions from the first of its instances that answers (they all run the same build).</summary>
     public async Task DiscoverAsync(AppEndpoint app, CancellationToken cancellationToken)
     {
-        var http = clients.CreateClient(nameof(SubscriptionDiscovery));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        using var response = await http.GetAsync(new Uri(new Uri(app.Url.TrimEnd('/') + "/"), "dapr/subscribe"), timeout.Token);
-        var declared = response.IsSuccessStatusCode
-            ? Parse(await response.Content.ReadAsStringAsync(timeout.Token))
-            : [];
+        var instances = app.InstanceUrls();
+        IReadOnlyList<DeclaredSubscription>? declared = null;
+        for (var i = 0; declared is null; i++)
+        {
+            try
+            {
+                declared = await ReadAsync(instances[i], cancellationToken);
+            }
+            catch (Exception e) when (i < instances.Count - 1 && !cancellationToken.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or JsonException)
+            {
+                // that instance is down: ask the next one
+            }
+        }
         if (!_reachable.GetValueOrDefault(app.AppId))
             logger.LogInformation("{App} subscribes to {Topics}", app.AppId, declared.Count == 0 ? "nothing" : string.Join(", ", declared.Select(d => d.Topic)));
         _reachable[app.AppId] = true;
 
         var added = await gate.RunAsync(() => RecordAsync(app, declared, cancellationToken), cancellationToken);
         if (added > 0) signal.Notify();
+    }
+
+    private async Task<IReadOnlyList<DeclaredSubscription>> ReadAsync(string url, CancellationToken cancellationToken)
+    {
+        var http = clients.CreateClient(nameof(SubscriptionDiscovery));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        using var response = await http.GetAsync(new Uri(new Uri(url.TrimEnd('/') + "/"), "dapr/subscribe"), timeout.Token);
+        if ((int)response.StatusCode >= 500)                                // failing, not "no subscriptions": keep what is known
+            throw new HttpRequestException($"GET /dapr/subscribe answered {(int)response.StatusCode}", null, response.StatusCode);
+        return response.IsSuccessStatusCode ? Parse(await response.Content.ReadAsStringAsync(timeout.Token)) : [];
     }
 
     /// <summary>Saves the app's subscriptions; a new one gets a pending delivery for every message already stored on its topic.</summary>

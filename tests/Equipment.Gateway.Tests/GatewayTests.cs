@@ -19,18 +19,23 @@ public sealed class EchoBackend : IAsyncLifetime
 {
     private WebApplication? _app;
     public int Port { get; } = FreePort();
+    /// <summary>Whether <c>/health/ready</c> answers 200 Healthy or 503 Unhealthy.</summary>
+    public bool Ready { get; set; } = true;
 
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
         _app = builder.Build();
-        _app.MapGet("/health/ready", () => Results.Json(new { status = "Healthy", checks = new { database = new { status = "Healthy" } } }));
+        _app.MapGet("/health/ready", () => Ready
+            ? Results.Json(new { status = "Healthy", checks = new { database = new { status = "Healthy" } } })
+            : Results.Json(new { status = "Unhealthy", checks = new { database = new { status = "Unhealthy" } } }, statusCode: 503));
         _app.Map("/api/procurement/{**rest}", (HttpContext c) => Results.Json(new
         {
             path = c.Request.Path.Value,
             authorization = c.Request.Headers.Authorization.ToString(),
             correlationId = c.Request.Headers["X-Correlation-Id"].ToString(),
+            port = Port,
         }));
         await _app.StartAsync();
     }

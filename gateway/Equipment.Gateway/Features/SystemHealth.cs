@@ -9,10 +9,10 @@ public sealed class SystemHealth(HttpClient http, IConfiguration configuration)
     public async Task<IResult> CheckAsync(CancellationToken cancellationToken)
     {
         var services = configuration.GetSection("ReverseProxy:Clusters").GetChildren()
-            .Select(c => (Name: c.Key, Address: c.GetSection("Destinations").GetChildren().Select(d => d["Address"]).FirstOrDefault(a => a is not null)))
-            .Where(s => s.Address is not null)
+            .Select(c => (Name: c.Key, Destinations: c.GetSection("Destinations").GetChildren().Where(d => d["Address"] is not null).Select(d => (d.Key, Address: d["Address"]!)).ToList()))
+            .Where(s => s.Destinations.Count > 0)
             .ToList();
-        var results = await Task.WhenAll(services.Select(s => CheckOneAsync(s.Name, s.Address!, cancellationToken)));
+        var results = await Task.WhenAll(services.Select(s => CheckServiceAsync(s.Name, s.Destinations, cancellationToken)));
 
         var status = results.Any(r => r.Status == "Unhealthy") ? "Unhealthy"
             : results.Any(r => r.Status == "Degraded") ? "Degraded" : "Healthy";
@@ -22,6 +22,22 @@ public sealed class SystemHealth(HttpClient http, IConfiguration configuration)
             services = results.ToDictionary(r => r.Name, r => new { status = r.Status, r.Detail }),
         };
         return Results.Json(body, statusCode: status == "Unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// One destination: its own answer. Several instances: Healthy when all are, Unhealthy when none answers ready,
+    /// Degraded in between (the gateway still serves from the others); the detail names each instance.
+    /// </summary>
+    private async Task<(string Name, string Status, JsonNode? Detail)> CheckServiceAsync(string name, List<(string Key, string Address)> destinations, CancellationToken cancellationToken)
+    {
+        if (destinations.Count == 1) return await CheckOneAsync(name, destinations[0].Address, cancellationToken);
+        var each = await Task.WhenAll(destinations.Select(async d => (d.Key, Result: await CheckOneAsync(name, d.Address, cancellationToken))));
+        var statuses = each.Select(e => e.Result.Status).ToList();
+        var status = statuses.All(s => s == "Healthy") ? "Healthy" : statuses.All(s => s == "Unhealthy") ? "Unhealthy" : "Degraded";
+        var detail = new JsonObject();
+        foreach (var (key, result) in each)
+            detail[key] = new JsonObject { ["status"] = result.Status, ["detail"] = result.Detail?.DeepClone() };
+        return (name, status, detail);
     }
 
     private async Task<(string Name, string Status, JsonNode? Detail)> CheckOneAsync(string name, string address, CancellationToken cancellationToken)

@@ -19,6 +19,10 @@ public sealed class OutboxMessage
     public DateTime NextAttemptAt { get; private set; }
     public DateTime? PublishedAt { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>The dispatcher instance that holds (or last held) this row's lease; it alone publishes the row while the lease runs.</summary>
+    public string? ClaimedBy { get; private set; }
+    /// <summary>Until when <see cref="ClaimedBy"/>'s lease runs; null when nobody holds it.</summary>
+    public DateTime? ClaimedUntil { get; private set; }
 
     public static OutboxMessage Create(string topic, Guid eventId, string eventType, string payload, DateTime occurredAtUtc, string? traceParent) =>
         new()

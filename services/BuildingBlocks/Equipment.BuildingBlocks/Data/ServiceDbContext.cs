@@ -50,6 +50,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             b.HasIndex(m => new { m.PublishedAt, m.NextAttemptAt });
             b.Property(m => m.Topic).HasMaxLength(200);
             b.Property(m => m.EventType).HasMaxLength(200);
+            b.Property(m => m.ClaimedBy).HasMaxLength(200);
         });
         modelBuilder.Entity<InboxMessage>(b =>
         {

@@ -19,6 +19,13 @@ public sealed class OutboxOptions
     public TimeSpan DegradedAge { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Published rows are kept this long for diagnosis, then deleted.</summary>
     public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>
+    /// How long a dispatcher's lease on the rows it claimed runs (renewed while it works through them); when an instance
+    /// dies holding rows, another one takes them over after this.
+    /// </summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Names this instance in <c>ClaimedBy</c>; by default the host name, the process id and a random suffix.</summary>
+    public string? InstanceId { get; set; }
 
     /// <summary>Capped exponential backoff: first delay × 2^(attempts−1), never more than the cap.</summary>
     public TimeSpan RetryDelay(int attempts)
@@ -52,6 +59,11 @@ public sealed class OutboxSignal
 /// <summary>
 /// Publishes pending outbox rows oldest first; a row is marked published only after the sidecar answered 204.
 /// A failure is logged, counted on the row and retried with capped exponential backoff: nothing is ever dropped.
+/// Several instances may run against one database: each pass first claims a batch (a lease: <c>ClaimedBy</c>,
+/// <c>ClaimedUntil</c>, taken with one conditional UPDATE that works on SQLite and PostgreSQL alike), and only the
+/// holder publishes those rows. A batch is claimed only while no other instance holds a live lease on a waiting row,
+/// and is given back if an older waiting row turns out to be held by another, so that at any time one instance
+/// publishes, oldest first: the order of events is the same as with a single instance.
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopes,
@@ -61,6 +73,14 @@ public sealed class OutboxDispatcher<TDbContext>(
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService where TDbContext : ServiceDbContext
 {
     private DateTime _nextCleanup = DateTime.MinValue;
+    private readonly string _owner = options.InstanceId is { Length: > 0 } id ? id : NewInstanceId();
+
+    /// <summary>Host name, process id and a random suffix (two hosts in one process are two instances).</summary>
+    public static string NewInstanceId()
+    {
+        var id = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        return id.Length > 200 ? id[^200..] : id;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,7 +91,7 @@ public sealed class OutboxDispatcher<TDbContext>(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 var publisher = scope.ServiceProvider.GetRequiredService<IOutboxPublisher>();
-                var outcome = await DispatchDueAsync(db, publisher, options, clock, logger, stoppingToken);
+                var outcome = await DispatchDueAsync(db, publisher, options, clock, logger, _owner, stoppingToken);
                 await DeleteOldPublishedAsync(db, stoppingToken);
                 if (outcome == DispatchOutcome.MoreWaiting) continue;
             }
@@ -79,7 +99,7 @@ public sealed class OutboxDispatcher<TDbContext>(
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })
             {
                 logger.LogError(e, "Outbox dispatch failed on the database; retrying after {Delay}", options.PollInterval);
             }
@@ -89,39 +109,128 @@ public sealed class OutboxDispatcher<TDbContext>(
         }
     }
 
-    /// <summary>One pass over the due rows, oldest first. Stops at the first failure: the sidecar is likely down.</summary>
+    /// <summary>One pass as a single instance (a new owner each time; its leases are given back at the end of the pass).</summary>
+    public static Task<DispatchOutcome> DispatchDueAsync(
+        TDbContext db, IOutboxPublisher publisher, OutboxOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken) =>
+        DispatchDueAsync(db, publisher, options, clock, logger, NewInstanceId(), cancellationToken);
+
+    /// <summary>
+    /// One pass over the due rows, oldest first, as <paramref name="owner"/>: claim a batch, publish it, give back what
+    /// is left. Stops at the first failure (the sidecar is likely down) and when the lease is lost.
+    /// </summary>
     public static async Task<DispatchOutcome> DispatchDueAsync(
-        TDbContext db, IOutboxPublisher publisher, OutboxOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        TDbContext db, IOutboxPublisher publisher, OutboxOptions options, TimeProvider clock, ILogger logger, string owner, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages
+        var claimed = await ClaimAsync(db, options, clock.GetUtcNow().UtcDateTime, owner, cancellationToken);
+        if (claimed.Count == 0) return DispatchOutcome.Drained;
+        try
+        {
+            var leaseUntil = clock.GetUtcNow().UtcDateTime + options.ClaimDuration;
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                var message = claimed[i];
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (now >= leaseUntil - options.ClaimDuration / 2)
+                {
+                    leaseUntil = now + options.ClaimDuration;
+                    var renewed = await db.OutboxMessages
+                        .Where(m => m.ClaimedBy == owner && m.PublishedAt == null && m.ClaimedUntil > now)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, leaseUntil), cancellationToken);
+                    if (renewed < claimed.Count - i)
+                    {
+                        logger.LogWarning("Outbox lease of {Owner} ran out before {EventId}: another instance goes on", owner, message.EventId);
+                        return DispatchOutcome.Failed;
+                    }
+                }
+
+                var result = await publisher.PublishAsync(message, cancellationToken);
+                now = clock.GetUtcNow().UtcDateTime;
+                if (result.IsPublished)
+                {
+                    var sequence = message.Sequence;
+                    var marked = await db.OutboxMessages
+                        .Where(m => m.Sequence == sequence && m.ClaimedBy == owner)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.PublishedAt, now)
+                            .SetProperty(m => m.LastError, (string?)null)
+                            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
+                    if (marked == 0)
+                    {
+                        logger.LogWarning("Outbox row {EventId} was published after {Owner}'s lease ran out", message.EventId, owner);
+                        return DispatchOutcome.Failed;
+                    }
+                    continue;
+                }
+
+                var attempts = message.Attempts + 1;
+                var retryIn = options.RetryDelay(attempts);
+                var error = result.Error ?? "unknown";
+                if (error.Length > 1000) error = error[..1000];
+                var failedSequence = message.Sequence;
+                var nextAttemptAt = now + retryIn;
+                await db.OutboxMessages
+                    .Where(m => m.Sequence == failedSequence && m.ClaimedBy == owner)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Attempts, attempts)
+                        .SetProperty(m => m.LastError, error)
+                        .SetProperty(m => m.NextAttemptAt, nextAttemptAt), cancellationToken);
+                logger.LogWarning("Publishing {Topic} event {EventId} failed (attempt {Attempts}), retrying in {RetryIn}: {Error}",
+                    message.Topic, message.EventId, attempts, retryIn, result.Error);
+                return DispatchOutcome.Failed;
+            }
+
+            return claimed.Count == options.BatchSize ? DispatchOutcome.MoreWaiting : DispatchOutcome.Drained;
+        }
+        finally
+        {
+            await ReleaseAsync(db, owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Claims the oldest due rows for <paramref name="owner"/> and returns them, oldest first; none when another
+    /// instance holds a live lease on a waiting row. One conditional UPDATE: on PostgreSQL two instances racing for the
+    /// same rows serialise on their row locks and the loser's re-checked condition fails; SQLite has a single writer.
+    /// </summary>
+    public static async Task<List<OutboxMessage>> ClaimAsync(TDbContext db, OutboxOptions options, DateTime now, string owner, CancellationToken cancellationToken)
+    {
+        var until = now + options.ClaimDuration;
+        var window = db.OutboxMessages
             .Where(m => m.PublishedAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.Sequence)
             .Take(options.BatchSize)
+            .Select(m => m.Sequence);
+        await db.OutboxMessages
+            .Where(m => window.Contains(m.Sequence)
+                && (m.ClaimedUntil == null || m.ClaimedUntil <= now || m.ClaimedBy == owner)
+                && !db.OutboxMessages.Any(o => o.PublishedAt == null && o.ClaimedUntil > now && o.ClaimedBy != owner))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, owner).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+
+        var mine = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ClaimedBy == owner && m.PublishedAt == null && m.ClaimedUntil > now)
+            .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
+        if (mine.Count == 0) return mine;
 
-        foreach (var message in due)
+        // Two claims that raced (each saw the other's lease not yet written) can only have taken the same oldest rows,
+        // of which the loser got none, or, when rows were added meanwhile, newer ones: the holder of newer rows gives
+        // them back, so that the rows are still published oldest first by one instance.
+        var first = mine[0].Sequence;
+        if (await db.OutboxMessages.AnyAsync(o => o.Sequence < first && o.PublishedAt == null && o.ClaimedUntil > now && o.ClaimedBy != owner, cancellationToken))
         {
-            var result = await publisher.PublishAsync(message, cancellationToken);
-            now = clock.GetUtcNow().UtcDateTime;
-            if (result.IsPublished)
-            {
-                message.MarkPublished(now);
-                await db.SaveChangesAsync(cancellationToken);
-                continue;
-            }
-
-            var retryIn = options.RetryDelay(message.Attempts + 1);
-            message.MarkFailed(result.Error ?? "unknown", now, retryIn);
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("Publishing {Topic} event {EventId} failed (attempt {Attempts}), retrying in {RetryIn}: {Error}",
-                message.Topic, message.EventId, message.Attempts, retryIn, result.Error);
-            return DispatchOutcome.Failed;
+            await ReleaseAsync(db, owner, cancellationToken);
+            return [];
         }
-
-        return due.Count == options.BatchSize ? DispatchOutcome.MoreWaiting : DispatchOutcome.Drained;
+        return mine;
     }
 
+    /// <summary>Gives back the lease on every row of <paramref name="owner"/> not published.</summary>
+    public static Task<int> ReleaseAsync(TDbContext db, string owner, CancellationToken cancellationToken) =>
+        db.OutboxMessages
+            .Where(m => m.ClaimedBy == owner && m.PublishedAt == null && m.ClaimedUntil != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
+
+    /// <summary>Deletes published rows past their retention: safe on every instance at once (a row is deleted once, the others delete nothing).</summary>
     private async Task DeleteOldPublishedAsync(TDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -97,6 +97,9 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         {
             b.HasKey(j => j.Id);
             b.Property(j => j.Status).HasConversion<string>();
+            b.Property(j => j.ClaimedBy).HasMaxLength(200).IsConcurrencyToken();
+            b.Property(j => j.ClaimedUntil).IsConcurrencyToken();       // a job taken over by another instance is never written by both
+            b.HasIndex(j => new { j.Status, j.CreatedAt });
             b.OwnsMany(j => j.Errors, e => e.ToJson());
         });
     }

@@ -32,6 +32,12 @@ public sealed class ImportJob
     public List<ImportError> Errors { get; private set; } = [];
     public Guid? GoodsReceivedNoteId { get; private set; }
     public DateTime? CompletedAt { get; private set; }
+    /// <summary>The instance running the job (several may share the database); it alone works on it while its lease runs.</summary>
+    public string? ClaimedBy { get; private set; }
+    public DateTime? ClaimedUntil { get; private set; }
+
+    /// <summary>The lease runs on while the job progresses.</summary>
+    public void Renew(DateTime untilUtc) => ClaimedUntil = untilUtc;
 
     public void Start(int totalRows)
     {
@@ -46,6 +52,7 @@ public sealed class ImportJob
         Status = ImportStatus.Failed;
         Errors = errors.ToList();
         CompletedAt = nowUtc;
+        ClaimedUntil = null;
     }
 
     public void Complete(Guid goodsReceivedNoteId, DateTime nowUtc)
@@ -54,6 +61,7 @@ public sealed class ImportJob
         ProcessedRows = TotalRows;
         GoodsReceivedNoteId = goodsReceivedNoteId;
         CompletedAt = nowUtc;
+        ClaimedUntil = null;
     }
 }
 

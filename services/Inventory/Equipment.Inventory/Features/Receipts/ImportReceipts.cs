@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Equipment.BuildingBlocks;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
@@ -89,44 +88,114 @@ public static class ImportReceipts
     }
 }
 
-/// <summary>Imports waiting to run, in order.</summary>
+/// <summary>
+/// Wakes this instance's <see cref="ImportWorker"/> when it accepted an import. The jobs themselves wait in the database
+/// (<c>ImportJobs</c>, status Queued), so an import accepted by one instance is run by whichever claims it first.
+/// </summary>
 public sealed class ImportQueue
 {
-    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
-    public ValueTask EnqueueAsync(Guid jobId, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(jobId, cancellationToken);
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public ValueTask EnqueueAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try { _signal.Release(); }
+            catch (SemaphoreFullException) { /* already woken */ }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }
 
-/// <summary>Runs the imports one at a time. Jobs left queued or running by a stop are picked up again at start.</summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>
+/// Runs the imports one at a time, oldest first, on whichever instance claims them: a conditional UPDATE takes a Queued
+/// job (or a Running one whose instance's lease ran out: it died) for this instance, and the lease is renewed as the
+/// job progresses. The claim columns are concurrency tokens, so an instance that lost its lease cannot write the receipt
+/// after the one that took over.
+/// </summary>
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider clock, Microsoft.Extensions.Options.IOptions<InventoryOptions> options,
+    ILogger<ImportWorker> logger) : BackgroundService
 {
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private InventoryOptions Options => options.Value;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool ran;
+            try
+            {
+                ran = await RunNextAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+            {
+                logger.LogError(e, "Import worker failed on the database; retrying after {Delay}", Options.ImportPollInterval);
+                ran = false;
+            }
+            if (ran) continue;
+            try { await queue.WaitAsync(Options.ImportPollInterval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Claims the oldest waiting import and runs it; false when there was none to claim.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        Guid jobId;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
-            foreach (var id in await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
-                await queue.EnqueueAsync(id, stoppingToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var candidate = await Claimable(db.ImportJobs, now).OrderBy(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
+            if (candidate is not { } id) return false;
+            var until = now + Options.ImportClaimDuration;
+            var claimed = await Claimable(db.ImportJobs, now).Where(j => j.Id == id)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, ImportStatus.Running)
+                    .SetProperty(j => j.ClaimedBy, _owner)
+                    .SetProperty(j => j.ClaimedUntil, until), cancellationToken);
+            if (claimed == 0) return true;                              // another instance took it first: look again
+            jobId = id;
         }
+
         try
         {
-            await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
-                await RunAsync(jobId, stoppingToken);
+            await RunAsync(jobId, cancellationToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogWarning("Import {ImportId} was taken over by another instance after this one's lease ran out; nothing written here", jobId);
+        }
+        return true;
     }
+
+    /// <summary>Waiting, or running on an instance whose lease ran out (it stopped or died).</summary>
+    private static IQueryable<ImportJob> Claimable(IQueryable<ImportJob> jobs, DateTime now) =>
+        jobs.Where(j => j.Status == ImportStatus.Queued || (j.Status == ImportStatus.Running && (j.ClaimedUntil == null || j.ClaimedUntil <= now)));
 
     private async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
-        var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
+        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.ClaimedBy == _owner, cancellationToken);
+        if (job is null) return;                                          // taken over meanwhile
+        DateTime Lease() => clock.GetUtcNow().UtcDateTime + Options.ImportClaimDuration;
         job.Start(Math.Max(Csv.CountLines(job.Csv) - 1, 0));
+        job.Renew(Lease());
         await db.SaveChangesAsync(cancellationToken);
 
         var (lines, errors) = ImportReceipts.Parse(job.Csv, (done, _) =>
         {
             job.Progress(done);
+            job.Renew(Lease());
             db.SaveChanges();
         });
         if (errors.Count > 0)
@@ -142,13 +211,14 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
             var recorder = scope.ServiceProvider.GetRequiredService<ReceiptRecorder>();
             var (note, assets) = await recorder.RecordAsync(job.ShipmentId, job.ReceivedOn, lines, job.RequestedBy, cancellationToken);
             job.Complete(note.Id, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);               // the receipt and the job's completion, at once
             logger.LogInformation("Import {ImportId} registered {Assets} assets under {Note}", jobId, assets.Count, note.Number);
         }
         catch (Exception e) when (e is ConflictException or RuleViolationException or StateConflictException or NotFoundException)
         {
             db.ChangeTracker.Clear();                                     // nothing of the receipt is written
-            var failed = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
+            var failed = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.ClaimedBy == _owner, cancellationToken);
+            if (failed is null) return;
             failed.Fail([new ImportError(0, e is RuleViolationException r ? r.Field : "file", e.Message)], clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogWarning("Import {ImportId} refused: {Reason}", jobId, e.Message);

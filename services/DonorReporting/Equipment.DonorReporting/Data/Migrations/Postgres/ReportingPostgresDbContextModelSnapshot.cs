@@ -54,6 +54,13 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
@@ -513,7 +520,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.DonorReporting.Domain.Grant", b =>
                 {
-                    b.OwnsMany("Equipment.DonorReporting.Domain.BudgetLine", "BudgetLines", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.BudgetLine", "BudgetLines", b1 =>
                         {
                             b1.Property<Guid>("GrantId")
                                 .HasColumnType("uuid");
@@ -536,7 +543,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                                 .HasForeignKey("GrantId");
                         });
 
-                    b.OwnsMany("Equipment.DonorReporting.Domain.CrossingPoint", "CrossingPoints", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.CrossingPoint", "CrossingPoints", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -583,7 +590,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                                 .HasForeignKey("GrantId");
                         });
 
-                    b.OwnsMany("Equipment.DonorReporting.Domain.Indicator", "Indicators", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.Indicator", "Indicators", b1 =>
                         {
                             b1.Property<Guid>("GrantId");
 
@@ -694,7 +701,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.DonorReporting.Domain.VerificationVisit", b =>
                 {
-                    b.OwnsMany("Equipment.DonorReporting.Domain.AssetObservation", "Findings", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.AssetObservation", "Findings", b1 =>
                         {
                             b1.Property<Guid>("VerificationVisitId");
 
@@ -732,7 +739,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                                 .HasForeignKey("VerificationVisitId");
                         });
 
-                    b.OwnsMany("Equipment.DonorReporting.Domain.FollowUp", "FollowUps", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.FollowUp", "FollowUps", b1 =>
                         {
                             b1.Property<Guid>("VerificationVisitId");
 
@@ -759,7 +766,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                                 .HasForeignKey("VerificationVisitId");
                         });
 
-                    b.OwnsOne("Equipment.DonorReporting.Domain.SampleWeights", "Weights", b1 =>
+                    b.OwnsOne("Equipment.DonorReporting.Contracts.Api.SampleWeights", "Weights", b1 =>
                         {
                             b1.Property<Guid>("VerificationVisitId");
 

@@ -46,6 +46,13 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
@@ -505,7 +512,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.DonorReporting.Domain.Grant", b =>
                 {
-                    b.OwnsMany("Equipment.DonorReporting.Domain.BudgetLine", "BudgetLines", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.BudgetLine", "BudgetLines", b1 =>
                         {
                             b1.Property<Guid>("GrantId")
                                 .HasColumnType("TEXT");
@@ -528,7 +535,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                                 .HasForeignKey("GrantId");
                         });
 
-                    b.OwnsMany("Equipment.DonorReporting.Domain.CrossingPoint", "CrossingPoints", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.CrossingPoint", "CrossingPoints", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -573,7 +580,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                                 .HasForeignKey("GrantId");
                         });
 
-                    b.OwnsMany("Equipment.DonorReporting.Domain.Indicator", "Indicators", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.Indicator", "Indicators", b1 =>
                         {
                             b1.Property<Guid>("GrantId");
 
@@ -684,7 +691,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.DonorReporting.Domain.VerificationVisit", b =>
                 {
-                    b.OwnsMany("Equipment.DonorReporting.Domain.AssetObservation", "Findings", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.AssetObservation", "Findings", b1 =>
                         {
                             b1.Property<Guid>("VerificationVisitId");
 
@@ -722,7 +729,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                                 .HasForeignKey("VerificationVisitId");
                         });
 
-                    b.OwnsMany("Equipment.DonorReporting.Domain.FollowUp", "FollowUps", b1 =>
+                    b.OwnsMany("Equipment.DonorReporting.Contracts.Api.FollowUp", "FollowUps", b1 =>
                         {
                             b1.Property<Guid>("VerificationVisitId");
 
@@ -749,7 +756,7 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                                 .HasForeignKey("VerificationVisitId");
                         });
 
-                    b.OwnsOne("Equipment.DonorReporting.Domain.SampleWeights", "Weights", b1 =>
+                    b.OwnsOne("Equipment.DonorReporting.Contracts.Api.SampleWeights", "Weights", b1 =>
                         {
                             b1.Property<Guid>("VerificationVisitId");
 

@@ -54,6 +54,13 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
@@ -495,6 +502,15 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -529,6 +545,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("ImportJobs");
                 });
@@ -637,7 +655,7 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Inventory.Domain.GoodsReceivedNote", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.ReceiptLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.ReceiptLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("GoodsReceivedNoteId");
 
@@ -669,7 +687,7 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Inventory.Domain.ImportJob", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.ImportError", "Errors", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.ImportError", "Errors", b1 =>
                         {
                             b1.Property<Guid>("ImportJobId");
 
@@ -701,7 +719,7 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Inventory.Domain.KnownGrant", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.KnownCrossingPoint", "CrossingPoints", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.KnownCrossingPoint", "CrossingPoints", b1 =>
                         {
                             b1.Property<Guid>("KnownGrantGrantId");
 
@@ -743,7 +761,7 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Inventory.Domain.Shipment", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.ShipmentLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.ShipmentLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("ShipmentId");
 

@@ -46,6 +46,13 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
@@ -483,6 +490,15 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -517,6 +533,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("ImportJobs");
                 });
@@ -625,7 +643,7 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Inventory.Domain.GoodsReceivedNote", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.ReceiptLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.ReceiptLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("GoodsReceivedNoteId");
 
@@ -657,7 +675,7 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Inventory.Domain.ImportJob", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.ImportError", "Errors", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.ImportError", "Errors", b1 =>
                         {
                             b1.Property<Guid>("ImportJobId");
 
@@ -689,7 +707,7 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Inventory.Domain.KnownGrant", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.KnownCrossingPoint", "CrossingPoints", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.KnownCrossingPoint", "CrossingPoints", b1 =>
                         {
                             b1.Property<Guid>("KnownGrantGrantId");
 
@@ -731,7 +749,7 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Inventory.Domain.Shipment", b =>
                 {
-                    b.OwnsMany("Equipment.Inventory.Domain.ShipmentLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Inventory.Contracts.Api.ShipmentLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("ShipmentId");
 

@@ -54,6 +54,13 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
@@ -386,7 +393,7 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Maintenance.Domain.WorkOrder", b =>
                 {
-                    b.OwnsMany("Equipment.Maintenance.Domain.PartUsed", "Parts", b1 =>
+                    b.OwnsMany("Equipment.Maintenance.Contracts.Api.PartUsed", "Parts", b1 =>
                         {
                             b1.Property<Guid>("WorkOrderId");
 

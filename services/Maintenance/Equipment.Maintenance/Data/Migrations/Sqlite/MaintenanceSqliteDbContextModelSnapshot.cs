@@ -46,6 +46,13 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
@@ -376,7 +383,7 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Maintenance.Domain.WorkOrder", b =>
                 {
-                    b.OwnsMany("Equipment.Maintenance.Domain.PartUsed", "Parts", b1 =>
+                    b.OwnsMany("Equipment.Maintenance.Contracts.Api.PartUsed", "Parts", b1 =>
                         {
                             b1.Property<Guid>("WorkOrderId");
 

@@ -54,6 +54,13 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
@@ -492,7 +499,7 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Procurement.Domain.Bid", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.BidLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.BidLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("BidId");
 
@@ -532,7 +539,7 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Procurement.Domain.Contract", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.ContractLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.ContractLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("ContractId");
 
@@ -606,7 +613,7 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("ContractId");
 
-                            b1.OwnsMany("Equipment.Procurement.Domain.ContractLine", "Lines", b2 =>
+                            b1.OwnsMany("Equipment.Procurement.Contracts.Api.ContractLine", "Lines", b2 =>
                                 {
                                     b2.Property<Guid>("ContractVersionContractId");
 
@@ -661,7 +668,7 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Procurement.Domain.ProcedureRuleSet", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.ProcedureRule", "Rules", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.ProcedureRule", "Rules", b1 =>
                         {
                             b1.Property<string>("ProcedureRuleSetEdition");
 
@@ -693,7 +700,7 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
 
             modelBuilder.Entity("Equipment.Procurement.Domain.Tender", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.AwardCriterion", "QualityCriteria", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.AwardCriterion", "QualityCriteria", b1 =>
                         {
                             b1.Property<Guid>("TenderId");
 
@@ -781,7 +788,7 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("TenderId");
 
-                            b1.OwnsMany("Equipment.Procurement.Domain.LotLine", "Lines", b2 =>
+                            b1.OwnsMany("Equipment.Procurement.Contracts.Api.LotLine", "Lines", b2 =>
                                 {
                                     b2.Property<Guid>("LotTenderId");
 

@@ -46,6 +46,13 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
@@ -484,7 +491,7 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Procurement.Domain.Bid", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.BidLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.BidLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("BidId");
 
@@ -524,7 +531,7 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Procurement.Domain.Contract", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.ContractLine", "Lines", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.ContractLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("ContractId");
 
@@ -598,7 +605,7 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("ContractId");
 
-                            b1.OwnsMany("Equipment.Procurement.Domain.ContractLine", "Lines", b2 =>
+                            b1.OwnsMany("Equipment.Procurement.Contracts.Api.ContractLine", "Lines", b2 =>
                                 {
                                     b2.Property<Guid>("ContractVersionContractId");
 
@@ -653,7 +660,7 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Procurement.Domain.ProcedureRuleSet", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.ProcedureRule", "Rules", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.ProcedureRule", "Rules", b1 =>
                         {
                             b1.Property<string>("ProcedureRuleSetEdition");
 
@@ -685,7 +692,7 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Equipment.Procurement.Domain.Tender", b =>
                 {
-                    b.OwnsMany("Equipment.Procurement.Domain.AwardCriterion", "QualityCriteria", b1 =>
+                    b.OwnsMany("Equipment.Procurement.Contracts.Api.AwardCriterion", "QualityCriteria", b1 =>
                         {
                             b1.Property<Guid>("TenderId");
 
@@ -773,7 +780,7 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("TenderId");
 
-                            b1.OwnsMany("Equipment.Procurement.Domain.LotLine", "Lines", b2 =>
+                            b1.OwnsMany("Equipment.Procurement.Contracts.Api.LotLine", "Lines", b2 =>
                                 {
                                     b2.Property<Guid>("LotTenderId");
 

@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Equipment.Inventory.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Replicas : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "outbox_messages",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClaimedUntil",
+                table: "outbox_messages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "ImportJobs",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClaimedUntil",
+                table: "ImportJobs",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status_CreatedAt",
+                table: "ImportJobs",
+                columns: new[] { "Status", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ImportJobs_Status_CreatedAt",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedUntil",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedUntil",
+                table: "ImportJobs");
+        }
+    }
+}

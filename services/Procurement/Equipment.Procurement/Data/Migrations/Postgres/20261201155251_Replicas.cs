@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Equipment.Procurement.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Replicas : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "outbox_messages",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClaimedUntil",
+                table: "outbox_messages",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedUntil",
+                table: "outbox_messages");
+        }
+    }
+}
