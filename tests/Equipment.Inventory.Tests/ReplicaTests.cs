@@ -1,3 +1,4 @@
+using Equipment.DonorReporting.Contracts.Api;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -160,9 +161,9 @@ public sealed class ReplicaTests(Xunit.Abstractions.ITestOutputHelper output) : 
     private static async Task<Guid> ArrivedShipmentAsync(Replica replica, HttpClient logistics, int cameras)
     {
         var grantId = Guid.NewGuid();
-        Assert.Equal("SUCCESS", await replica.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", "EU-DGNEAR", "NdiciGlobalEurope",
+        Assert.Equal("SUCCESS", await replica.DeliverAsync(GrantRegistered.Topic, new GrantRegistered(grantId, "G-" + grantId.ToString("N")[..6], "T", "EU-DGNEAR", FundingInstrument.NdiciGlobalEurope,
             100_000_000m, "EUR", new DateOnly(2024, 1, 1), new DateOnly(2030, 1, 1), ["TN"],
-            [new AgreedCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56) { Authority = "Garde nationale" }]) { OccurredAt = DateTimeOffset.UtcNow }));
+            [new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56) { Authority = "Garde nationale" }]) { OccurredAt = DateTimeOffset.UtcNow }));
         var contractId = Guid.NewGuid();
         Assert.Equal("SUCCESS", await replica.DeliverAsync(ContractSigned.Topic, new ContractSigned(contractId, "C-" + contractId.ToString("N")[..6], grantId, "EU-DGNEAR",
             "Thermovision GmbH", "DE", Today.AddDays(-20), "EUR",
