@@ -54,6 +54,19 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
         await Poll.UntilAsync(async () => await monitor.Http.GetStringAsync($"api/inventory/assets/{deployed.Id}/passport"),
             passport => passport.Contains("VerificationFinding"), Scenario.Deadline, "the verification finding to reach the passport");
 
+        // Every instant each service answers with is in UTC with its offset, wherever it was stored.
+        var admin = await system.SignInAsync("admin");
+        var instants = 0;
+        foreach (var path in new[]
+                 {
+                     "api/procurement/tenders", $"api/procurement/contracts/{contract.Id}", "api/procurement/ocds/releases",
+                     "api/inventory/shipments", $"api/inventory/assets/{deployed.Id}/passport", $"api/inventory/assets/{deployed.Id}/custody",
+                     $"api/maintenance/assets/{deployed.Id}/status-history", "api/maintenance/work-orders",
+                     $"api/reporting/grants/{grant.Id}/visits", $"api/reporting/visits/{visit.Id}", $"api/reporting/grants/{grant.Id}/versions",
+                 })
+            instants += Equipment.Testing.InstantAssert.EveryInstantIsUtc(global::System.Text.Json.Nodes.JsonNode.Parse(await admin.Http.GetStringAsync(path)), path);
+        Assert.True(instants >= 10, $"only {instants} instants were read: the check proves little");
+
         var otherMonitor = await system.SignInAsync("monitor2");
         var hidden = await Assert.ThrowsAsync<ApiException>(() => otherMonitor.Reporting.GetGrantAsync(grant.Id));
         Assert.Equal(HttpStatusCode.NotFound, hidden.Status);

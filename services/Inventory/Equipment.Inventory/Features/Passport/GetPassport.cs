@@ -29,15 +29,15 @@ public static class GetPassport
 
             var timeline = new List<PassportEntry>
             {
-                new(delivery.ContractSignedOn.ToDateTime(TimeOnly.MinValue), "procurement", "ContractSigned",
+                new(delivery.ContractSignedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "procurement", "ContractSigned",
                     $"Contract {delivery.ContractReference} line {delivery.ContractLineNumber} signed with {delivery.SupplierName}: {delivery.QuantityExpected} × {delivery.Description} at {delivery.UnitPrice:N2} {delivery.Currency}"),
-                new(shipment.DispatchedOn.ToDateTime(TimeOnly.MinValue), "inventory", "Dispatched", $"Waybill {shipment.WaybillNumber} ({shipment.Carrier})"),
-                new(shipment.ArrivedOn!.Value.ToDateTime(TimeOnly.MinValue), "inventory", "Arrived", $"At warehouse {shipment.WarehouseCode}"),
+                new(shipment.DispatchedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Dispatched", $"Waybill {shipment.WaybillNumber} ({shipment.Carrier})"),
+                new(shipment.ArrivedOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Arrived", $"At warehouse {shipment.WarehouseCode}"),
             };
-            timeline.AddRange(custody.Select(c => new PassportEntry(c.On.ToDateTime(TimeOnly.MinValue), "inventory", c.Action.ToString(),
+            timeline.AddRange(custody.Select(c => new PassportEntry(c.On.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", c.Action.ToString(),
                 $"{c.From} → {(c.To.Length > 0 ? c.To : "out of inventory")}: {c.Why}{(c.Reference is null ? "" : $" [{c.Reference}]")} (by {c.By})")));
             if (asset.AcceptanceOn(today) is { } accepted)
-                timeline.Add(new PassportEntry(accepted.ToDateTime(TimeOnly.MinValue), "inventory", "Accepted",
+                timeline.Add(new PassportEntry(accepted.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Accepted",
                     asset.AcceptedOn is null ? $"Deemed accepted {asset.DeemedAcceptanceDays} days after receipt" : $"Accepted under {note.Number}"));
             timeline.AddRange(notes.Select(n => new PassportEntry(n.At, n.Source, n.Kind, n.Detail)));
 

@@ -27,7 +27,7 @@ public static class RecordAssetNotes
             var ids = e.Findings.Select(f => f.AssetId).ToList();
             var known = await db.Assets.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
             foreach (var finding in e.Findings.Where(f => known.Contains(f.AssetId)))
-                db.AssetNotes.Add(new AssetNote(finding.AssetId, e.VisitedOn.ToDateTime(TimeOnly.MinValue), "donor-reporting", "VerificationFinding",
+                db.AssetNotes.Add(new AssetNote(finding.AssetId, e.VisitedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "donor-reporting", "VerificationFinding",
                     $"{finding.Finding} at {e.CrossingPointCode} (visit by {e.Monitor}){(finding.Note is null ? "" : $": {finding.Note}")}"));
         }
     }

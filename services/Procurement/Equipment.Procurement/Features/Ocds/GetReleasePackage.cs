@@ -105,13 +105,13 @@ public static class GetReleasePackage
             foreach (var contract in contracts.Where(c => c.Status == ContractStatus.Signed))
             {
                 var bid = bids.GetValueOrDefault(contract.BidId);
-                Release("contract", contract.SignedOn!.Value.ToDateTime(TimeOnly.MinValue), $"contract-{contract.Id}", () => Contracts(contract, amendments: false, null), bid);
+                Release("contract", contract.SignedOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), $"contract-{contract.Id}", () => Contracts(contract, amendments: false, null), bid);
                 foreach (var version in contract.Versions)
-                    Release("contractAmendment", version.AmendedOn.ToDateTime(TimeOnly.MinValue), $"amendment-{contract.Id}-{version.Version}",
+                    Release("contractAmendment", version.AmendedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), $"amendment-{contract.Id}-{version.Version}",
                         () => Contracts(contract, amendments: true, null), bid);
                 var delivered = milestones[contract.Id].OrderBy(m => m.ReceivedOn).ToList();
                 if (delivered.Count > 0)
-                    Release("implementation", delivered[^1].ReceivedOn.ToDateTime(TimeOnly.MinValue), $"implementation-{contract.Id}",
+                    Release("implementation", delivered[^1].ReceivedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), $"implementation-{contract.Id}",
                         () => Contracts(contract, amendments: false, delivered), bid);
             }
         }
