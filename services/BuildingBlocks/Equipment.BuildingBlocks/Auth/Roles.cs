@@ -27,12 +27,15 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public string Name => Principal.FindFirstValue(EquipmentClaims.Name) ?? Principal.FindFirstValue(EquipmentClaims.Subject) ?? "system";
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
+    /// <summary>Matches no donor: codes are <c>[A-Z0-9-]+</c>, and it holds no NUL, which PostgreSQL cannot compare.</summary>
+    public const string NoDonor = "(no donor)";
+
     /// <summary>
     /// The donor whose data the caller is limited to: the token's donor for a DonorMonitor, null for staff who see all.
     /// A monitor token without a donor sees nothing.
     /// </summary>
     public string? DonorScope =>
         IsInRole(Roles.DonorMonitor) && !IsInRole(Roles.Administrator)
-            ? Principal.FindFirstValue(EquipmentClaims.Donor) ?? "\0no-donor"
+            ? Principal.FindFirstValue(EquipmentClaims.Donor) ?? NoDonor
             : null;
 }
