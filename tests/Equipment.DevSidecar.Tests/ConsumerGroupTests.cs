@@ -67,6 +67,13 @@ public sealed class ConsumerGroupTests : IAsyncLifetime
             n => n >= 1, TimeSpan.FromSeconds(20), "the subscription");
     }
 
+    private async Task AllSettledAsync()
+    {
+        using var client = Sidecar.CreateClient();
+        await Equipment.ApiClient.Poll.UntilAsync(async () => (await Testing.HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/v1.0/metadata")))["extended"]!["pendingDeliveries"]!.GetValue<string>(),
+            pending => pending == "0", TimeSpan.FromSeconds(20), "every delivery to be settled");
+    }
+
     [Fact]
     public async Task Each_message_goes_to_one_instance_in_turn_and_to_the_other_when_one_is_down_or_failing()
     {
@@ -74,7 +81,7 @@ public sealed class ConsumerGroupTests : IAsyncLifetime
         var ids = Enumerable.Range(0, 10).Select(i => $"m-{i}").ToList();
         foreach (var id in ids) await PublishAsync(id);
         await Equipment.ApiClient.Poll.UntilAsync(() => Task.FromResult(Received(_first).Count + Received(_second).Count), n => n >= 10, TimeSpan.FromSeconds(20), "10 deliveries");
-        await Task.Delay(300);
+        await AllSettledAsync();                                         // nothing more is on its way to either instance
         Assert.Equal(ids.Order(), Received(_first).Concat(Received(_second)).Order());      // each once, to one instance
         Assert.NotEmpty(Received(_first));
         Assert.NotEmpty(Received(_second));
