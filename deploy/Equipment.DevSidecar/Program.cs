@@ -43,6 +43,10 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.MapPublish();
 app.MapGet("/v1.0/healthz", () => Results.NoContent());
 app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
+app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
+app.MapGet("/health/ready", async (SidecarDbContext db, CancellationToken ct) => await db.Database.CanConnectAsync(ct)
+    ? Results.Json(new { status = "Healthy" })
+    : Results.Json(new { status = "Unhealthy", description = "the sidecar's message store does not answer" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 app.MapMetadata();
 app.MapGrpcService<DaprGrpcApi>();
 

@@ -76,7 +76,11 @@ app.MapGet("/api", () => Results.Json(new
 // routes are more specific and win).
 app.Map("/api/{**path}", (string? path) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
     detail: $"There is no API at /api/{path}; GET /api lists them."));
-app.MapGet("/health", (SystemHealth health, CancellationToken ct) => health.CheckAsync(ct));
+app.MapGet("/health", (SystemHealth health, CancellationToken ct) => health.CheckAsync(ct));   // the whole system, part by part
+// The gateway's own probes: alive, and ready to route (its routes and clusters are loaded at start; each destination's
+// health is YARP's active check, so one service down does not make the gateway unready).
+app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
+app.MapGet("/health/ready", () => Results.Json(new { status = "Healthy" }));
 if (identity.Enabled) IssueToken.Map(app);
 app.MapReverseProxy();
 

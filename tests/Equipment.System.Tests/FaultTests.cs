@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Equipment.ApiClient;
+using Equipment.AppHost;
+using Microsoft.Extensions.DependencyInjection;
 using Equipment.BuildingBlocks.Data;
 using Equipment.Procurement.Contracts;
 
@@ -63,6 +65,36 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
     }
 
     [Fact]
+    public async Task A_killed_service_is_started_again_while_the_others_answer_and_then_applies_what_it_missed_once_each()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var monitor = await system.SignInAsync("monitor");
+        var grants = new List<GrantResponse>();
+        for (var i = 0; i < 2; i++) grants.Add(await scenario.RegisterGrantAsync("EU-DGNEAR"));
+        var restarts = system.App.Services.GetRequiredService<RestartCrashedParts>();
+        var before = restarts.Restarts.GetValueOrDefault("inventory");
+
+        var killed = await system.KillAsync("inventory");
+
+        // The others keep answering through the gateway, and keep producing events for inventory.
+        var contracts = new List<ContractResponse>();
+        foreach (var grant in grants) contracts.Add(await scenario.SignContractAsync(grant, cameras: 3));
+        Assert.NotEmpty((await monitor.Reporting.ListGrantsAsync()).Items);
+
+        // The AppHost starts it again by itself.
+        await Poll.UntilAsync(() => Task.FromResult(restarts.Restarts.GetValueOrDefault("inventory")), n => n > before, TimeSpan.FromMinutes(1),
+            $"the AppHost to start inventory again after pid {killed} was killed");
+        await system.WaitHealthyAsync("inventory");
+
+        foreach (var contract in contracts)
+        {
+            var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+            Assert.Equal(2, expected.TotalCount);
+            Assert.Equal([3, 5], expected.Items.OrderBy(l => l.ContractLineNumber).Select(l => l.QuantityExpected));
+        }
+    }
+
+    [Fact]
     public async Task The_same_cloud_event_delivered_twice_changes_inventory_once()
     {
         var scenario = await Scenario.SignInAsync(system);
@@ -98,7 +130,7 @@ public class FaultTests(RunningSystem system) : IClassFixture<RunningSystem>
         // Deliver it twice to inventory, as a sidecar does after a lost acknowledgement.
         for (var i = 0; i < 2; i++)
         {
-            using var response = await _direct.SendAsync(Delivery(system.Layout.AppApiToken));
+            using var response = await _direct.SendAsync(Delivery(system.AppApiToken));
             var answer = await response.Content.ReadFromJsonAsync<JsonObject>();
             Assert.Equal("SUCCESS", answer!["status"]!.GetValue<string>());
         }

@@ -13,7 +13,7 @@ namespace Equipment.System.Tests;
 /// </summary>
 public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSystem>, IAsyncLifetime
 {
-    private static readonly string Screenshots = Path.Combine(SystemLayout.FindRepositoryRoot(), "artifacts", "screenshots");
+    private static readonly string Screenshots = Path.Combine(EquipmentSystem.FindRepositoryRoot(), "artifacts", "screenshots");
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

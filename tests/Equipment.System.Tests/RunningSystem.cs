@@ -1,87 +1,168 @@
 using System.Net;
 using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Equipment.ApiClient;
 using Equipment.AppHost;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Equipment.System.Tests;
 
+/// <summary>One part of the running system: its name and its own address.</summary>
+public sealed record Part(string Name, Uri Url);
+
 /// <summary>
-/// The whole system as separate processes on free ports, with its own data folder, started the way the AppHost
-/// starts it. Retries are made quick so that the fault tests do not wait long. Every line the processes write
-/// goes to system.log in the data folder.
+/// The whole system as the AppHost runs it (Aspire, DCP, every part its own process), started by
+/// <c>DistributedApplicationTestingBuilder</c> on free ports with a data folder of its own and no demo seed. Retries are
+/// made quick so that the fault tests do not wait long. Every line the parts write goes to system.log in the data folder.
 /// </summary>
 public sealed class RunningSystem : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "equipment-system", Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, ChildProcess> _children = [];
-    private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly CancellationTokenSource _stopping = new();
+    private DistributedApplication? _app;
     private StreamWriter? _log;
+    private readonly List<Task> _logWatchers = [];
 
-    public SystemLayout Layout { get; }
-    public Uri Gateway => Layout.GatewayUrl;
-
-    public RunningSystem()
+    private static readonly Dictionary<string, string> Fast = new()
     {
-        Layout = new SystemLayout(SystemLayout.FindRepositoryRoot(), _dataDirectory,
-            new Ports(FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()))
-        {
-            // EQUIPMENT_TEST_POSTGRES runs the whole system on PostgreSQL (databases of its own, per run) instead of SQLite.
-            PostgresServer = Environment.GetEnvironmentVariable("EQUIPMENT_TEST_POSTGRES") is { Length: > 0 } server ? server : null,
-            DatabasePrefix = "equipment_system_" + Guid.NewGuid().ToString("N")[..12],
-        };
-        Layout.Overrides["*"] = new()
-        {
-            ["Outbox__PollInterval"] = "00:00:00.500",
-            ["Outbox__FirstRetryDelay"] = "00:00:00.200",
-            ["Outbox__MaxRetryDelay"] = "00:00:01",
-        };
-        Layout.Overrides["dev-sidecar"] = new()
+        ["Outbox__PollInterval"] = "00:00:00.500",
+        ["Outbox__FirstRetryDelay"] = "00:00:00.200",
+        ["Outbox__MaxRetryDelay"] = "00:00:01",
+    };
+
+    private static readonly Dictionary<string, Dictionary<string, string>> Overrides = new()
+    {
+        [EquipmentSystem.Sidecar] = new()
         {
             ["Sidecar__DiscoveryInterval"] = "00:00:01",
             ["Sidecar__PollInterval"] = "00:00:00.200",
             ["Sidecar__FirstRetryDelay"] = "00:00:00.200",
             ["Sidecar__MaxRetryDelay"] = "00:00:01",
-        };
-        Layout.Overrides["gateway"] = new() { ["RateLimiting__PermitLimit"] = "100000" };
-    }
+        },
+        [EquipmentSystem.Gateway] = new() { ["RateLimiting__PermitLimit"] = "100000" },
+    };
 
-    public ChildProcess this[string name] => _children[name];
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The system is not started.");
+    public EquipmentSystem Model => App.Services.GetRequiredService<EquipmentSystem>();
+    public string AppApiToken => Model.AppApiToken;
+    public Uri Gateway => this[EquipmentSystem.Gateway].Url;
+
+    public Part this[string name] => new(name, new Uri(App.GetEndpoint(name, "http").ToString().TrimEnd('/') + "/"));
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
         _log = new StreamWriter(Path.Combine(_dataDirectory, "system.log")) { AutoFlush = true };
-        foreach (var spec in Layout.All)
-            _children[spec.Name] = new ChildProcess(spec, (name, line) => { lock (_log) _log.WriteLine($"{name,-16}| {line}"); });
-        foreach (var child in _children.Values) child.Start();
-        await Task.WhenAll(_children.Values.Select(c => c.WaitReadyAsync(_probe, TimeSpan.FromSeconds(90), CancellationToken.None)));
+        string[] args =
+        [
+            "--no-seed", "--data", _dataDirectory,
+            "--gateway-port", FreePort(), "--portal-port", FreePort(), "--procurement-port", FreePort(), "--inventory-port", FreePort(),
+            "--maintenance-port", FreePort(), "--reporting-port", FreePort(), "--sidecar-port", FreePort(), "--sidecar-grpc-port", FreePort(),
+            // EQUIPMENT_TEST_POSTGRES runs the whole system on PostgreSQL (databases of its own, per run) instead of SQLite.
+            .. Environment.GetEnvironmentVariable("EQUIPMENT_TEST_POSTGRES") is { Length: > 0 } server
+                ? ["--postgres", server, "--database-prefix", "equipment_system_" + Guid.NewGuid().ToString("N")[..12]]
+                : Array.Empty<string>(),
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Equipment_AppHost>(args, (options, _) => options.DisableDashboard = true);
+        foreach (var part in builder.Resources.OfType<ProjectResource>())
+        {
+            var resource = builder.CreateResourceBuilder(part);
+            foreach (var (key, value) in Fast.Concat(Overrides.GetValueOrDefault(part.Name) ?? [])) resource.WithEnvironment(key, value);
+        }
+        _app = await builder.BuildAsync();
+        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var part in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+            _logWatchers.Add(WriteLogAsync(logs, part));
+        // The start report completes when every part is healthy, or fails naming the late ones at the AppHost's deadline.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var starting = _app.StartAsync(deadline.Token);
+        await _app.Services.GetRequiredService<StartupReport>().Running.Task.WaitAsync(deadline.Token);
+        await starting;
+    }
+
+    private async Task WriteLogAsync(ResourceLoggerService logs, IResource part)
+    {
+        try
+        {
+            await foreach (var batch in logs.WatchAsync(part).WithCancellation(_stopping.Token))
+                lock (_log!)
+                    foreach (var line in batch) _log.WriteLine($"{part.Name,-16}| {line.Content}");
+        }
+        catch (OperationCanceledException) { /* stopped */ }
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var child in _children.Values.Reverse()) await child.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_logWatchers);
         _log?.Dispose();
-        _probe.Dispose();
         try { Directory.Delete(_dataDirectory, recursive: true); }
         catch (IOException) { /* left for the OS to clean */ }
     }
 
-    public async Task StopAsync(string name) => await _children[name].StopAsync(TimeSpan.FromSeconds(10));
+    /// <summary>Stops a part as the dashboard's Stop does (it stays stopped: stopping on purpose is no crash).</summary>
+    public async Task StopAsync(string name)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand);
+        Assert.True(result.Success, $"stopping {name}: {result.Message}");
+        await App.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates).WaitAsync(TimeSpan.FromMinutes(1));
+    }
 
     public async Task StartAsync(string name)
     {
-        _children[name].Start();
-        await _children[name].WaitReadyAsync(_probe, TimeSpan.FromSeconds(60), CancellationToken.None);
+        var result = await App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand);
+        Assert.True(result.Success, $"starting {name}: {result.Message}");
+        await WaitHealthyAsync(name);
+    }
+
+    public Task WaitHealthyAsync(string name) => App.ResourceNotifications.WaitForResourceHealthyAsync(name).WaitAsync(TimeSpan.FromMinutes(2));
+
+    /// <summary>
+    /// Kills a part's process with SIGKILL, as a crash would: the program itself, below the <c>dotnet run</c> that DCP
+    /// started. Returns the pid it killed.
+    /// </summary>
+    public async Task<int> KillAsync(string name)
+    {
+        var running = await App.ResourceNotifications.WaitForResourceAsync(name, e => e.Snapshot.State?.Text == KnownResourceStates.Running
+            && e.Snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null)).WaitAsync(TimeSpan.FromMinutes(1));
+        var launcher = Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == "executable.pid").Value);
+        var program = ChildrenOf(launcher).DefaultIfEmpty(launcher).First();
+        global::System.Diagnostics.Process.GetProcessById(program).Kill();
+        await App.ResourceNotifications.WaitForResourceAsync(name, e => e.Snapshot.State?.Text is "Exited" or "Finished").WaitAsync(TimeSpan.FromMinutes(1));
+        return program;
+    }
+
+    private static IEnumerable<int> ChildrenOf(int pid) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0)
+            .Where(p => p > 0 && ParentOf(p) == pid);
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (IOException) { return 0; }
+        catch (UnauthorizedAccessException) { return 0; }
     }
 
     public Task<EquipmentApi> SignInAsync(string username) => EquipmentApi.SignInAsync(Gateway, username, "demo");
 
-    private static int FreePort()
+    private static string FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString();
     }
 }
