@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -148,7 +149,11 @@ public sealed class DeliveryWorker(
             Content = new StringContent(message.Body, Encoding.UTF8, "application/cloudevents+json"),
         };
         request.Headers.Add("pubsubname", options.PubSubName);
-        if (message.TraceParent is { Length: > 0 } traceParent) request.Headers.Add("traceparent", traceParent);
+        // The delivery is a span of the message's trace; the HTTP client's instrumentation sends its traceparent to the
+        // app. Without a listener, the message's own traceparent goes as it is, as daprd's does.
+        using var activity = Telemetry.StartMessaging($"{delivery.Topic} deliver", System.Diagnostics.ActivityKind.Producer, delivery.Topic, message.Id.ToString(),
+            message.TraceParent);
+        if (activity is null && message.TraceParent is { Length: > 0 } traceParent) request.Headers.Add("traceparent", traceParent);
         if (options.AppApiToken is not null) request.Headers.Add("dapr-api-token", options.AppApiToken);
 
         try

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJsonLogging();
+builder.AddEquipmentTelemetry("dev-sidecar");
 
 var options = new SidecarOptions();
 builder.Configuration.GetSection("Sidecar").Bind(options);

@@ -100,7 +100,8 @@ public class DevSidecarTests : IAsyncLifetime
         Assert.Equal("/events/orders", received.Path);
         Assert.Equal("application/cloudevents+json", received.ContentType?.Split(';')[0]);
         Assert.Equal("pubsub", received.PubSubName);
-        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", received.TraceParent);
+        // The delivery continues the message's trace: same trace id, the sidecar's delivery span as the parent.
+        Assert.Matches("^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$", received.TraceParent);
         Assert.Equal("o-1", received.Body["id"]!.GetValue<string>());
         Assert.Equal("orders", received.Body["topic"]!.GetValue<string>());
         Assert.Equal("pubsub", received.Body["pubsubname"]!.GetValue<string>());

@@ -46,6 +46,9 @@ public sealed class RunningSystem : IAsyncLifetime
         [EquipmentSystem.Gateway] = new() { ["RateLimiting__PermitLimit"] = "100000" },
     };
 
+    /// <summary>Where every part sends its spans.</summary>
+    public OtlpReceiver Telemetry { get; } = new(int.Parse(FreePort()));
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system is not started.");
     public EquipmentSystem Model => App.Services.GetRequiredService<EquipmentSystem>();
     public string AppApiToken => Model.AppApiToken;
@@ -72,6 +75,9 @@ public sealed class RunningSystem : IAsyncLifetime
         {
             var resource = builder.CreateResourceBuilder(part);
             foreach (var (key, value) in Fast.Concat(Overrides.GetValueOrDefault(part.Name) ?? [])) resource.WithEnvironment(key, value);
+            resource.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString().TrimEnd('/'))
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }
         _app = await builder.BuildAsync();
         var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
@@ -104,6 +110,7 @@ public sealed class RunningSystem : IAsyncLifetime
         }
         await _stopping.CancelAsync();
         await Task.WhenAll(_logWatchers);
+        await Telemetry.DisposeAsync();
         _log?.Dispose();
         try { Directory.Delete(_dataDirectory, recursive: true); }
         catch (IOException) { /* left for the OS to clean */ }

@@ -76,7 +76,8 @@ public static class ServiceDefaults
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TDbContext>>("database", tags: ["ready"])
-            .AddCheck<OutboxHealthCheck<TDbContext>>("outbox", tags: ["ready"]);
+            .AddCheck<OutboxHealthCheck<TDbContext>>("outbox", tags: ["ready"])
+            .AddCheck<SidecarHealthCheck>("sidecar", tags: ["ready"]);
         services.AddOpenApi(o =>
         {
             o.CreateSchemaReferenceId = OpenApiDocumentation.SchemaId;

@@ -29,8 +29,44 @@ public static class Telemetry
     public static readonly Histogram<double> HopLatency = Meter.CreateHistogram<double>("equipment.messaging.hop.duration", unit: "ms",
         description: "From an event's occurrence to its handling by a consumer");
 
+    /// <summary>Outbox rows not yet published, and the age of the oldest: read by the dispatcher after each pass.</summary>
+    public static readonly OutboxGauges Outbox = new();
+
+    static Telemetry()
+    {
+        Meter.CreateObservableGauge("equipment.outbox.backlog", () => Outbox.Backlog, unit: "{event}", description: "Outbox rows waiting to be published");
+        Meter.CreateObservableGauge("equipment.outbox.oldest_age", () => Outbox.OldestAgeSeconds, unit: "s", description: "Age of the oldest outbox row waiting to be published");
+    }
+
+    /// <summary>
+    /// A producer span for publishing one event, child of <paramref name="traceParent"/> (the W3C traceparent of the request
+    /// that wrote it) when there is one; null when nobody listens.
+    /// </summary>
+    public static Activity? StartPublish(string topic, Guid eventId, string? traceParent) =>
+        StartMessaging($"{topic} publish", ActivityKind.Producer, topic, eventId.ToString(), traceParent);
+
+    /// <summary>A span for one messaging step (publish, deliver) of the message <paramref name="messageId"/>, continuing <paramref name="traceParent"/>.</summary>
+    public static Activity? StartMessaging(string name, ActivityKind kind, string topic, string messageId, string? traceParent)
+    {
+        ActivityContext.TryParse(traceParent, null, out var parent);
+        return Source.StartActivity(name, kind, parent)
+            ?.SetTag("messaging.system", "dapr")
+            .SetTag("messaging.destination.name", topic)
+            .SetTag("messaging.message.id", messageId);
+    }
+
     public static void RecordDelivery(string topic, Messaging.DeliveryAnswer answer) =>
         Deliveries.Add(1, new KeyValuePair<string, object?>("topic", topic), new KeyValuePair<string, object?>("outcome", answer.Status));
+
+    /// <summary>Health probes and the sidecar's subscription discovery: every second or so, and no one's request.</summary>
+    private static bool IsHousekeeping(string? path) =>
+        path is not null && (path.StartsWith("/health", StringComparison.Ordinal) || path == "/dapr/subscribe" || path.StartsWith("/v1.0/healthz", StringComparison.Ordinal));
+
+    public sealed class OutboxGauges
+    {
+        public long Backlog { get; set; }
+        public double OldestAgeSeconds { get; set; }
+    }
 
     public static WebApplicationBuilder AddEquipmentTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
@@ -42,9 +78,9 @@ public static class Telemetry
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
-                .AddSource(Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation())
+                .AddSource(Name, "Grpc.Net.Client")   // the Dapr SDK's gRPC calls to the sidecar
+                .AddAspNetCoreInstrumentation(o => o.Filter = c => !IsHousekeeping(c.Request.Path.Value))
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r => !IsHousekeeping(r.RequestUri?.AbsolutePath)))
             .WithMetrics(m => m
                 .AddMeter(Name)
                 .AddAspNetCoreInstrumentation()

@@ -24,6 +24,9 @@ public sealed class DaprPublisher(DaprClient dapr, DaprOptions options) : IOutbo
 
     public async Task<PublishResult> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        // The publish continues the trace of the request that wrote the row (its traceparent is on the row), so the
+        // gRPC call to the sidecar, the sidecar's delivery and the consumer's handling join that request's trace.
+        using var activity = Hosting.Telemetry.StartPublish(message.Topic, message.EventId, message.TraceParent);
         try
         {
             await dapr.PublishByteEventAsync(options.PubSubName, message.Topic, Envelope(message, options.AppId), CloudEventsContentType,
@@ -33,7 +36,9 @@ public sealed class DaprPublisher(DaprClient dapr, DaprOptions options) : IOutbo
         catch (DaprException e) when (!cancellationToken.IsCancellationRequested)
         {
             var status = (e.InnerException as RpcException)?.Status;
-            return PublishResult.Failed(status is { } s ? $"sidecar answered {s.StatusCode}: {s.Detail}" : e.Message);
+            var error = status is { } s ? $"sidecar answered {s.StatusCode}: {s.Detail}" : e.Message;
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
+            return PublishResult.Failed(error);
         }
     }
 

@@ -73,6 +73,7 @@ public sealed class OutboxDispatcher<TDbContext>(
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService where TDbContext : ServiceDbContext
 {
     private DateTime _nextCleanup = DateTime.MinValue;
+    private long _nextMeasure;
     private readonly string _owner = options.InstanceId is { Length: > 0 } id ? id : NewInstanceId();
 
     /// <summary>Host name, process id and a random suffix (two hosts in one process are two instances).</summary>
@@ -93,6 +94,7 @@ public sealed class OutboxDispatcher<TDbContext>(
                 var publisher = scope.ServiceProvider.GetRequiredService<IOutboxPublisher>();
                 var outcome = await DispatchDueAsync(db, publisher, options, clock, logger, _owner, stoppingToken);
                 await DeleteOldPublishedAsync(db, stoppingToken);
+                await MeasureBacklogAsync(db, stoppingToken);
                 if (outcome == DispatchOutcome.MoreWaiting) continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -229,6 +231,19 @@ public sealed class OutboxDispatcher<TDbContext>(
         db.OutboxMessages
             .Where(m => m.ClaimedBy == owner && m.PublishedAt == null && m.ClaimedUntil != null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
+
+    /// <summary>The backlog gauges (<c>equipment.outbox.backlog</c>, <c>equipment.outbox.oldest_age</c>), at most once a second.</summary>
+    private async Task MeasureBacklogAsync(TDbContext db, CancellationToken cancellationToken)
+    {
+        if (Environment.TickCount64 < _nextMeasure) return;   // real time: a test's clock may stand still
+        _nextMeasure = Environment.TickCount64 + 1000;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = db.OutboxMessages.Where(m => m.PublishedAt == null);
+        var backlog = await pending.CountAsync(cancellationToken);
+        var oldest = backlog == 0 ? null : await pending.OrderBy(m => m.Sequence).Select(m => (DateTime?)m.OccurredAt).FirstOrDefaultAsync(cancellationToken);
+        Hosting.Telemetry.Outbox.Backlog = backlog;
+        Hosting.Telemetry.Outbox.OldestAgeSeconds = oldest is { } o ? Math.Max((now - o).TotalSeconds, 0) : 0;
+    }
 
     /// <summary>Deletes published rows past their retention: safe on every instance at once (a row is deleted once, the others delete nothing).</summary>
     private async Task DeleteOldPublishedAsync(TDbContext db, CancellationToken cancellationToken)

@@ -26,6 +26,19 @@ public sealed class OutboxHealthCheck<TDbContext>(TDbContext db, OutboxOptions o
     }
 }
 
+/// <summary>
+/// Whether the sidecar answers (daprd's <c>/v1.0/healthz/outbound</c>, via the Dapr SDK). Degraded, not Unhealthy, when it
+/// does not: the service still answers its users and keeps its events in the outbox until the sidecar is back, so it
+/// must stay in the gateway's rotation.
+/// </summary>
+public sealed class SidecarHealthCheck(Dapr.Client.DaprClient dapr) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await dapr.CheckOutboundHealthAsync(cancellationToken)
+            ? HealthCheckResult.Healthy("sidecar answers")
+            : HealthCheckResult.Degraded("sidecar does not answer: events wait in the outbox");
+}
+
 public sealed class DatabaseHealthCheck<TDbContext>(TDbContext db) : IHealthCheck where TDbContext : DbContext
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
