@@ -12,13 +12,21 @@ public static class SidecarMetadata
     public static async Task<GetMetadataResponse> ReadAsync(SidecarDbContext db, SidecarOptions options, CancellationToken cancellationToken)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.AppId).ThenBy(s => s.Topic).ToListAsync(cancellationToken);
-        var pending = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Pending, cancellationToken);
+        var byStatus = await db.Deliveries.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Count(DeliveryStatus status) => byStatus.FirstOrDefault(s => s.Status == status)?.Count ?? 0;
         var response = new GetMetadataResponse
         {
             Id = options.AppId,
             RuntimeVersion = "dev-sidecar",
             RegisteredComponents = { new RegisteredComponents { Name = options.PubSubName, Type = "pubsub.sqlite-dev", Version = "v1" } },
-            ExtendedMetadata = { ["pendingDeliveries"] = pending.ToString() },
+            // Deliveries waiting, and those that ended without SUCCESS: dropped by the app, dead-lettered, or given up.
+            ExtendedMetadata =
+            {
+                ["pendingDeliveries"] = Count(DeliveryStatus.Pending).ToString(),
+                ["droppedDeliveries"] = Count(DeliveryStatus.Dropped).ToString(),
+                ["deadLetteredDeliveries"] = Count(DeliveryStatus.DeadLettered).ToString(),
+                ["gaveUpDeliveries"] = Count(DeliveryStatus.GaveUp).ToString(),
+            },
         };
         foreach (var s in subscriptions)
             response.Subscriptions.Add(new PubsubSubscription

@@ -6,6 +6,7 @@ using Aspire.Hosting.Testing;
 using Equipment.ApiClient;
 using Equipment.AppHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
@@ -17,15 +18,14 @@ public sealed record Part(string Name, Uri Url);
 /// <summary>
 /// The whole system as the AppHost runs it (Aspire, DCP, every part its own process), started by
 /// <c>DistributedApplicationTestingBuilder</c> on free ports with a data folder of its own and no demo seed. Retries are
-/// made quick so that the fault tests do not wait long. Every line the parts write goes to system.log in the data folder.
+/// made quick so that the fault tests do not wait long. Every line the parts write goes to
+/// <c>artifacts/system-logs/&lt;run&gt;.log</c> in the repository, kept after the run.
 /// </summary>
 public sealed class RunningSystem : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "equipment-system", Guid.NewGuid().ToString("N"));
-    private readonly CancellationTokenSource _stopping = new();
     private DistributedApplication? _app;
-    private StreamWriter? _log;
-    private readonly List<Task> _logWatchers = [];
+    private readonly StreamWriter _log;
 
     private static readonly Dictionary<string, string> Fast = new()
     {
@@ -56,10 +56,15 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public Part this[string name] => new(name, new Uri(App.GetEndpoint(name, "http").ToString().TrimEnd('/') + "/"));
 
+    public RunningSystem()
+    {
+        var logs = Directory.CreateDirectory(Path.Combine(EquipmentSystem.FindRepositoryRoot(), "artifacts", "system-logs"));
+        _log = new StreamWriter(Path.Combine(logs.FullName, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Path.GetFileName(_dataDirectory)[..8]}.log")) { AutoFlush = true };
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        _log = new StreamWriter(Path.Combine(_dataDirectory, "system.log")) { AutoFlush = true };
         string[] args =
         [
             "--no-seed", "--data", _dataDirectory,
@@ -70,7 +75,12 @@ public sealed class RunningSystem : IAsyncLifetime
                 ? ["--postgres", server, "--database-prefix", "equipment_system_" + Guid.NewGuid().ToString("N")[..12]]
                 : Array.Empty<string>(),
         ];
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Equipment_AppHost>(args, (options, _) => options.DisableDashboard = true);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Equipment_AppHost>(args, (options, _) =>
+        {
+            options.DisableDashboard = true;
+            options.EnableResourceLogging = true;   // every part's lines reach the AppHost's loggers, and so the log file
+        });
+        builder.Services.AddLogging(l => l.AddProvider(new FileLog(_log)).AddFilter<FileLog>(null, Microsoft.Extensions.Logging.LogLevel.Information));
         foreach (var part in builder.Resources.OfType<ProjectResource>())
         {
             var resource = builder.CreateResourceBuilder(part);
@@ -80,25 +90,11 @@ public sealed class RunningSystem : IAsyncLifetime
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }
         _app = await builder.BuildAsync();
-        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var part in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
-            _logWatchers.Add(WriteLogAsync(logs, part));
         // The start report completes when every part is healthy, or fails naming the late ones at the AppHost's deadline.
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var starting = _app.StartAsync(deadline.Token);
         await _app.Services.GetRequiredService<StartupReport>().Running.Task.WaitAsync(deadline.Token);
         await starting;
-    }
-
-    private async Task WriteLogAsync(ResourceLoggerService logs, IResource part)
-    {
-        try
-        {
-            await foreach (var batch in logs.WatchAsync(part).WithCancellation(_stopping.Token))
-                lock (_log!)
-                    foreach (var line in batch) _log.WriteLine($"{part.Name,-16}| {line.Content}");
-        }
-        catch (OperationCanceledException) { /* stopped */ }
     }
 
     public async Task DisposeAsync()
@@ -108,10 +104,8 @@ public sealed class RunningSystem : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        await _stopping.CancelAsync();
-        await Task.WhenAll(_logWatchers);
         await Telemetry.DisposeAsync();
-        _log?.Dispose();
+        lock (_log) _log.Dispose();
         try { Directory.Delete(_dataDirectory, recursive: true); }
         catch (IOException) { /* left for the OS to clean */ }
     }
@@ -131,7 +125,7 @@ public sealed class RunningSystem : IAsyncLifetime
         await WaitHealthyAsync(name);
     }
 
-    public Task WaitHealthyAsync(string name) => App.ResourceNotifications.WaitForResourceHealthyAsync(name).WaitAsync(TimeSpan.FromMinutes(2));
+    public Task WaitHealthyAsync(string name) => App.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable).WaitAsync(TimeSpan.FromMinutes(2));   // through a restart
 
     /// <summary>
     /// Kills a part's process with SIGKILL, as a crash would: the program itself, below the <c>dotnet run</c> that DCP
@@ -171,5 +165,28 @@ public sealed class RunningSystem : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port.ToString();
+    }
+}
+
+/// <summary>Writes every log line of the AppHost (the parts' lines among them, by category) to one file.</summary>
+internal sealed class FileLog(StreamWriter file) : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(file, categoryName);
+    public void Dispose() { }
+
+    private sealed class Logger(StreamWriter file, string category) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            lock (file)
+            {
+                if (file.BaseStream is null) return;   // disposed: the run is over
+                file.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {category.Split('.').Last(),-16}| {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+            }
+        }
     }
 }

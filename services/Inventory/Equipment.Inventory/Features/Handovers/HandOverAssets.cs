@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -47,6 +48,7 @@ public static class HandOverAssets
 
             var now = clock.GetUtcNow();
             var year = c.HandedOverOn!.Value.Year;
+            await using var numbering = await ExclusiveWrite.EnterAsync(db, $"HC-{year}", cancellationToken);   // the number is the year's count + 1
             var count = await db.HandoverCertificates.CountAsync(h => h.Number.StartsWith($"HC-{year}-"), cancellationToken);
             var certificate = new HandoverCertificate($"HC-{year}-{count + 1:D4}", assets[0].GrantId, assets[0].DonorCode, c.HandedOverOn.Value, c.Place,
                 grant is { ImplementingPartner.Length: > 0 } ? grant.ImplementingPartner : assets[0].Owner,
@@ -57,6 +59,7 @@ public static class HandOverAssets
             db.Publish(new AssetsHandedOver(certificate.Id, certificate.Number, certificate.GrantId,
                 certificate.DonorCode, certificate.FromParty, certificate.ToAuthority, certificate.HandedOverOn, ids) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);
+            await numbering.CommitAsync(cancellationToken);
             return HandoverResponse.From(certificate, assets);
         }
     }

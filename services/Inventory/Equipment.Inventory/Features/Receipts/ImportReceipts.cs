@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
@@ -209,9 +210,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         try
         {
             var recorder = scope.ServiceProvider.GetRequiredService<ReceiptRecorder>();
+            await using var receiving = await ExclusiveWrite.EnterAsync(db, ReceiptRecorder.ExclusiveKey, cancellationToken);
             var (note, assets) = await recorder.RecordAsync(job.ShipmentId, job.ReceivedOn, lines, job.RequestedBy, cancellationToken);
             job.Complete(note.Id, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);               // the receipt and the job's completion, at once
+            await receiving.CommitAsync(cancellationToken);
             logger.LogInformation("Import {ImportId} registered {Assets} assets under {Note}", jobId, assets.Count, note.Number);
         }
         catch (Exception e) when (e is ConflictException or RuleViolationException or StateConflictException or NotFoundException)

@@ -14,6 +14,9 @@ namespace Equipment.Inventory.Features.Receipts;
 /// </summary>
 public sealed class ReceiptRecorder(InventoryDbContext db, TimeProvider clock, IOptions<InventoryOptions> options)
 {
+    /// <summary>Receipts are recorded one at a time (<see cref="Equipment.BuildingBlocks.Data.ExclusiveWrite"/>): callers enter it before <see cref="RecordAsync"/>.</summary>
+    public const string ExclusiveKey = "goods-received";
+
     public async Task<(GoodsReceivedNote Note, IReadOnlyList<Asset> Assets)> RecordAsync(
         Guid shipmentId, DateOnly receivedOn, IReadOnlyList<ReceiptInput> lines, string by, CancellationToken cancellationToken)
     {

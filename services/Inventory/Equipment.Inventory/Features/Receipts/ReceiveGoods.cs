@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Inventory.Data;
@@ -42,12 +43,15 @@ public static class ReceiveGoods
     {
         public async Task<GoodsReceivedResponse> Handle(Command c, CancellationToken cancellationToken)
         {
+            // One receipt at a time: its number is the year's count + 1, and its serials and quantities are checked against what is recorded.
+            await using var receiving = await ExclusiveWrite.EnterAsync(db, ReceiptRecorder.ExclusiveKey, cancellationToken);
             var (note, assets) = await recorder.RecordAsync(c.ShipmentId, c.ReceivedOn!.Value,
                 c.Lines!.Select(l => new ReceiptInput(l.ContractLineNumber!.Value,
                     l.Units!.Select(u => new ReceivedUnit(u.SerialNumber.Trim(), u.Manufacturer.Trim(), u.Model.Trim(), u.VisibilityMarking!.Value, u.VisibilityEvidence)).ToList(),
                     l.RejectedQuantity ?? 0, l.RejectionReason)).ToList(),
                 user.Name, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await receiving.CommitAsync(cancellationToken);
             return GoodsReceivedResponse.From(note, assets);
         }
     }
