@@ -31,7 +31,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/reporting").RequireAuthorization(Policies.AnyRole);
+var api = app.MapGroup("/api/reporting").RefuseUnsafeInput().RequireAuthorization(Policies.AnyRole);
 RegisterDonor.Map(api);
 ListDonors.Map(api);
 RegisterGrant.Map(api);

@@ -33,7 +33,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/inventory")
+var api = app.MapGroup("/api/inventory").RefuseUnsafeInput()
     .RequireAuthorization(Policies.AnyRole)
     .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.DonorMonitor, Roles.Administrator));
 RegisterWarehouse.Map(api);

@@ -22,7 +22,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/maintenance").RequireAuthorization(Policies.AnyRole);
+var api = app.MapGroup("/api/maintenance").RefuseUnsafeInput().RequireAuthorization(Policies.AnyRole);
 ListMaintainedAssets.Map(api);
 DefinePlan.Map(api);
 ListOverdue.Map(api);

@@ -28,7 +28,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/procurement").RequireAuthorization(Policies.AnyRole);
+var api = app.MapGroup("/api/procurement").RefuseUnsafeInput().RequireAuthorization(Policies.AnyRole);
 GetReferenceData.Map(api);
 ListKnownGrants.Map(api);
 RegisterSupplier.Map(api);
