@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Equipment.BuildingBlocks.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Equipment.BuildingBlocks.Data;
 
@@ -19,6 +21,58 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// REAL; PostgreSQL keeps it exact (<c>numeric</c>).
     /// </summary>
     protected bool SortsMoneyAsDouble => Database.IsSqlite();
+
+    /// <summary>The shadow column that makes an aggregate's row a concurrency token (see <see cref="HasRowVersion{T}"/>).</summary>
+    public const string RowVersion = "RowVersion";
+
+    /// <summary>
+    /// Optimistic concurrency for an aggregate: every save that changes its row, or anything it owns (its JSON
+    /// columns), raises <c>RowVersion</c> by one and updates only where it still has the value that was read. Of two
+    /// requests that read the same state and both change it, the second writes nothing and fails with a
+    /// <see cref="DbUpdateConcurrencyException"/> (a 409 naming the current state), with its events unwritten.
+    /// </summary>
+    protected static EntityTypeBuilder<T> HasRowVersion<T>(EntityTypeBuilder<T> entity) where T : class
+    {
+        entity.Property<int>(RowVersion).IsConcurrencyToken();
+        return entity;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseRowVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseRowVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RaiseRowVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Metadata.IsOwned() || entry.Metadata.FindProperty(RowVersion) is null) continue;
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && OwnedChanged(entry)))
+            {
+                var version = entry.Property(RowVersion);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+    }
+
+    private static bool OwnedChanged(EntityEntry entry) =>
+        entry.Navigations.Any(n => n.Metadata.TargetEntityType.IsOwned() && n switch
+        {
+            ReferenceEntry reference => reference.TargetEntry is { } target && Changed(target),
+            CollectionEntry collection => collection.CurrentValue is { } items
+                && items.Cast<object>().Any(item => collection.FindEntry(item) is { } target && Changed(target)),
+            _ => false,
+        });
+
+    private static bool Changed(EntityEntry entry) => entry.State != EntityState.Unchanged || OwnedChanged(entry);
 
     /// <summary>Queues an integration event; it is stored by the next SaveChanges together with the state change.</summary>
     public void Publish<TEvent>(TEvent @event) where TEvent : IntegrationEvent, ITopicEvent

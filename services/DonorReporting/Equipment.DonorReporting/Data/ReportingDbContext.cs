@@ -96,6 +96,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<VerificationVisit>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(v => v.Id);
             b.HasIndex(v => new { v.DonorCode, v.GrantId });
             b.Property(v => v.Status).HasConversion<string>();
@@ -105,6 +106,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<MisuseAllegation>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(a => a.Id);
             b.HasIndex(a => new { a.DonorCode, a.GrantId });
             b.Property(a => a.Status).HasConversion<string>();

@@ -48,6 +48,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<Shipment>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(s => s.Id);
             b.HasIndex(s => s.WaybillNumber).IsUnique();
             b.HasIndex(s => new { s.DonorCode, s.ContractId });
@@ -56,6 +57,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<GoodsReceivedNote>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(n => n.Id);
             b.HasIndex(n => n.Number).IsUnique();
             b.HasIndex(n => n.ShipmentId);
@@ -63,6 +65,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<Asset>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(a => a.Id);
             b.HasIndex(a => new { a.Manufacturer, a.Model, a.SerialNumber }).IsUnique();
             b.HasIndex(a => a.SerialNumber);

@@ -20,6 +20,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<MaintainedAsset>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(a => a.AssetId);
             b.HasIndex(a => new { a.CrossingPointCode, a.SerialNumber });
             b.HasIndex(a => new { a.DonorCode, a.GrantId });
@@ -48,6 +49,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<WorkOrder>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(w => w.Id);
             b.HasIndex(w => new { w.AssetId, w.Status });
             b.Property(w => w.Kind).HasConversion<string>();
@@ -57,6 +59,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<WarrantyClaim>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(c => c.Id);
             b.HasIndex(c => c.AssetId);
             b.Property(c => c.Status).HasConversion<string>();

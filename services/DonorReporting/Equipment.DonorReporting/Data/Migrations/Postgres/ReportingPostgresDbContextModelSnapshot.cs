@@ -276,6 +276,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
@@ -496,6 +500,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("PlannedFor")
                         .HasColumnType("date");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<Guid>>("SampledAssetIds")
                         .IsRequired()

@@ -268,6 +268,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -488,6 +492,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("PlannedFor")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("SampledAssetIds")
                         .IsRequired()

@@ -170,6 +170,10 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
                     b.Property<string>("Model")
                         .HasColumnType("text");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasColumnType("text");
@@ -322,6 +326,10 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
@@ -373,6 +381,10 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
 
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("ScheduledFor")
                         .HasColumnType("date");

@@ -162,6 +162,10 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
                     b.Property<string>("Model")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -312,6 +316,10 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -363,6 +371,10 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
 
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ScheduledFor")
                         .HasColumnType("TEXT");

@@ -128,6 +128,10 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("Score")
                         .HasColumnType("numeric");
 
@@ -201,6 +205,10 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("SignedOn")
                         .HasColumnType("date");
@@ -360,6 +368,10 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                     b.Property<DateOnly>("RequiredBy")
                         .HasColumnType("date");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
@@ -473,6 +485,10 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("RuleSetEdition")
                         .IsRequired()

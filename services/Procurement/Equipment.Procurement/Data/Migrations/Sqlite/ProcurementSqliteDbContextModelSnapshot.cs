@@ -120,6 +120,10 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Score")
                         .HasColumnType("TEXT");
 
@@ -193,6 +197,10 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SignedOn")
                         .HasColumnType("TEXT");
@@ -352,6 +360,10 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                     b.Property<DateOnly>("RequiredBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -465,6 +477,10 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RuleSetEdition")
                         .IsRequired()
