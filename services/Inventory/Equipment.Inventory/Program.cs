@@ -57,6 +57,8 @@ GetCustodyLog.Map(api);
 GetPassport.Map(api);
 GetLabel.Map(api);
 
+api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
+
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
@@ -33,6 +34,8 @@ SettleWarrantyClaim.Map(api);
 ChangeStatus.Map(api);
 GetAvailability.Map(api);
 RecordUsage.Map(api);
+
+api.MapAuditTrail(Roles.MaintenanceTechnician, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
 app.Run();
 

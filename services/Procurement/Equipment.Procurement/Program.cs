@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
@@ -57,6 +58,8 @@ AmendContract.Map(api);
 GetContract.Map(api);
 ListContracts.Map(api);
 GetReleasePackage.Map(api);
+
+api.MapAuditTrail(Roles.ProcurementOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
 app.Run();
 

@@ -31,12 +31,14 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Donor>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(d => d.Code);
             b.Property(d => d.Code).HasMaxLength(40);
             b.Ignore(d => d.IatiReference);
         });
         modelBuilder.Entity<Grant>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(g => g.Id);
             b.HasIndex(g => g.Reference).IsUnique();
             b.HasIndex(g => g.DonorCode);

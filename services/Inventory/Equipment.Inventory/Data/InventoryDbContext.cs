@@ -34,7 +34,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(g => g.GrantId);
             b.OwnsMany(g => g.CrossingPoints, p => p.ToJson());
         });
-        modelBuilder.Entity<Warehouse>().HasKey(w => w.Code);
+        HasRowVersion(modelBuilder.Entity<Warehouse>()).HasKey(w => w.Code);
         modelBuilder.Entity<ExpectedDelivery>(b =>
         {
             b.HasKey(d => d.Id);
@@ -80,6 +80,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<HandoverCertificate>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(h => h.Id);
             b.HasIndex(h => h.Number).IsUnique();
             b.HasIndex(h => h.DonorCode);

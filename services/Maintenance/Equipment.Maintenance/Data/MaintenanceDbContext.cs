@@ -34,6 +34,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<MaintenancePlan>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(p => p.ItemCategory);
         });
         modelBuilder.Entity<PlanSchedule>(b =>
@@ -43,6 +44,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<FaultReport>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(f => f.Id);
             b.HasIndex(f => f.AssetId);
             b.Property(f => f.Severity).HasConversion<string>();

@@ -35,6 +35,7 @@ public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<Supplier>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(s => s.Id);
             b.HasIndex(s => new { s.CountryOfEstablishment, s.RegistrationNumber }).IsUnique();
             b.HasIndex(s => s.LegalName);
