@@ -26,8 +26,7 @@ builder.Services.AddScoped<Publisher>();
 builder.Services.AddGrpc(o => o.Interceptors.Add<DaprApiTokenInterceptor>());
 ListenLikeDaprd(builder);
 
-var dataSource = new SqliteConnectionStringBuilder(options.Database).DataSource;
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dataSource))!);
+DataFiles.PrepareSqlite(options.Database);   // its folder made, the file its owner's only (0600)
 builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database));
 builder.Services.AddHttpClient(nameof(DeliveryWorker), c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddHttpClient(nameof(SubscriptionDiscovery));

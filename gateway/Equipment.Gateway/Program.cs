@@ -46,9 +46,20 @@ builder.Services.AddRateLimiter(o =>
         _ => new FixedWindowRateLimiterOptions { PermitLimit = tokenPermitLimit, Window = window, QueueLimit = 0 }));
 });
 
-// The portal signs its users in through this gateway from 127.0.0.1 and says whose browser asked (X-Forwarded-For):
-// only loopback is trusted to say so, and the sign-in limit then counts per browser, not for the portal as a whole.
-builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+// The portal signs its users in through this gateway and says whose browser asked (X-Forwarded-For), so that the
+// sign-in limit counts per browser. Only the proxies listed in ForwardedHeaders:KnownProxies (the portal's own source
+// address, 127.0.0.2 on one machine) are believed; from anyone else, loopback included, the header is ignored, so a
+// client cannot escape the limit by naming another address.
+var knownProxies = builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+    foreach (var proxy in knownProxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    // With no proxy known the middleware would believe everyone: then the header is not read at all.
+    o.ForwardedHeaders = o.KnownProxies.Count > 0 ? ForwardedHeaders.XForwardedFor : ForwardedHeaders.None;
+    o.ForwardLimit = 1;
+});
 
 var app = builder.Build();
 app.UseForwardedHeaders();

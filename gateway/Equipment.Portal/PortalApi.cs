@@ -55,8 +55,10 @@ public sealed class UserToken(IHttpContextAccessor context) : DelegatingHandler
 /// <summary>Signs a user in with the gateway's identity: asks it for a token, and keeps the token and its roles in the cookie.</summary>
 public sealed class GatewaySignIn(IAuthApi auth)
 {
-    /// <summary>Null when the gateway refuses the name or password.</summary>
-    public async Task<ClaimsPrincipal?> SignInAsync(HttpContext context, string username, string password, CancellationToken cancellationToken)
+    /// <summary>The user, or why not: the name or password refused (no user), or too many attempts (when to try again).</summary>
+    public sealed record Outcome(ClaimsPrincipal? User, TimeSpan? RetryAfter = null);
+
+    public async Task<Outcome> SignInAsync(HttpContext context, string username, string password, CancellationToken cancellationToken)
     {
         TokenResponse token;
         try
@@ -66,7 +68,12 @@ public sealed class GatewaySignIn(IAuthApi auth)
         }
         catch (ApiException e) when (e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
         {
-            return null;
+            return new Outcome(null);
+        }
+        catch (ApiException e) when (e.Status is HttpStatusCode.TooManyRequests)
+        {
+            var after = e.Headers.RetryAfter?.Delta ?? (e.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+            return new Outcome(null, after is { } a && a > TimeSpan.Zero ? a : TimeSpan.FromMinutes(1));
         }
 
         var payload = JsonDocument.Parse(Base64Url(token.AccessToken.Split('.')[1])).RootElement;
@@ -83,7 +90,7 @@ public sealed class GatewaySignIn(IAuthApi auth)
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
             new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn), IsPersistent = false });
-        return principal;
+        return new Outcome(principal);
     }
 
     private static string Base64Url(string segment)
@@ -169,5 +176,39 @@ public sealed class Problem
         {
             return null;
         }
+    }
+}
+
+/// <summary>
+/// The local address the portal calls the gateway from: <c>Portal:SourceAddress</c> when the gateway is on this
+/// machine's loopback (where any 127.x address is ours), otherwise the system's choice.
+/// </summary>
+public static class GatewaySource
+{
+    public static System.Net.IPAddress? For(Uri gateway, string? configured) =>
+        System.Net.IPAddress.TryParse(configured, out var source) && System.Net.IPAddress.TryParse(gateway.Host, out var target)
+            && System.Net.IPAddress.IsLoopback(target) && System.Net.IPAddress.IsLoopback(source) && source.AddressFamily == target.AddressFamily
+            ? source : null;
+
+    public static HttpMessageHandler Handler(System.Net.IPAddress? source)
+    {
+        var handler = new SocketsHttpHandler();
+        if (source is null) return handler;
+        handler.ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new System.Net.Sockets.Socket(source.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new System.Net.IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+        return handler;
     }
 }

@@ -10,14 +10,19 @@ builder.WebHost.UseStaticWebAssets();          // the framework's and our static
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
 var gateway = new Uri(builder.Configuration["Portal:GatewayUrl"] ?? "http://127.0.0.1:8080/");
+// The gateway believes the browser's address (X-Forwarded-For) only from the portal's own address: on one machine the
+// portal calls it from Portal:SourceAddress (127.0.0.2), which no other local client uses by accident.
+var source = GatewaySource.For(gateway, builder.Configuration["Portal:SourceAddress"]);
 builder.Services.AddHttpClient(PortalApi.GatewayClient, http =>
 {
     http.BaseAddress = gateway;
     http.Timeout = TimeSpan.FromSeconds(60);
-});
+}).ConfigurePrimaryHttpMessageHandler(() => GatewaySource.Handler(source));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTransient<UserToken>();
-builder.Services.AddEquipmentApi(gateway, TimeSpan.FromSeconds(60), client => client.AddHttpMessageHandler<UserToken>());
+builder.Services.AddEquipmentApi(gateway, TimeSpan.FromSeconds(60), client => client
+    .AddHttpMessageHandler<UserToken>()
+    .ConfigurePrimaryHttpMessageHandler(() => GatewaySource.Handler(source)));
 builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<GatewaySignIn>();
 

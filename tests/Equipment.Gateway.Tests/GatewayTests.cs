@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Equipment.Gateway.Tests;
@@ -57,11 +58,17 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifet
 {
     public EchoBackend Backend { get; } = new();
     public int PermitLimit { get; init; } = 1000;
+    public int TokenPermitLimit { get; init; } = 30;
+
+    /// <summary>A request carrying this header arrives from that address (the test server has no sockets); others from 127.0.0.1.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Auth:SigningKey", ServiceFactory<Program>.SigningKey);
         builder.UseSetting("RateLimiting:PermitLimit", PermitLimit.ToString());
+        builder.UseSetting("RateLimiting:TokenPermitLimit", TokenPermitLimit.ToString());
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFilter>());
         builder.UseSetting("ReverseProxy:Clusters:procurement:Destinations:primary:Address", $"http://127.0.0.1:{Backend.Port}/");
         var closed = EchoBackend.FreePort();
         foreach (var cluster in new[] { "inventory", "maintenance", "donor-reporting" })
@@ -82,6 +89,22 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifet
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServiceFactory<Program>.Issuer.Issue("tester", role, donor));
         return client;
     }
+}
+
+/// <summary>Gives each test request the connection address a real socket would have (127.0.0.1 unless the test says otherwise).</summary>
+public sealed class RemoteAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(GatewayFactory.RemoteAddressHeader, out var address)
+                ? IPAddress.Parse(address.ToString())
+                : IPAddress.Loopback;
+            return following(context);
+        });
+        next(app);
+    };
 }
 
 public class GatewayTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
@@ -186,5 +209,44 @@ public class RateLimitTests : IAsyncLifetime
         var limited = await client.GetAsync("/api/procurement/contracts");
         await HttpAssert.ProblemAsync(HttpStatusCode.TooManyRequests, limited);
         Assert.NotNull(limited.Headers.RetryAfter);
+    }
+}
+
+/// <summary>The sign-in limit counts per address; X-Forwarded-For is believed only from the portal's configured address.</summary>
+public class SignInLimitTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _gateway = new() { TokenPermitLimit = 3 };
+
+    public Task InitializeAsync() => _gateway.InitializeAsync();
+    public Task DisposeAsync() => _gateway.DisposeAsync();
+
+    private async Task<HttpResponseMessage> SignInAsync(string password, string forwardedFor, string? from = null)
+    {
+        using var client = _gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = JsonContent.Create(new { username = "admin", password }) };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        if (from is not null) request.Headers.Add(GatewayFactory.RemoteAddressHeader, from);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_client_naming_other_addresses_in_x_forwarded_for_stays_limited()
+    {
+        for (var i = 1; i <= 3; i++)
+            await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await SignInAsync("wrong", $"203.0.113.{i}"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.TooManyRequests, await SignInAsync("wrong", "203.0.113.4"));
+        var right = await SignInAsync("demo", "203.0.113.5");
+        await HttpAssert.ProblemAsync(HttpStatusCode.TooManyRequests, right);          // not even the right password gets a token
+        Assert.NotNull(right.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Through_the_portal_each_browser_has_its_own_limit()
+    {
+        const string portal = "127.0.0.2";
+        for (var i = 0; i < 3; i++)
+            await HttpAssert.ProblemAsync(HttpStatusCode.Unauthorized, await SignInAsync("wrong", "198.51.100.7", from: portal));
+        await HttpAssert.ProblemAsync(HttpStatusCode.TooManyRequests, await SignInAsync("wrong", "198.51.100.7", from: portal));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await SignInAsync("demo", "198.51.100.8", from: portal));   // another browser is not held back
     }
 }

@@ -285,6 +285,20 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Equal(4, await factory.WithDbAsync<InventoryDbContext, int>(db => db.Assets.CountAsync(a => a.ContractId == contractId)));
     }
 
+    [Fact]
+    public async Task A_bulk_import_holding_a_control_character_is_refused_before_it_is_queued()
+    {
+        var (_, contractId) = await SignedContractAsync(quantity: 1);
+        var shipment = await ArrivedShipmentAsync(contractId, 1);
+        var before = await factory.WithDbAsync<InventoryDbContext, int>(db => db.ImportJobs.CountAsync());
+        var csv = "contractLineNumber,serialNumber,manufacturer,model,visibilityMarking,visibilityEvidence\n1,IMP-\u0000-1,Thermovision,TV-MW640,false,\n";
+        var refused = await _logistics.PostAsync($"/api/inventory/shipments/{shipment}/receipts/import?receivedOn={Today:yyyy-MM-dd}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, refused, field: "body");
+        Assert.Equal("NoControlCharacters", problem["violations"]![0]!["rule"]!.GetValue<string>());
+        Assert.Contains("Line 2", problem["detail"]!.GetValue<string>());
+        Assert.Equal(before, await factory.WithDbAsync<InventoryDbContext, int>(db => db.ImportJobs.CountAsync()));
+    }
+
     private async Task<JsonNode> ImportAsync(Guid shipmentId, string csv)
     {
         var accepted = await _logistics.PostAsync($"/api/inventory/shipments/{shipmentId}/receipts/import?receivedOn={Today:yyyy-MM-dd}", new StringContent(csv, Encoding.UTF8, "text/csv"));

@@ -87,7 +87,19 @@ public class ChainTests(RunningSystem system) : IClassFixture<RunningSystem>
     [Fact]
     public async Task Sign_ins_the_portal_forwards_are_limited_per_browser_not_for_the_portal_as_a_whole()
     {
-        using var http = new HttpClient { BaseAddress = system.Gateway };
+        // As the portal does: from its own address (Portal:SourceAddress), the only one whose X-Forwarded-For the gateway believes.
+        var portal = global::System.Net.IPAddress.Parse("127.0.0.2");
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new global::System.Net.Sockets.Socket(portal.AddressFamily, global::System.Net.Sockets.SocketType.Stream, global::System.Net.Sockets.ProtocolType.Tcp);
+                socket.Bind(new global::System.Net.IPEndPoint(portal, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new global::System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var http = new HttpClient(handler) { BaseAddress = system.Gateway };
         async Task<HttpStatusCode> SignInFromAsync(string browser)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/token")

@@ -33,6 +33,9 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
 
     private readonly string _postgresDatabase = "equipment_test_" + Guid.NewGuid().ToString("N");
 
+    /// <summary>Holds saves back while a race is run, so that every racer reads the same state before anyone writes.</summary>
+    public SaveGate Gate { get; } = new();
+
     /// <summary>The service's clock: starts now, moves only when a test moves it (deadlines, standstills).</summary>
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -53,7 +56,11 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         builder.UseSetting("APP_API_TOKEN", AppApiToken);
         builder.UseSetting("Outbox:PollInterval", "01:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Gate);
+        });
     }
 
     /// <summary>What the sidecar sends on every delivery (<c>dapr-api-token</c>); the service refuses deliveries without it.</summary>

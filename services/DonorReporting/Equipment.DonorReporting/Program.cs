@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
@@ -31,7 +32,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/reporting").RequireAuthorization(Policies.AnyRole);
+var api = app.MapGroup("/api/reporting").RefuseUnsafeInput().RequireAuthorization(Policies.AnyRole);
 RegisterDonor.Map(api);
 ListDonors.Map(api);
 RegisterGrant.Map(api);
@@ -46,6 +47,8 @@ ExportGrantCsv.Map(api);
 ExportGrantXlsx.Map(api);
 GrantReportPage.Map(api);
 IatiActivities.Map(api);
+
+api.MapAuditTrail(Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
 app.Run();
 

@@ -33,7 +33,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/inventory")
+var api = app.MapGroup("/api/inventory").RefuseUnsafeInput()
     .RequireAuthorization(Policies.AnyRole)
     .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.DonorMonitor, Roles.Administrator));
 RegisterWarehouse.Map(api);
@@ -56,6 +56,8 @@ DisposeAsset.Map(api);
 GetCustodyLog.Map(api);
 GetPassport.Map(api);
 GetLabel.Map(api);
+
+api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
 app.Run();
 

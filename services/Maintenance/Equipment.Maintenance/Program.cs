@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
@@ -22,7 +23,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/maintenance").RequireAuthorization(Policies.AnyRole);
+var api = app.MapGroup("/api/maintenance").RefuseUnsafeInput().RequireAuthorization(Policies.AnyRole);
 ListMaintainedAssets.Map(api);
 DefinePlan.Map(api);
 ListOverdue.Map(api);
@@ -33,6 +34,8 @@ SettleWarrantyClaim.Map(api);
 ChangeStatus.Map(api);
 GetAvailability.Map(api);
 RecordUsage.Map(api);
+
+api.MapAuditTrail(Roles.MaintenanceTechnician, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
@@ -28,7 +29,7 @@ builder.Services
 var app = builder.Build();
 app.UseEquipmentService();
 
-var api = app.MapGroup("/api/procurement").RequireAuthorization(Policies.AnyRole);
+var api = app.MapGroup("/api/procurement").RefuseUnsafeInput().RequireAuthorization(Policies.AnyRole);
 GetReferenceData.Map(api);
 ListKnownGrants.Map(api);
 RegisterSupplier.Map(api);
@@ -57,6 +58,8 @@ AmendContract.Map(api);
 GetContract.Map(api);
 ListContracts.Map(api);
 GetReleasePackage.Map(api);
+
+api.MapAuditTrail(Roles.ProcurementOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
 app.Run();
 

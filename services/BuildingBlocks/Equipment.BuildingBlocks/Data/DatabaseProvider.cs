@@ -29,12 +29,45 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         _ => builder.UseSqlite(ConnectionString),
     };
 
-    /// <summary>The SQLite file's folder exists before the first connection.</summary>
+    /// <summary>The SQLite file's folder exists before the first connection, and the file is its owner's only (see <see cref="DataFiles"/>).</summary>
     public void EnsureSqliteFolder()
     {
         if (Provider != DatabaseProvider.Sqlite) return;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource));
+        DataFiles.PrepareSqlite(ConnectionString);
+    }
+}
+
+/// <summary>Data files hold everything the services know: on Unix they are readable and writable by their owner only (0600).</summary>
+public static class DataFiles
+{
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Makes the folder of a SQLite connection string's file and creates the file 0600 when it is missing (SQLite then
+    /// gives its -wal and -shm files the same mode), or narrows an existing one (and its -wal, -shm) to 0600.
+    /// In-memory databases are left alone.
+    /// </summary>
+    public static void PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:") return;
+        var path = Path.GetFullPath(builder.DataSource);
+        var folder = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsWindows()) return;
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // another instance created it at the same moment: it is narrowed below like any existing file
+            }
+        }
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            if (File.Exists(file) && File.GetUnixFileMode(file) != OwnerOnly) File.SetUnixFileMode(file, OwnerOnly);
     }
 }
 

@@ -17,7 +17,9 @@ public static class Paging
         if (size is < 1 or > MaxPageSize)
             throw new RuleViolationException("pageSize", "InclusiveBetween", $"pageSize must be between 1 and {MaxPageSize}.");
         var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        // A page past the last is empty and keeps its number (the offset is reckoned in 64 bits: page 2147483647 is not page 1).
+        var offset = (long)(number - 1) * size;
+        var items = offset >= total ? [] : await ordered.Skip((int)offset).Take(size).ToListAsync(cancellationToken);
         return new Page<T>(items, number, size, total);
     }
 }

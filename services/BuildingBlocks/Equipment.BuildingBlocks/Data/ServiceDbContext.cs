@@ -1,7 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Equipment.BuildingBlocks.Contracts;
+using System.Security.Claims;
+using Equipment.BuildingBlocks.Auth;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Equipment.BuildingBlocks.Data;
 
@@ -13,12 +20,93 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
     /// SQLite has no decimal type that sorts or compares in SQL, so money a query sorts or filters on is kept there as a
     /// REAL; PostgreSQL keeps it exact (<c>numeric</c>).
     /// </summary>
     protected bool SortsMoneyAsDouble => Database.IsSqlite();
+
+    /// <summary>The shadow column that makes an aggregate's row a concurrency token (see <see cref="HasRowVersion{T}"/>).</summary>
+    public const string RowVersion = "RowVersion";
+
+    /// <summary>
+    /// Marks an aggregate. Optimistic concurrency: every save that changes its row, or anything it owns (its JSON
+    /// columns), raises <c>RowVersion</c> by one and updates only where it still has the value that was read. Of two
+    /// requests that read the same state and both change it, the second writes nothing and fails with a
+    /// <see cref="DbUpdateConcurrencyException"/> (a 409 naming the current state), with its events unwritten.
+    /// Audit: every such save (and its creation and deletion) writes an <see cref="AuditEntry"/> in the same transaction.
+    /// </summary>
+    protected static EntityTypeBuilder<T> HasRowVersion<T>(EntityTypeBuilder<T> entity) where T : class
+    {
+        entity.Property<int>(RowVersion).IsConcurrencyToken();
+        return entity;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseRowVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseRowVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RaiseRowVersions()
+    {
+        ChangeTracker.DetectChanges();
+        var tampered = ChangeTracker.Entries<AuditEntry>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (tampered is not null)
+            throw new InvalidOperationException($"Audit entry {tampered.Entity.Sequence} cannot be {tampered.State.ToString().ToLowerInvariant()}: the audit trail is append-only.");
+        var trail = new List<(EntityEntry Entry, string Action, IReadOnlyList<string> Fields)>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Metadata.IsOwned() || entry.Metadata.FindProperty(RowVersion) is null) continue;
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && OwnedChanged(entry)))
+            {
+                var fields = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != RowVersion).Select(p => p.Metadata.Name)
+                    .Concat(entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned() && NavigationChanged(n)).Select(n => n.Metadata.Name))
+                    .ToList();
+                var version = entry.Property(RowVersion);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+                trail.Add((entry, "Changed", fields));
+            }
+            else if (entry.State is EntityState.Added) trail.Add((entry, "Created", []));
+            else if (entry.State is EntityState.Deleted) trail.Add((entry, "Deleted", []));
+        }
+        if (trail.Count == 0) return;
+
+        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var http = services?.GetService<IHttpContextAccessor>()?.HttpContext;
+        var principal = http?.User;
+        var user = principal?.FindFirstValue(EquipmentClaims.Name) ?? principal?.FindFirstValue(EquipmentClaims.Subject) ?? "system";
+        var roles = principal?.FindAll(EquipmentClaims.Role).Select(c => c.Value).ToList() ?? [];
+        var role = roles.Count > 0 ? string.Join(',', roles) : "(none)";
+        var correlation = http?.Request.Headers["X-Correlation-Id"].ToString() is { Length: > 0 and <= 100 } id ? id : Activity.Current?.TraceId.ToString();
+        var now = (services?.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        foreach (var (entry, action, fields) in trail)
+        {
+            var key = string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+            AuditEntries.Add(AuditEntry.Record(now, user, role, entry.Metadata.ClrType.Name, key, action, fields, correlation));
+        }
+    }
+
+    private static bool NavigationChanged(NavigationEntry navigation) => navigation switch
+    {
+        ReferenceEntry reference => reference.TargetEntry is { } target && Changed(target),
+        CollectionEntry collection => collection.IsModified || (collection.CurrentValue is { } items
+            && items.Cast<object>().Any(item => collection.FindEntry(item) is { } target && Changed(target))),
+        _ => false,
+    };
+
+    private static bool OwnedChanged(EntityEntry entry) =>
+        entry.Navigations.Any(n => n.Metadata.TargetEntityType.IsOwned() && NavigationChanged(n));
+
+    private static bool Changed(EntityEntry entry) => entry.State != EntityState.Unchanged || OwnedChanged(entry);
 
     /// <summary>Queues an integration event; it is stored by the next SaveChanges together with the state change.</summary>
     public void Publish<TEvent>(TEvent @event) where TEvent : IntegrationEvent, ITopicEvent
@@ -51,6 +139,19 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             b.Property(m => m.Topic).HasMaxLength(200);
             b.Property(m => m.EventType).HasMaxLength(200);
             b.Property(m => m.ClaimedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("audit_entries");
+            b.HasKey(a => a.Sequence);
+            b.Property(a => a.Sequence).ValueGeneratedOnAdd();
+            b.HasIndex(a => new { a.EntityType, a.EntityId });
+            b.Property(a => a.User).HasMaxLength(200);
+            b.Property(a => a.Role).HasMaxLength(200);
+            b.Property(a => a.EntityType).HasMaxLength(100);
+            b.Property(a => a.EntityId).HasMaxLength(200);
+            b.Property(a => a.Action).HasMaxLength(20);
+            b.Property(a => a.CorrelationId).HasMaxLength(100);
         });
         modelBuilder.Entity<InboxMessage>(b =>
         {

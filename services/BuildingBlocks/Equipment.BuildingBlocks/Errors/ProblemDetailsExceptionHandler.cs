@@ -15,6 +15,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         ProblemDetails? problem = exception switch
         {
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException c => await ConcurrentChangeAsync(c, cancellationToken),
+            Microsoft.EntityFrameworkCore.DbUpdateException u when UniqueViolation(u) is { } key => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Conflict",
+                Detail = $"A record with the same {key} already exists (perhaps recorded a moment ago by someone else): reload and try again.",
+                Extensions = { ["rule"] = "Unique", ["key"] = key },
+            },
             ValidationException v => Validation(v),
             RuleViolationException r => RuleViolation(r),
             StateConflictException s => StateConflict(s),
@@ -23,12 +30,6 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = c.Message, Extensions = { ["rule"] = c.Rule },
             },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = n.Message },
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict, Title = "Conflict",
-                Detail = "Someone else changed this record at the same time; reload it and try again.",
-                Extensions = { ["rule"] = "ConcurrentChange" },
-            },
             BadHttpRequestException b => Unreadable(b),
             _ => null,
         };
@@ -37,6 +38,45 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// The loser of an optimistic-concurrency race: 409 with the state the record is in now (read again from the
+    /// database), as a state conflict names it, or <c>Deleted</c>.
+    /// </summary>
+    private static async Task<ProblemDetails> ConcurrentChangeAsync(Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException exception, CancellationToken cancellationToken)
+    {
+        string? current = null;
+        if (exception.Entries.FirstOrDefault() is { } entry)
+        {
+            try
+            {
+                var values = await entry.GetDatabaseValuesAsync(cancellationToken);
+                current = values is null ? "Deleted"
+                    : entry.Metadata.FindProperty("Status") is { } status ? values[status]?.ToString()
+                    : null;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                current = null;   // the state could not be read again (e.g. an aborted transaction): the 409 stands without it
+            }
+        }
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The operation is not allowed in the current state",
+            Detail = "Someone else changed this record at the same time" + (current is null ? "" : $" (it is now {current})") + "; reload it and try again.",
+            Extensions = { ["rule"] = "ConcurrentChange", ["currentState"] = current ?? "Changed" },
+        };
+    }
+
+    /// <summary>The key a unique index refused (SQLite: <c>Table.Column, …</c>; PostgreSQL: the index name), or null when it was not a unique violation.</summary>
+    private static string? UniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } sqlite =>
+            sqlite.Message.Split("constraint failed: ", 2) is [_, var columns] ? columns.TrimEnd('.', '\'', ' ') : "key",
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } postgres => postgres.ConstraintName ?? "key",
+        _ => null,
+    };
 
     private static ProblemDetails Validation(ValidationException exception)
     {

@@ -60,7 +60,10 @@ public static class ServiceDefaults
         services.AddSingleton(database);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
-        void Configure(IServiceProvider sp, DbContextOptionsBuilder o) => database.Apply(o).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        // Interceptors registered in the container are applied too (the tests' save gate holds racing requests together).
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder o) => database.Apply(o)
+            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>())
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         if (database.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<TDbContext, TPostgresDbContext>(Configure);
         else

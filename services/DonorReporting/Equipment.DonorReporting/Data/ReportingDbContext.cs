@@ -31,12 +31,14 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Donor>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(d => d.Code);
             b.Property(d => d.Code).HasMaxLength(40);
             b.Ignore(d => d.IatiReference);
         });
         modelBuilder.Entity<Grant>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(g => g.Id);
             b.HasIndex(g => g.Reference).IsUnique();
             b.HasIndex(g => g.DonorCode);
@@ -96,6 +98,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<VerificationVisit>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(v => v.Id);
             b.HasIndex(v => new { v.DonorCode, v.GrantId });
             b.Property(v => v.Status).HasConversion<string>();
@@ -105,6 +108,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<MisuseAllegation>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(a => a.Id);
             b.HasIndex(a => new { a.DonorCode, a.GrantId });
             b.Property(a => a.Status).HasConversion<string>();

@@ -34,7 +34,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(g => g.GrantId);
             b.OwnsMany(g => g.CrossingPoints, p => p.ToJson());
         });
-        modelBuilder.Entity<Warehouse>().HasKey(w => w.Code);
+        HasRowVersion(modelBuilder.Entity<Warehouse>()).HasKey(w => w.Code);
         modelBuilder.Entity<ExpectedDelivery>(b =>
         {
             b.HasKey(d => d.Id);
@@ -48,6 +48,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<Shipment>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(s => s.Id);
             b.HasIndex(s => s.WaybillNumber).IsUnique();
             b.HasIndex(s => new { s.DonorCode, s.ContractId });
@@ -56,6 +57,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<GoodsReceivedNote>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(n => n.Id);
             b.HasIndex(n => n.Number).IsUnique();
             b.HasIndex(n => n.ShipmentId);
@@ -63,6 +65,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<Asset>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(a => a.Id);
             b.HasIndex(a => new { a.Manufacturer, a.Model, a.SerialNumber }).IsUnique();
             b.HasIndex(a => a.SerialNumber);
@@ -77,6 +80,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         });
         modelBuilder.Entity<HandoverCertificate>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(h => h.Id);
             b.HasIndex(h => h.Number).IsUnique();
             b.HasIndex(h => h.DonorCode);

@@ -20,6 +20,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<MaintainedAsset>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(a => a.AssetId);
             b.HasIndex(a => new { a.CrossingPointCode, a.SerialNumber });
             b.HasIndex(a => new { a.DonorCode, a.GrantId });
@@ -33,6 +34,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<MaintenancePlan>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(p => p.ItemCategory);
         });
         modelBuilder.Entity<PlanSchedule>(b =>
@@ -42,12 +44,14 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<FaultReport>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(f => f.Id);
             b.HasIndex(f => f.AssetId);
             b.Property(f => f.Severity).HasConversion<string>();
         });
         modelBuilder.Entity<WorkOrder>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(w => w.Id);
             b.HasIndex(w => new { w.AssetId, w.Status });
             b.Property(w => w.Kind).HasConversion<string>();
@@ -57,6 +61,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<WarrantyClaim>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(c => c.Id);
             b.HasIndex(c => c.AssetId);
             b.Property(c => c.Status).HasConversion<string>();

@@ -35,12 +35,14 @@ public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<Supplier>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(s => s.Id);
             b.HasIndex(s => new { s.CountryOfEstablishment, s.RegistrationNumber }).IsUnique();
             b.HasIndex(s => s.LegalName);
         });
         modelBuilder.Entity<Requisition>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(r => r.Id);
             b.HasIndex(r => new { r.DonorCode, r.GrantId, r.Status });
             b.Property(r => r.Status).HasConversion<string>();
@@ -53,6 +55,7 @@ public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<Tender>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(t => t.Id);
             b.HasIndex(t => t.Reference).IsUnique();
             b.HasIndex(t => new { t.DonorCode, t.GrantId });
@@ -75,6 +78,7 @@ public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<Bid>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(x => x.Id);
             b.HasIndex(x => new { x.TenderId, x.LotNumber, x.SupplierId }).IsUnique();
             b.OwnsMany(x => x.Lines, l => l.ToJson());
@@ -87,6 +91,7 @@ public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<Contract>(b =>
         {
+            HasRowVersion(b);
             b.HasKey(c => c.Id);
             b.HasIndex(c => c.Reference).IsUnique();
             b.HasIndex(c => new { c.DonorCode, c.GrantId });

@@ -44,7 +44,7 @@ public static class RegisterDonor
         api.MapPost("/donors", async (RegisterDonorRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 var donor = await mediator.Send(new Command(body.Code, body.Name, body.IatiOrganisationId, body.IatiOrganisationType), ct);
-                return TypedResults.Created($"/api/reporting/donors/{donor.Code}", donor);
+                return TypedResults.Created($"/api/reporting/donors/{Uri.EscapeDataString(donor.Code)}", donor);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.Administrator))
             .WithName("RegisterDonor");

@@ -39,7 +39,10 @@ public static class RegisterWarehouse
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/warehouses", async (RegisterWarehouseRequest body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created($"/api/inventory/warehouses/{body.Code}", await mediator.Send(new Command(body.Code, body.Name, body.CountryCode, body.Address), ct)))
+            {
+                var warehouse = await mediator.Send(new Command(body.Code, body.Name, body.CountryCode, body.Address), ct);
+                return TypedResults.Created($"/api/inventory/warehouses/{Uri.EscapeDataString(warehouse.Code)}", warehouse);
+            })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
             .WithName("RegisterWarehouse");
 }

@@ -1,4 +1,5 @@
 using Equipment.BuildingBlocks.Data;
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
@@ -33,6 +34,11 @@ public static class ImportReceipts
                 using var reader = new StreamReader(request.Body);
                 var csv = await reader.ReadToEndAsync(ct);
                 if (string.IsNullOrWhiteSpace(csv)) throw new RuleViolationException("body", "NotEmpty", "The CSV body is empty.");
+                // Refused before it is stored: a NUL cannot even be kept in PostgreSQL, and no cell may break a later export.
+                for (var i = 0; i < csv.Length; i++)
+                    if (InputGuard.IsRefused(csv[i]))
+                        throw new RuleViolationException("body", "NoControlCharacters",
+                            $"Line {csv.AsSpan(0, i).Count('\n') + 1} holds a control character (U+{(int)csv[i]:X4}): no cell may.");
 
                 var job = new ImportJob(shipmentId, receivedOn.Value, csv, user.Name, clock.GetUtcNow().UtcDateTime);
                 db.ImportJobs.Add(job);

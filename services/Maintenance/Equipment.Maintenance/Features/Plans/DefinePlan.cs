@@ -43,8 +43,10 @@ public static class DefinePlan
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/plans", async (DefinePlanRequest body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created($"/api/maintenance/plans/{body.ItemCategory}",
-                    await mediator.Send(new Command(body.ItemCategory, body.IntervalDays, body.IntervalUsageHours, body.IntervalKm, body.Checklist), ct)))
+            {
+                var plan = await mediator.Send(new Command(body.ItemCategory, body.IntervalDays, body.IntervalUsageHours, body.IntervalKm, body.Checklist), ct);
+                return TypedResults.Created($"/api/maintenance/plans/{Uri.EscapeDataString(plan.ItemCategory)}", plan);   // a header holds ASCII only
+            })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician, Roles.Administrator))
             .WithName("DefinePlan");
         api.MapGet("/plans", async (MaintenanceDbContext db, CancellationToken ct) => (await db.Plans.AsNoTracking().OrderBy(p => p.ItemCategory).ToListAsync(ct)).Select(MaintenancePlanResponse.From).ToList())

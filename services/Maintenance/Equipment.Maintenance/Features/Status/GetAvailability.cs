@@ -31,9 +31,10 @@ public static class GetAvailability
                     .GroupBy(x => grouping switch { "asset" => x.Asset.SerialNumber, "crossingPoint" => x.Asset.CrossingPointCode ?? "(not deployed)", _ => x.Asset.GrantId.ToString() })
                     .Select(g =>
                     {
-                        var operational = TimeSpan.FromTicks(g.Sum(x => x.Time.Operational.Ticks));
-                        var known = TimeSpan.FromTicks(g.Sum(x => x.Time.Known.Ticks));
-                        return new AvailabilityResponse(g.Key, g.Count(), Math.Round(operational.TotalHours, 2), Math.Round(known.TotalHours, 2), Availability.Share((operational, known)));
+                        // Summed in hours, not ticks: many assets over centuries overflow a TimeSpan.
+                        var operational = g.Sum(x => x.Time.Operational.TotalHours);
+                        var known = g.Sum(x => x.Time.Known.TotalHours);
+                        return new AvailabilityResponse(g.Key, g.Count(), Math.Round(operational, 2), Math.Round(known, 2), known <= 0 ? null : Math.Round(operational / known, 4));
                     })
                     .OrderBy(r => r.Key)
                     .ToList();

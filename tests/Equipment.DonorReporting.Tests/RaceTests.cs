@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using Equipment.DonorReporting.Contracts;
+using Equipment.DonorReporting.Data;
+using Equipment.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DonorReporting.Tests;
+
+/// <summary>50 administrators at once on the same write, all having read the same state: one wins, the others get 409, never 500.</summary>
+public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
+{
+    private const int Racers = 50;
+    private readonly ReportingWorld _world = new(factory);
+
+    [Fact]
+    public async Task One_amendment_at_a_version_wins_and_publishes_one_event()
+    {
+        var grantId = await _world.GrantAsync(await _world.DonorAsync());
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => _world.Admin.PostAsJsonAsync($"/api/reporting/grants/{grantId}/amendments",
+            new { expectedVersion = 1, effectiveOn = "2025-09-01", reason = $"Rider {i}", title = $"Title {i}" }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await factory.WithDbAsync<ReportingDbContext, int>(db => db.GrantVersions.CountAsync(v => v.GrantId == grantId && v.Version == 2)));
+        Assert.Equal(1, await factory.WithDbAsync<ReportingDbContext, int>(db =>
+            db.OutboxMessages.CountAsync(m => m.Topic == GrantAmended.Topic && m.Payload.Contains(grantId.ToString()))));
+    }
+
+    [Fact]
+    public async Task A_donor_code_is_registered_once()
+    {
+        var code = "D-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => _world.Admin.PostAsJsonAsync("/api/reporting/donors",
+            new { code, name = $"Donor {i}", iatiOrganisationType = "15" }));
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await factory.WithDbAsync<ReportingDbContext, int>(db => db.Donors.CountAsync(d => d.Code == code)));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using Equipment.Procurement.Contracts;
+using Equipment.Procurement.Data;
+using Equipment.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Procurement.Tests;
+
+/// <summary>
+/// 50 officers at once on the same step, every one of them having read the same state (their saves are held until all
+/// have arrived): exactly one wins, the others get 409 naming the state or the rule, never 500, and one event goes out.
+/// </summary>
+public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
+{
+    private const int Racers = 50;
+
+    private Task<int> EventsAsync(string topic, Guid id) => factory.WithDbAsync<ProcurementDbContext, int>(db =>
+        db.OutboxMessages.CountAsync(m => m.Topic == topic && m.Payload.Contains(id.ToString())));
+
+    private static async Task<(Guid TenderId, Guid SupplierId)> AwardedLotAsync(ProcurementWorld world)
+    {
+        var supplier = await world.SupplierAsync("Thermovision Systems GmbH " + Guid.NewGuid().ToString("N")[..4], "DE");
+        var id = (await world.TenderAsync(350_000m))["id"]!.GetValue<Guid>();
+        await world.PublishAsync(id);
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.BidAsync(id, supplier, 340_000m));
+        world.Clock.Advance(TimeSpan.FromDays(31));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/evaluation"));
+        var bid = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids")))[0]!["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/bids/{bid}/evaluation", new { administrativelyCompliant = true, technicallyCompliant = true }));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/award-proposal"));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/standstill", new { }));
+        world.Clock.Advance(TimeSpan.FromDays(10));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/award"));
+        return (id, supplier);
+    }
+
+    [Fact]
+    public async Task One_requisition_feeds_one_tender_however_many_officers_race()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var requisition = await world.RequisitionAsync(350_000m);
+        var answers = await Race.RunAsync(factory.Gate, Racers, _ => world.CreateTenderAsync([requisition]));
+        Assert.Equal(Racers, factory.Gate.Arrived);   // every racer reached its save: the race was real
+        var tender = System.Text.Json.Nodes.JsonNode.Parse(Race.AssertOneWinner(answers))!;
+        Assert.Equal(1, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Tenders.CountAsync(t => t.GrantId == world.GrantId)));
+        var stored = await factory.WithDbAsync<ProcurementDbContext, Guid?>(db => db.Requisitions.Where(r => r.Id == requisition).Select(r => r.TenderId).SingleAsync());
+        Assert.Equal(tender["id"]!.GetValue<Guid>(), stored);
+    }
+
+    [Fact]
+    public async Task A_lot_gets_one_draft_contract_however_many_officers_race()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var (tenderId, _) = await AwardedLotAsync(world);
+        var answers = await Race.RunAsync(factory.Gate, Racers, i =>
+            world.PostAsync($"tenders/{tenderId}/lots/1/contract", new { reference = $"C-{tenderId.ToString("N")[..6]}-{i}", warrantyMonths = 24 }));
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Contracts.CountAsync(c => c.TenderId == tenderId)));
+    }
+
+    [Fact]
+    public async Task A_contract_is_signed_once_and_publishes_one_event()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var (tenderId, _) = await AwardedLotAsync(world);
+        var contractId = (await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.PostAsync($"tenders/{tenderId}/lots/1/contract",
+            new { reference = "C-" + tenderId.ToString("N")[..8], warrantyMonths = 24 })))["id"]!.GetValue<Guid>();
+        var answers = await Race.RunAsync(factory.Gate, Racers, _ =>
+            world.PostAsync($"contracts/{contractId}/signature", new { signedOn = DateOnly.FromDateTime(world.Now) }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await EventsAsync(ContractSigned.Topic, contractId));
+        var tender = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{tenderId}"));
+        Assert.Equal("ContractSigned", tender["lots"]![0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_supplier_is_registered_once_however_many_officers_race()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var registration = Guid.NewGuid().ToString("N")[..10];
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => world.Officer.PostAsJsonAsync("/api/procurement/suppliers", new
+        {
+            legalName = $"Racing Optics {i}", countryOfEstablishment = "DE", registrationNumber = registration, contactName = "Sales", contactEmail = "s@example.org",
+        }));
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Suppliers.CountAsync(s => s.RegistrationNumber == registration)));
+    }
+}
