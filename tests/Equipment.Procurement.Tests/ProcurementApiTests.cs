@@ -56,7 +56,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.BidAsync(id, loser, 310_000m, origin: "FR"));
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.BidAsync(id, winner, 330_000m));       // one bid per supplier
 
-        world.Clock.Advance(TimeSpan.FromDays(31));                                                             // the deadline passes
+        world.Clock.Advance(TimeSpan.FromDays(61));                                                             // the deadline passes
         var closed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}"));
         Assert.Equal("SubmissionClosed", closed["status"]!.GetValue<string>());
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.PostAsync($"tenders/{id}/clarifications", new { question = "Too late?" }));
@@ -168,7 +168,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var origin = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await world.BidAsync(id, eligible, 300_000m, origin: "CN"), field: "lines[0].countryOfOrigin");
         Assert.Equal("EligibleOrigin", origin["violations"]![0]!["rule"]!.GetValue<string>());
 
-        world.Clock.Advance(TimeSpan.FromDays(30).Add(TimeSpan.FromSeconds(1)));
+        world.Clock.Advance(TimeSpan.FromDays(60).Add(TimeSpan.FromSeconds(1)));
         var late = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.BidAsync(id, eligible, 300_000m));
         Assert.Equal("SubmissionClosed", late["currentState"]!.GetValue<string>());
 
@@ -201,7 +201,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
             Assert.DoesNotContain("333333", tender);
         }
 
-        world.Clock.Advance(TimeSpan.FromDays(31));
+        world.Clock.Advance(TimeSpan.FromDays(61));
         var opened = await HttpAssert.StatusAsync(HttpStatusCode.OK, await admin.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids"));
         Assert.Equal(333_333m, opened[0]!["totalPrice"]!.GetValue<decimal>());
     }
@@ -214,7 +214,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var id = (await world.TenderAsync(350_000m))["id"]!.GetValue<Guid>();
         await world.PublishAsync(id);
         await world.BidAsync(id, supplier, 349_000m);
-        world.Clock.Advance(TimeSpan.FromDays(31));
+        world.Clock.Advance(TimeSpan.FromDays(61));
         await world.PostAsync($"tenders/{id}/lots/1/evaluation");
         var bid = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids")))[0]!["id"]!.GetValue<Guid>();
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest,
@@ -275,7 +275,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await world.PublishAsync(id);
         await world.BidAsync(id, winner, 340_000m);
         await world.BidAsync(id, loser, 312_345.67m, origin: "FR");
-        world.Clock.Advance(TimeSpan.FromDays(31));
+        world.Clock.Advance(TimeSpan.FromDays(61));
         await world.PostAsync($"tenders/{id}/lots/1/evaluation");
         foreach (var bid in (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids"))).AsArray())
             await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/bids/{bid!["id"]}/evaluation", new
