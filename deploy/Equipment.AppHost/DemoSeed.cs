@@ -110,7 +110,9 @@ public static class DemoSeed
         RaiseRequisitionRequest Need(GrantResponse grant, string line, string category, string spec, int quantity, decimal estimate, string? crossingPoint, string? warehouse = null) =>
             new(grant.Id, line, category, spec, quantity, estimate, crossingPoint, warehouse, requiredBy);
 
-        await ProcurementRun.ToSignedContractAsync(officer, northAfrica.Id, "T-NA-2025-001", "Long-range thermal cameras",
+        // PRAG 2021/2024 gives an international open tender 60 days from publication: ProcurementRun's timeline gives 35,
+        // so this one is published 150 days back and then run as ProcurementRun runs the others.
+        await InternationalOpenTenderAsync(officer, northAfrica.Id, "T-NA-2025-001", "Long-range thermal cameras",
             [
                 Need(northAfrica, "NA-EQ-1", "ThermalCamera", "Cooled MWIR 640×512 thermal camera, 25 km detection range, with tripod and control unit", 4, 42_500m, "TN-RAS-AJDIR"),
                 Need(northAfrica, "NA-EQ-1", "ThermalCamera", "Cooled MWIR 640×512 thermal camera, 25 km detection range, with tripod and control unit", 4, 42_500m, "TN-DEHIBA-WAZIN"),
@@ -118,7 +120,7 @@ public static class DemoSeed
             [
                 new Offer(thermovision, [41_900m, 41_900m], "DE"),
                 new Offer(optronique, [39_800m, 39_800m], "FR", Compliant: false, Notes: "Uncooled detector offered; the specification requires cooled MWIR"),
-            ], cancellationToken: cancellationToken);
+            ], cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, northAfrica.Id, "T-NA-2025-002", "Document examination kits",
             [Need(northAfrica, "NA-EQ-2", "DocumentExaminationKit", "Portable document examination kit: UV/IR light sources, 30× magnifier, reference database", 6, 8_900m, "TN-DEHIBA-WAZIN")],
             [
@@ -263,5 +265,30 @@ public static class DemoSeed
 
         await Poll.UntilAsync(() => admin.Reporting.GetGrantAsync(northAfrica.Id, cancellationToken), s => s.Figures.Funnel.Deployed >= 12, Propagation,
             "donor-reporting to count the North Africa deployments", cancellationToken);
+    }
+
+    /// <summary>An international open tender with PRAG 2021/2024's 60 days (published 150 days back, deadline 85), then ProcurementRun's steps.</summary>
+    private static async Task InternationalOpenTenderAsync(EquipmentApi officer, Guid grantId, string reference, string title,
+        IReadOnlyList<RaiseRequisitionRequest> needs, IReadOnlyList<Offer> offers, CancellationToken cancellationToken)
+    {
+        var requisitions = new List<Guid>();
+        foreach (var need in needs) requisitions.Add((await officer.Procurement.RaiseRequisitionAsync(need, cancellationToken)).Id);
+        var tender = await officer.Procurement.CreateTenderAsync(new CreateTenderRequest(reference, title, grantId, [new LotInput(title, requisitions)],
+            AwardMethod.LowestPrice, 0, null, null), cancellationToken);
+        var now = DateTime.UtcNow;
+        await officer.Procurement.PublishAsync(tender.Id, new PublishTenderRequest(now.AddDays(-150), now.AddDays(-85)), cancellationToken);
+        foreach (var offer in offers)
+            await officer.Procurement.SubmitBidAsync(tender.Id, 1, new SubmitBidRequest(offer.SupplierId, now.AddDays(-90),
+                offer.UnitPrices.Select((price, i) => new BidLineInput(i + 1, price, offer.Origin)).ToList()), cancellationToken);
+        await officer.Procurement.StartEvaluationAsync(tender.Id, 1, cancellationToken);
+        var bids = await officer.Procurement.ListBidsAsync(tender.Id, 1, cancellationToken);
+        foreach (var offer in offers)
+            await officer.Procurement.EvaluateBidAsync(tender.Id, bids.Single(b => b.SupplierId == offer.SupplierId).Id,
+                new EvaluateBidRequest(true, offer.Compliant, offer.Notes, offer.QualityScores), cancellationToken);
+        await officer.Procurement.ProposeAwardAsync(tender.Id, 1, cancellationToken);
+        await officer.Procurement.StartStandstillAsync(tender.Id, 1, new StartStandstillRequest(DateOnly.FromDateTime(now.AddDays(-80))), cancellationToken);
+        await officer.Procurement.DecideAwardAsync(tender.Id, 1, new DecideAwardRequest(DateOnly.FromDateTime(now.AddDays(-70))), cancellationToken);
+        var draft = await officer.Procurement.DraftContractAsync(tender.Id, 1, new DraftContractRequest(reference.Replace("T-", "C-"), 24), cancellationToken);
+        await officer.Procurement.SignContractAsync(draft.Id, new SignContractRequest(DateOnly.FromDateTime(now.AddDays(-65))), cancellationToken);
     }
 }
