@@ -217,7 +217,7 @@ public static class DemoSeed
         await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.OutOfService, DateTime.UtcNow.AddDays(-7), "Cooler failure"), cancellationToken);
         var repair = await technician.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.AssetId, WorkOrderKind.Corrective, fault.Id), cancellationToken);
         await technician.Maintenance.ScheduleAsync(repair.Id, new ScheduleWorkOrderRequest(today.AddDays(-6), "Anis Trabelsi"), cancellationToken);
-        await technician.Maintenance.StartAsync(repair.Id, cancellationToken);
+        await technician.Maintenance.StartAsync(repair.Id, new StartWorkOrderRequest(today.AddDays(-6)), cancellationToken);
         await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.UnderRepair, DateTime.UtcNow.AddDays(-6), "Cooler replacement under warranty"), cancellationToken);
         await technician.Maintenance.CompleteAsync(repair.Id, new CompleteWorkOrderRequest(today.AddDays(-4), 5, "Stirling cooler replaced by the supplier's engineer",
             [new PartUsed("Stirling cooler", 1, 1_850m)]), cancellationToken);
@@ -230,7 +230,7 @@ public static class DemoSeed
         var kit = maintained.Items.First(a => a.ItemCategory == "DocumentExaminationKit");
         var service = await technician.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(kit.AssetId, WorkOrderKind.Preventive), cancellationToken);
         await technician.Maintenance.ScheduleAsync(service.Id, new ScheduleWorkOrderRequest(today.AddDays(-2), "Anis Trabelsi"), cancellationToken);
-        await technician.Maintenance.StartAsync(service.Id, cancellationToken);
+        await technician.Maintenance.StartAsync(service.Id, new StartWorkOrderRequest(today.AddDays(-2)), cancellationToken);
         await technician.Maintenance.CompleteAsync(service.Id, new CompleteWorkOrderRequest(today.AddDays(-2), 1.5m, "Lamp hours checked, database updated"), cancellationToken);
         await technician.Maintenance.RecordUsageAsync(camera.AssetId, new RecordUsageRequest(today.AddDays(-30), today.AddDays(-8), Hours: 264), cancellationToken);
         log("maintenance: 4 plans applied on deployment, one camera fault repaired under warranty (claim accepted, €1,850 borne by the supplier), one preventive service");

@@ -32,7 +32,7 @@ public interface IMaintenanceApi
     Task<WorkOrderResponse> ScheduleAsync(Guid workOrderId, [Body] ScheduleWorkOrderRequest request, CancellationToken cancellationToken = default);
 
     [Post("/api/maintenance/work-orders/{workOrderId}/start")]
-    Task<WorkOrderResponse> StartAsync(Guid workOrderId, CancellationToken cancellationToken = default);
+    Task<WorkOrderResponse> StartAsync(Guid workOrderId, [Body] StartWorkOrderRequest? body = null, CancellationToken cancellationToken = default);
 
     [Post("/api/maintenance/work-orders/{workOrderId}/completion")]
     Task<WorkOrderResponse> CompleteAsync(Guid workOrderId, [Body] CompleteWorkOrderRequest request, CancellationToken cancellationToken = default);

@@ -131,6 +131,26 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_work_order_completed_a_day_before_it_started_is_refused_naming_both_days_and_on_the_day_is_accepted()
+    {
+        var assetId = await DeployedAssetAsync();
+        var id = (await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId, kind = "Corrective" })))["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/schedule", new { on = Today.AddDays(-5), technician = "A. Trabelsi" }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/start", new { on = Today.AddDays(1) }), field: "on");
+        var started = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/start", new { on = Today.AddDays(-3) }));
+        Assert.Equal(Today.AddDays(-3).ToString("yyyy-MM-dd"), started["startedOn"]!.GetValue<string>());
+
+        var early = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/completion",
+            new { on = Today.AddDays(-4), labourHours = 2, outcome = "Cooler replaced" }), field: "on");
+        Assert.Equal("NotBeforeStart", early["violations"]![0]!["rule"]!.GetValue<string>());
+        Assert.Contains(Today.AddDays(-3).ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+        Assert.Contains(Today.AddDays(-4).ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(0, await EventsAsync(WorkOrderCompleted.Topic, id));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/completion",
+            new { on = Today.AddDays(-3), labourHours = 2, outcome = "Cooler replaced" }));
+    }
+
+    [Fact]
     public async Task Availability_over_a_fixed_status_history_matches_the_hand_computed_share()
     {
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
