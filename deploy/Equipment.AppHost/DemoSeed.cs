@@ -205,6 +205,10 @@ public static class DemoSeed
         await DeployAsync(kits, "TN-DEHIBA-WAZIN");
         await DeployAsync(radios, "MK-TABANOVCE");
         await DeployAsync(binoculars, "TN-BOUCHEBKA");
+        // A recorded deviation: the fourth camera bought for Dehiba–Wazin went to Ras Ajdir instead, with the reason.
+        await logistics.Inventory.DeployAsync(cameras.Where(a => a.SerialNumber.Contains("-DW-")).Skip(3).First().Id, new DeployAssetRequest("TN-RAS-AJDIR", today.AddDays(-35),
+            "Dehiba–Wazin's fourth tower mount was not ready; the camera covers the Ras Ajdir approach road until it is"), cancellationToken);
+        deployed++;
         var moved = cameras.First(a => a.SerialNumber.Contains("-RA-"));
         await logistics.Inventory.TransferAsync(moved.Id, new TransferAssetRequest("TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis"), cancellationToken);
         await logistics.Inventory.DisposeAsync(radios[^1].Id, new DisposeAssetRequest(DisposalKind.Stolen, today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025"), cancellationToken);

@@ -208,6 +208,40 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
     }
 
     [Fact]
+    public async Task A_deployment_away_from_the_contracts_destination_shows_as_a_counted_listed_deviation_in_the_summary_and_reports()
+    {
+        var grantId = await GrantAsync(await DonorAsync());
+        var contractId = Guid.NewGuid();
+        var (bought, elsewhere) = (Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ContractSigned.Topic, new ContractSigned(contractId, "C-DEV", grantId, "EU", "Thermovision GmbH", "DE", today, "EUR",
+            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 2, 40_000m, "TN-RAS-AJDIR", today, 24)]) { OccurredAt = now }));
+        foreach (var asset in new[] { bought, elsewhere })
+            Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetRegistered.Topic, new AssetRegistered(asset, "SN-" + asset.ToString("N")[..6], "ThermalCamera", "Thermal camera", grantId, "EU",
+                contractId, 1, 40_000m, "EUR", today, today.AddMonths(24)) { OccurredAt = now }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(bought, grantId, "EU", "TN-RAS-AJDIR", today)
+            { OccurredAt = now, DestinationCrossingPointCode = "TN-RAS-AJDIR" }));
+        var deviation = new AssetDeployed(elsewhere, grantId, "EU", "TN-DEHIBA-WAZIN", today)
+            { OccurredAt = now, DestinationCrossingPointCode = "TN-RAS-AJDIR", DeviationReason = "The Ras Ajdir tower is not built yet" };
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, deviation));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, deviation));          // the same fact twice counts once
+
+        var figures = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
+        Assert.Equal(1, figures["deviationCount"]!.GetValue<int>());
+        var listed = figures["deviations"]!.AsArray().Single()!;
+        Assert.Equal((elsewhere, "TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", "The Ras Ajdir tower is not built yet"), (listed["assetId"]!.GetValue<Guid>(),
+            listed["destinationCrossingPointCode"]!.GetValue<string>(), listed["deployedAtCrossingPointCode"]!.GetValue<string>(), listed["reason"]!.GetValue<string>()));
+
+        var html = await _admin.GetStringAsync($"/api/reporting/grants/{grantId}/report.html");
+        Assert.Contains("1 recorded deviation.", html);
+        Assert.Contains("The Ras Ajdir tower is not built yet", html);
+        var csv = await _admin.GetStringAsync($"/api/reporting/grants/{grantId}/report.csv");
+        Assert.Contains("deviationReason", csv.Split('\n')[0]);
+        Assert.Contains("The Ras Ajdir tower is not built yet", csv);
+    }
+
+    [Fact]
     public async Task A_transfer_moves_the_count_and_a_stolen_asset_no_longer_counts_even_if_its_deployment_arrives_late()
     {
         var grantId = await GrantAsync(await DonorAsync());
