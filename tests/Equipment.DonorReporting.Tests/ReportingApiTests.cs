@@ -242,6 +242,30 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
     }
 
     [Fact]
+    public async Task Availability_counts_up_to_now_as_maintenance_does_for_a_window_ending_in_the_future()
+    {
+        var donor = await DonorAsync();
+        var grant = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _admin.PostAsJsonAsync("/api/reporting/grants", new
+        {
+            reference = "G-AV-" + Guid.NewGuid().ToString("N")[..6], title = "IBM", donorCode = donor, instrument = "NdiciGlobalEurope", implementingPartner = "ICMPD",
+            amount = 1_000_000, startDate = "2024-01-01", endDate = "2030-12-31", beneficiaryCountries = new[] { "TN" },
+            crossingPoints = new[] { new { code = "TN-RAS-AJDIR", name = "Ras Ajdir", countryCode = "TN", neighbourCountryCode = "LY", latitude = 33.15, longitude = 11.56 } },
+        }));
+        var grantId = grant["id"]!.GetValue<Guid>();
+        var now = _factory.Clock.GetUtcNow().UtcDateTime;
+        var deployedOn = DateOnly.FromDateTime(now).AddDays(-3);
+        var deployedAt = deployedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var asset = Guid.NewGuid();
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(asset, grantId, donor, "TN-RAS-AJDIR", deployedOn) { OccurredAt = now }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(Maintenance.Contracts.AssetStatusChanged.Topic,
+            new Maintenance.Contracts.AssetStatusChanged(asset, Maintenance.Contracts.Api.OperationalStatus.OutOfService, now.AddDays(-1), "Cooler failure") { OccurredAt = now }));
+
+        var figures = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
+        // The same history and hand computation as maintenance's test of GET /availability with a window ending in the future.
+        Assert.Equal(Math.Round((now.AddDays(-1) - deployedAt).TotalSeconds / (now - deployedAt).TotalSeconds, 4), figures["availability"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task A_transfer_moves_the_count_and_a_stolen_asset_no_longer_counts_even_if_its_deployment_arrives_late()
     {
         var grantId = await GrantAsync(await DonorAsync());

@@ -172,6 +172,33 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Availability_for_a_window_ending_in_the_future_counts_only_the_time_that_has_passed()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var deployedOn = DateOnly.FromDateTime(now).AddDays(-3);
+        var deployedAt = deployedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var assetId = await DeployedAssetAsync(deployedOn: deployedOn);                                   // operational from its deployment
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/status",
+            new { status = "OutOfService", at = now.AddDays(-1), reason = "Cooler failure" }));
+
+        var to = now.AddDays(2);                                                                          // the window ends in two days
+        var rows = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync(
+            $"/api/maintenance/availability?from={deployedAt:yyyy-MM-ddTHH:mm:ssZ}&to={to:yyyy-MM-ddTHH:mm:ss.fffffffZ}&by=asset"));
+        var row = rows.AsArray().Single(r => r!["key"]!.GetValue<string>() == "TC-" + assetId.ToString("N")[..6])!;
+        // By hand: known from the deployment to now, operational until a day ago; the two future days count for nothing
+        // (counting them as the last status would give (now − 1 day − deployment) / (now + 2 days − deployment)).
+        var known = now - deployedAt;
+        var operational = now.AddDays(-1) - deployedAt;
+        Assert.Equal(Math.Round(operational.TotalSeconds / known.TotalSeconds, 4), row["availability"]!.GetValue<double>());
+        Assert.Equal(Math.Round(known.TotalHours, 2), row["knownHours"]!.GetValue<double>());
+        Assert.Equal(now, row["countedTo"]!.GetValue<DateTime>().ToUniversalTime());
+
+        var ahead = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync(
+            $"/api/maintenance/availability?from={now.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}&to={now.AddDays(2):yyyy-MM-ddTHH:mm:ssZ}&by=asset"));
+        Assert.DoesNotContain(ahead.AsArray(), r => r!["key"]!.GetValue<string>() == "TC-" + assetId.ToString("N")[..6]);
+    }
+
+    [Fact]
     public async Task Usage_logs_refuse_negative_overlapping_and_future_entries()
     {
         var assetId = await DeployedAssetAsync();

@@ -31,6 +31,18 @@ public class MaintenanceRulesTests
     }
 
     [Fact]
+    public void Availability_stops_at_now_when_the_period_ends_in_the_future()
+    {
+        var history = new[] { At(0, OperationalStatus.Operational), At(4, OperationalStatus.OutOfService) };
+        var now = Day0.AddDays(5);
+        var counted = Availability.For(history, Day0, Day0.AddDays(10), now);        // 4 operational of the 5 days that have passed
+        Assert.Equal((TimeSpan.FromDays(4), TimeSpan.FromDays(5)), counted);
+        Assert.Equal(0.8, Availability.Share(counted));
+        Assert.Equal(Availability.For(history, Day0, Day0.AddDays(10)), Availability.For(history, Day0, Day0.AddDays(10), Day0.AddDays(11)));
+        Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), Availability.For(history, Day0.AddDays(6), Day0.AddDays(8), now));
+    }
+
+    [Fact]
     public void Warranty_covers_its_last_day_and_not_the_day_after()
     {
         var asset = new MaintainedAsset(Guid.NewGuid(), "TC-1", "ThermalCamera", "Camera", Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2027, 3, 1));

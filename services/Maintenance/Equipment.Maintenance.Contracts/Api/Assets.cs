@@ -18,7 +18,11 @@ public sealed record ChangeStatusRequest(OperationalStatus? Status, DateTime? At
 public sealed record StatusChangeResponse(long Id, Guid AssetId, OperationalStatus Status, DateTime At, string Reason, string By);
 
 /// <summary>One row of <c>GET /availability</c>: the key is the asset's serial, the crossing point or the grant.</summary>
-public sealed record AvailabilityResponse(string Key, int Assets, double OperationalHours, double KnownHours, double? Availability);
+/// <summary>
+/// One group's availability over the period asked for; <see cref="CountedTo"/> is where counting stopped: the period's end,
+/// or the moment of the answer when the period ends in the future.
+/// </summary>
+public sealed record AvailabilityResponse(string Key, int Assets, double OperationalHours, double KnownHours, double? Availability, DateTime? CountedTo = null);
 
 /// <summary><c>POST /assets/{assetId}/usage</c>: hours, km or patrols over a past period.</summary>
 public sealed record RecordUsageRequest(DateOnly? From, DateOnly? To, decimal? Hours = null, decimal? Km = null, int? Patrols = null);

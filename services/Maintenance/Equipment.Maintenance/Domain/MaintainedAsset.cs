@@ -84,12 +84,17 @@ public sealed class StatusChange
 
 /// <summary>
 /// Availability: the time-weighted share of a period during which an asset was operational, counting only the time
-/// its status was known (from its first status entry on), clipped exactly at the period's edges.
+/// its status was known (from its first status entry on), clipped exactly at the period's edges and never beyond now:
+/// time that has not passed yet is neither operational nor known (as donor-reporting counts it).
 /// </summary>
 public static class Availability
 {
-    public static (TimeSpan Operational, TimeSpan Known) For(IReadOnlyList<StatusChange> history, DateTime from, DateTime to)
+    /// <summary>The end of a period as far as it has passed: <paramref name="to"/>, or now when that is still ahead.</summary>
+    public static DateTime CountedTo(DateTime to, DateTime? nowUtc) => nowUtc is { } now && now < to ? now : to;
+
+    public static (TimeSpan Operational, TimeSpan Known) For(IReadOnlyList<StatusChange> history, DateTime from, DateTime to, DateTime? nowUtc = null)
     {
+        to = CountedTo(to, nowUtc);
         var ordered = history.OrderBy(h => h.At).ToList();
         TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
         for (var i = 0; i < ordered.Count; i++)
