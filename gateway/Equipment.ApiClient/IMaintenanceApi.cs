@@ -55,6 +55,10 @@ public interface IMaintenanceApi
     [Get("/api/maintenance/assets/{assetId}/status-history")]
     Task<IReadOnlyList<StatusChangeResponse>> GetStatusHistoryAsync(Guid assetId, CancellationToken cancellationToken = default);
 
+    /// <summary>Mean time between failures and to repair, in days, grouped <paramref name="by"/> model or crossingPoint.</summary>
+    [Get("/api/maintenance/reliability")]
+    Task<IReadOnlyList<ReliabilityResponse>> GetReliabilityAsync(string? by = null, CancellationToken cancellationToken = default);
+
     /// <summary>Availability over [from, to), grouped <paramref name="by"/> asset, crossingPoint or grant.</summary>
     [Get("/api/maintenance/availability")]
     Task<IReadOnlyList<AvailabilityResponse>> GetAvailabilityAsync([Query(Format = "o")] DateTime from, [Query(Format = "o")] DateTime to, string? by = null,

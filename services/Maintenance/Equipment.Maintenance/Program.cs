@@ -32,6 +32,7 @@ ProgressWorkOrder.Map(api);
 SettleWarrantyClaim.Map(api);
 ChangeStatus.Map(api);
 GetAvailability.Map(api);
+GetReliability.Map(api);
 RecordUsage.Map(api);
 
 app.Run();

@@ -28,3 +28,10 @@ public sealed record AvailabilityResponse(string Key, int Assets, double Operati
 public sealed record RecordUsageRequest(DateOnly? From, DateOnly? To, decimal? Hours = null, decimal? Km = null, int? Patrols = null);
 
 public sealed record UsageLogResponse(Guid Id, Guid AssetId, DateOnly From, DateOnly To, decimal? Hours, decimal? Km, int? Patrols, string By);
+
+/// <summary>
+/// <c>GET /reliability?by=model|crossingPoint</c>: per group, the assets, the faults reported, the days in service, the
+/// mean time between failures (days in service ÷ faults) and the mean time to repair (fault report → completion of its
+/// corrective work order, in days, over the repairs counted); null when there is nothing to divide.
+/// </summary>
+public sealed record ReliabilityResponse(string Key, int Assets, int Failures, int InServiceDays, double? MtbfDays, int Repairs, double? MttrDays);
