@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Equipment.Procurement.Data;
 using Equipment.Procurement.Domain;
 using Equipment.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Procurement.Tests;
 
@@ -86,5 +88,31 @@ public class PragEditionTests(ServiceFactory<Program> factory) : IClassFixture<S
         {
             if (world.Now < DateTime.UtcNow - TimeSpan.FromDays(1)) world.Clock.Advance(back);
         }
+    }
+
+    [Fact]
+    public async Task An_edition_stored_before_sections_were_kept_still_reads()
+    {
+        // What a database upgraded from before this change holds: 2021.1's rules without the new members.
+        var edition = ProcedureRuleSet.Prag2021.Edition;
+        await factory.WithDbAsync<ProcurementDbContext, int>(async db =>
+        {
+            var json = await db.Database.SqlQuery<string>($"SELECT \"Rules\" AS \"Value\" FROM \"RuleSets\" WHERE \"Edition\" = {edition}").SingleAsync();
+            var rules = JsonNode.Parse(json)!.AsArray();
+            foreach (var rule in rules.Select(r => r!.AsObject()))
+                foreach (var member in new[] { "FromValueExclusive", "PragSection", "PeriodRunsFrom" }) rule.Remove(member);
+            var stripped = rules.ToJsonString();
+            Assert.DoesNotContain("PragSection", stripped);
+            return db.Database.ProviderName!.Contains("Npgsql")
+                ? await db.Database.ExecuteSqlAsync($"UPDATE \"RuleSets\" SET \"Rules\" = CAST({stripped} AS jsonb) WHERE \"Edition\" = {edition}")
+                : await db.Database.ExecuteSqlAsync($"UPDATE \"RuleSets\" SET \"Rules\" = {stripped} WHERE \"Edition\" = {edition}");
+        });
+        using var officer = factory.ClientAs(Equipment.BuildingBlocks.Contracts.Roles.ProcurementOfficer);
+        var old = await HttpAssert.StatusAsync(HttpStatusCode.OK, await officer.GetAsync("/api/procurement/reference-data?edition=" + Uri.EscapeDataString(edition)));
+        var single = old["procedures"]!.AsArray().Single(r => r!["procedure"]!.GetValue<string>() == "CompetitiveNegotiatedProcedure")!;
+        Assert.False(single["fromValueExclusive"]!.GetValue<bool>());
+        Assert.Null(single["pragSection"]);
+        var current = await HttpAssert.StatusAsync(HttpStatusCode.OK, await officer.GetAsync("/api/procurement/reference-data"));
+        Assert.Equal(ProcedureRuleSet.Prag2024Edition, current["ruleSetEdition"]!.GetValue<string>());
     }
 }
