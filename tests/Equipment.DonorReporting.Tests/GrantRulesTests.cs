@@ -102,4 +102,19 @@ public class GrantRulesTests
         asset.DeployedAwayFromDestination("TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", new DateOnly(2026, 3, 10), "Tower not built");
         Assert.Equal(("TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", "Tower not built"), (asset.DeviationFromCrossingPointCode, asset.DeviationToCrossingPointCode, asset.DeviationReason));
     }
+
+    [Fact]
+    public void A_budget_is_split_into_periods_of_at_most_a_year_that_add_up_to_the_grant()
+    {
+        var periods = BudgetPeriods.Split(new DateOnly(2024, 1, 1), new DateOnly(2026, 6, 30), 1_000_000m);
+        // 912 days: 2024 (366 days, a leap year) 401,315.79; 2025 (365) 400,219.30; 2026 to June (181) the rest, 198,464.91.
+        Assert.Equal(
+        [
+            new BudgetPeriods.Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 401_315.79m),
+            new BudgetPeriods.Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), 400_219.30m),
+            new BudgetPeriods.Period(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), 198_464.91m),
+        ], periods);
+        Assert.Equal([new BudgetPeriods.Period(new DateOnly(2025, 3, 1), new DateOnly(2025, 9, 30), 5_000m)],
+            BudgetPeriods.Split(new DateOnly(2025, 3, 1), new DateOnly(2025, 9, 30), 5_000m));
+    }
 }
