@@ -57,7 +57,16 @@ public sealed class RuleSetSeeder(IServiceScopeFactory scopes) : IHostedService
         {
             if (await db.RuleSets.AnyAsync(r => r.Edition == known.Edition, cancellationToken)) continue;
             db.RuleSets.Add(known);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                // Another replica starting at the same time stored it first; anything else is a real failure.
+                if (!await db.RuleSets.AsNoTracking().AnyAsync(r => r.Edition == known.Edition, cancellationToken)) throw;
+            }
         }
     }
 
