@@ -299,6 +299,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var text = await response.Content.ReadAsStringAsync();
         using var package = JsonDocument.Parse(text);
         Assert.Empty(OcdsSchema.Load().ValidatePackage(package.RootElement));
+        Assert.Empty(OcdsReview.Problems(package.RootElement, "ocds-equip01-"));
 
         var releases = package.RootElement.GetProperty("releases").EnumerateArray().ToList();
         var ours = releases.Where(r => r.GetProperty("ocid").GetString()!.EndsWith(id.ToString())).ToList();
@@ -325,6 +326,22 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.DoesNotContain("312,345.67", text);
         Assert.DoesNotContain("33.15", text);                    // the crossing point's exact position, carried by the grant event
         Assert.DoesNotContain("11.56", text);
+    }
+
+    [Theory]
+    [InlineData("\"title\":\"T\"", "\"title\":\"  \"", "empty string")]
+    [InlineData("\"items\":[{\"id\":\"1\"}]", "\"items\":[]", "empty array")]
+    [InlineData("\"items\":[{\"id\":\"1\"}]", "\"items\":[{\"id\":\"1\"},{\"id\":\"1\"}]", "id 1 twice")]
+    [InlineData("\"ocid\":\"ocds-equip01-1\"", "\"ocid\":\"ocds-other-1\"", "lacks the prefix")]
+    [InlineData("\"roles\":[\"buyer\",\"procuringEntity\"]", "\"roles\":[\"procuringEntity\"]", "lacks the role buyer")]
+    [InlineData("\"buyer\":{\"id\":\"B\",\"name\":\"EU\"}", "\"buyer\":{\"id\":\"X\",\"name\":\"EU\"}", "party X is not in parties")]
+    [InlineData("\"endDate\":\"2026-02-01T00:00:00Z\"", "\"endDate\":\"2025-12-01T00:00:00Z\"", "ends")]
+    public void The_data_review_checks_notice_what_they_look_for(string good, string broken, string expected)
+    {
+        const string package = """{"releases":[{"ocid":"ocds-equip01-1","id":"r1","parties":[{"id":"B","name":"EU","roles":["buyer","procuringEntity"]}],"buyer":{"id":"B","name":"EU"},"tender":{"id":"t","title":"T","procuringEntity":{"id":"B","name":"EU"},"items":[{"id":"1"}],"tenderPeriod":{"startDate":"2026-01-01T00:00:00Z","endDate":"2026-02-01T00:00:00Z"}}}]}""";
+        Assert.Empty(OcdsReview.Problems(JsonDocument.Parse(package).RootElement, "ocds-equip01-"));
+        Assert.Contains(good, package);
+        Assert.Contains(OcdsReview.Problems(JsonDocument.Parse(package.Replace(good, broken)).RootElement, "ocds-equip01-"), p => p.Contains(expected));
     }
 
     [Fact]
