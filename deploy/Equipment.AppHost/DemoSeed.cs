@@ -217,7 +217,8 @@ public static class DemoSeed
         var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-DEHIBA-WAZIN", pageSize: 200, cancellationToken: cancellationToken),
             p => p.Items.Count(a => a.ItemCategory == "ThermalCamera") >= 4, Propagation, "maintenance to learn the deployed cameras", cancellationToken);
         var camera = maintained.Items.First(a => a.ItemCategory == "ThermalCamera");
-        var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, new ReportFaultRequest("No thermal image after dusk; cooler does not reach temperature", FaultSeverity.High), cancellationToken);
+        var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, new ReportFaultRequest("No thermal image after dusk; cooler does not reach temperature", FaultSeverity.High,
+            DateTime.UtcNow.AddDays(-7)), cancellationToken);
         await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.OutOfService, DateTime.UtcNow.AddDays(-7), "Cooler failure"), cancellationToken);
         var repair = await technician.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.AssetId, WorkOrderKind.Corrective, fault.Id), cancellationToken);
         await technician.Maintenance.ScheduleAsync(repair.Id, new ScheduleWorkOrderRequest(today.AddDays(-6), "Anis Trabelsi"), cancellationToken);

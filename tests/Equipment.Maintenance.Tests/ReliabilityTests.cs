@@ -70,6 +70,19 @@ public class ReliabilityTests(ServiceFactory<Program> factory) : IClassFixture<S
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.GetAsync("/api/maintenance/reliability?by=colour"), field: "by");
     }
 
+    [Fact]
+    public async Task A_fault_recorded_after_the_fact_keeps_when_it_was_seen_and_one_ahead_of_time_is_refused()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var asset = await DeployedAsync($"Z-{tag}", $"XP-Z-{tag}", Today.AddDays(-30));
+        var seen = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-7);
+        var fault = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{asset}/faults",
+            new { symptom = "No image after dusk", severity = "High", reportedAt = seen }));
+        Assert.Equal(seen, fault["reportedAt"]!.GetValue<DateTime>().ToUniversalTime());
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{asset}/faults",
+            new { symptom = "Tomorrow's fault", severity = "Low", reportedAt = factory.Clock.GetUtcNow().UtcDateTime.AddDays(1) }), field: "reportedAt");
+    }
+
     private async Task<Dictionary<string, JsonNode>> FiguresAsync(string by) =>
         (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/reliability?by={by}")))
             .AsArray().ToDictionary(r => r!["key"]!.GetValue<string>(), r => r!);

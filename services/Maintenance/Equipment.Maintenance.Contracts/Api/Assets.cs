@@ -7,7 +7,8 @@ public sealed record MaintainedAssetResponse(
     string? Manufacturer, string? Model, string? SupplierName);
 
 /// <summary><c>POST /assets/{assetId}/faults</c>.</summary>
-public sealed record ReportFaultRequest(string Symptom, FaultSeverity? Severity);
+/// <summary><c>POST /assets/{id}/faults</c>: what was seen; <see cref="ReportedAt"/> for a fault recorded after the fact (now when left out, never ahead).</summary>
+public sealed record ReportFaultRequest(string Symptom, FaultSeverity? Severity, DateTime? ReportedAt = null);
 
 public sealed record FaultReportResponse(Guid Id, Guid AssetId, string Symptom, FaultSeverity Severity, string ReportedBy, DateTime ReportedAt);
 
