@@ -110,7 +110,9 @@ public static class DemoSeed
         RaiseRequisitionRequest Need(GrantResponse grant, string line, string category, string spec, int quantity, decimal estimate, string? crossingPoint, string? warehouse = null) =>
             new(grant.Id, line, category, spec, quantity, estimate, crossingPoint, warehouse, requiredBy);
 
-        await ProcurementRun.ToSignedContractAsync(officer, northAfrica.Id, "T-NA-2025-001", "Long-range thermal cameras",
+        // PRAG 2021/2024 gives an international open tender 60 days from publication: ProcurementRun's timeline gives 35,
+        // so this one is published 150 days back and then run as ProcurementRun runs the others.
+        await InternationalOpenTenderAsync(officer, northAfrica.Id, "T-NA-2025-001", "Long-range thermal cameras",
             [
                 Need(northAfrica, "NA-EQ-1", "ThermalCamera", "Cooled MWIR 640×512 thermal camera, 25 km detection range, with tripod and control unit", 4, 42_500m, "TN-RAS-AJDIR"),
                 Need(northAfrica, "NA-EQ-1", "ThermalCamera", "Cooled MWIR 640×512 thermal camera, 25 km detection range, with tripod and control unit", 4, 42_500m, "TN-DEHIBA-WAZIN"),
@@ -118,7 +120,7 @@ public static class DemoSeed
             [
                 new Offer(thermovision, [41_900m, 41_900m], "DE"),
                 new Offer(optronique, [39_800m, 39_800m], "FR", Compliant: false, Notes: "Uncooled detector offered; the specification requires cooled MWIR"),
-            ], cancellationToken: cancellationToken);
+            ], cancellationToken);
         await ProcurementRun.ToSignedContractAsync(officer, northAfrica.Id, "T-NA-2025-002", "Document examination kits",
             [Need(northAfrica, "NA-EQ-2", "DocumentExaminationKit", "Portable document examination kit: UV/IR light sources, 30× magnifier, reference database", 6, 8_900m, "TN-DEHIBA-WAZIN")],
             [
@@ -203,6 +205,10 @@ public static class DemoSeed
         await DeployAsync(kits, "TN-DEHIBA-WAZIN");
         await DeployAsync(radios, "MK-TABANOVCE");
         await DeployAsync(binoculars, "TN-BOUCHEBKA");
+        // A recorded deviation: the fourth camera bought for Dehiba–Wazin went to Ras Ajdir instead, with the reason.
+        await logistics.Inventory.DeployAsync(cameras.Where(a => a.SerialNumber.Contains("-DW-")).Skip(3).First().Id, new DeployAssetRequest("TN-RAS-AJDIR", today.AddDays(-35),
+            "Dehiba–Wazin's fourth tower mount was not ready; the camera covers the Ras Ajdir approach road until it is"), cancellationToken);
+        deployed++;
         var moved = cameras.First(a => a.SerialNumber.Contains("-RA-"));
         await logistics.Inventory.TransferAsync(moved.Id, new TransferAssetRequest("TN-DEHIBA-WAZIN", today.AddDays(-10), "Night surveillance reinforced at Dehiba–Wazin after the joint risk analysis"), cancellationToken);
         await logistics.Inventory.DisposeAsync(radios[^1].Id, new DisposeAssetRequest(DisposalKind.Stolen, today.AddDays(-3), "Stolen from a patrol vehicle at Tabanovce", "MK police report 1147/2025"), cancellationToken);
@@ -211,11 +217,12 @@ public static class DemoSeed
         var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-DEHIBA-WAZIN", pageSize: 200, cancellationToken: cancellationToken),
             p => p.Items.Count(a => a.ItemCategory == "ThermalCamera") >= 4, Propagation, "maintenance to learn the deployed cameras", cancellationToken);
         var camera = maintained.Items.First(a => a.ItemCategory == "ThermalCamera");
-        var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, new ReportFaultRequest("No thermal image after dusk; cooler does not reach temperature", FaultSeverity.High), cancellationToken);
+        var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, new ReportFaultRequest("No thermal image after dusk; cooler does not reach temperature", FaultSeverity.High,
+            DateTime.UtcNow.AddDays(-7)), cancellationToken);
         await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.OutOfService, DateTime.UtcNow.AddDays(-7), "Cooler failure"), cancellationToken);
         var repair = await technician.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.AssetId, WorkOrderKind.Corrective, fault.Id), cancellationToken);
         await technician.Maintenance.ScheduleAsync(repair.Id, new ScheduleWorkOrderRequest(today.AddDays(-6), "Anis Trabelsi"), cancellationToken);
-        await technician.Maintenance.StartAsync(repair.Id, cancellationToken);
+        await technician.Maintenance.StartAsync(repair.Id, new StartWorkOrderRequest(today.AddDays(-6)), cancellationToken);
         await technician.Maintenance.ChangeStatusAsync(camera.AssetId, new ChangeStatusRequest(OperationalStatus.UnderRepair, DateTime.UtcNow.AddDays(-6), "Cooler replacement under warranty"), cancellationToken);
         await technician.Maintenance.CompleteAsync(repair.Id, new CompleteWorkOrderRequest(today.AddDays(-4), 5, "Stirling cooler replaced by the supplier's engineer",
             [new PartUsed("Stirling cooler", 1, 1_850m)]), cancellationToken);
@@ -228,7 +235,7 @@ public static class DemoSeed
         var kit = maintained.Items.First(a => a.ItemCategory == "DocumentExaminationKit");
         var service = await technician.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(kit.AssetId, WorkOrderKind.Preventive), cancellationToken);
         await technician.Maintenance.ScheduleAsync(service.Id, new ScheduleWorkOrderRequest(today.AddDays(-2), "Anis Trabelsi"), cancellationToken);
-        await technician.Maintenance.StartAsync(service.Id, cancellationToken);
+        await technician.Maintenance.StartAsync(service.Id, new StartWorkOrderRequest(today.AddDays(-2)), cancellationToken);
         await technician.Maintenance.CompleteAsync(service.Id, new CompleteWorkOrderRequest(today.AddDays(-2), 1.5m, "Lamp hours checked, database updated"), cancellationToken);
         await technician.Maintenance.RecordUsageAsync(camera.AssetId, new RecordUsageRequest(today.AddDays(-30), today.AddDays(-8), Hours: 264), cancellationToken);
         log("maintenance: 4 plans applied on deployment, one camera fault repaired under warranty (claim accepted, €1,850 borne by the supplier), one preventive service");
@@ -263,5 +270,30 @@ public static class DemoSeed
 
         await Poll.UntilAsync(() => admin.Reporting.GetGrantAsync(northAfrica.Id, cancellationToken), s => s.Figures.Funnel.Deployed >= 12, Propagation,
             "donor-reporting to count the North Africa deployments", cancellationToken);
+    }
+
+    /// <summary>An international open tender with PRAG 2021/2024's 60 days (published 150 days back, deadline 85), then ProcurementRun's steps.</summary>
+    private static async Task InternationalOpenTenderAsync(EquipmentApi officer, Guid grantId, string reference, string title,
+        IReadOnlyList<RaiseRequisitionRequest> needs, IReadOnlyList<Offer> offers, CancellationToken cancellationToken)
+    {
+        var requisitions = new List<Guid>();
+        foreach (var need in needs) requisitions.Add((await officer.Procurement.RaiseRequisitionAsync(need, cancellationToken)).Id);
+        var tender = await officer.Procurement.CreateTenderAsync(new CreateTenderRequest(reference, title, grantId, [new LotInput(title, requisitions)],
+            AwardMethod.LowestPrice, 0, null, null), cancellationToken);
+        var now = DateTime.UtcNow;
+        await officer.Procurement.PublishAsync(tender.Id, new PublishTenderRequest(now.AddDays(-150), now.AddDays(-85)), cancellationToken);
+        foreach (var offer in offers)
+            await officer.Procurement.SubmitBidAsync(tender.Id, 1, new SubmitBidRequest(offer.SupplierId, now.AddDays(-90),
+                offer.UnitPrices.Select((price, i) => new BidLineInput(i + 1, price, offer.Origin)).ToList()), cancellationToken);
+        await officer.Procurement.StartEvaluationAsync(tender.Id, 1, cancellationToken);
+        var bids = await officer.Procurement.ListBidsAsync(tender.Id, 1, cancellationToken);
+        foreach (var offer in offers)
+            await officer.Procurement.EvaluateBidAsync(tender.Id, bids.Single(b => b.SupplierId == offer.SupplierId).Id,
+                new EvaluateBidRequest(true, offer.Compliant, offer.Notes, offer.QualityScores), cancellationToken);
+        await officer.Procurement.ProposeAwardAsync(tender.Id, 1, cancellationToken);
+        await officer.Procurement.StartStandstillAsync(tender.Id, 1, new StartStandstillRequest(DateOnly.FromDateTime(now.AddDays(-80))), cancellationToken);
+        await officer.Procurement.DecideAwardAsync(tender.Id, 1, new DecideAwardRequest(DateOnly.FromDateTime(now.AddDays(-70))), cancellationToken);
+        var draft = await officer.Procurement.DraftContractAsync(tender.Id, 1, new DraftContractRequest(reference.Replace("T-", "C-"), 24), cancellationToken);
+        await officer.Procurement.SignContractAsync(draft.Id, new SignContractRequest(DateOnly.FromDateTime(now.AddDays(-65))), cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public interface IMaintenanceApi
     Task<WorkOrderResponse> ScheduleAsync(Guid workOrderId, [Body] ScheduleWorkOrderRequest request, CancellationToken cancellationToken = default);
 
     [Post("/api/maintenance/work-orders/{workOrderId}/start")]
-    Task<WorkOrderResponse> StartAsync(Guid workOrderId, CancellationToken cancellationToken = default);
+    Task<WorkOrderResponse> StartAsync(Guid workOrderId, [Body] StartWorkOrderRequest? body = null, CancellationToken cancellationToken = default);
 
     [Post("/api/maintenance/work-orders/{workOrderId}/completion")]
     Task<WorkOrderResponse> CompleteAsync(Guid workOrderId, [Body] CompleteWorkOrderRequest request, CancellationToken cancellationToken = default);
@@ -54,6 +54,10 @@ public interface IMaintenanceApi
 
     [Get("/api/maintenance/assets/{assetId}/status-history")]
     Task<IReadOnlyList<StatusChangeResponse>> GetStatusHistoryAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    /// <summary>Mean time between failures and to repair, in days, grouped <paramref name="by"/> model or crossingPoint.</summary>
+    [Get("/api/maintenance/reliability")]
+    Task<IReadOnlyList<ReliabilityResponse>> GetReliabilityAsync(string? by = null, CancellationToken cancellationToken = default);
 
     /// <summary>Availability over [from, to), grouped <paramref name="by"/> asset, crossingPoint or grant.</summary>
     [Get("/api/maintenance/availability")]

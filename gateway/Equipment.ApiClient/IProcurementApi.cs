@@ -11,7 +11,7 @@ public interface IProcurementApi
     Task<IReadOnlyList<KnownGrantResponse>> ListKnownGrantsAsync(CancellationToken cancellationToken = default);
 
     [Get("/api/procurement/reference-data")]
-    Task<ReferenceDataResponse> GetReferenceDataAsync(CancellationToken cancellationToken = default);
+    Task<ReferenceDataResponse> GetReferenceDataAsync([Query] string? edition = null, CancellationToken cancellationToken = default);
 
     [Get("/api/procurement/suppliers")]
     Task<Page<SupplierResponse>> ListSuppliersAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);

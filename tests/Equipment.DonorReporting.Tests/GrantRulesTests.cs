@@ -77,4 +77,44 @@ public class GrantRulesTests
         asset.Registered("TC-1", "ThermalCamera", "Cooled MWIR thermal camera", 42_500m, Guid.NewGuid(), 1, new DateOnly(2025, 2, 1));
         Assert.Equal("TN-DEHIBA-WAZIN", asset.CrossingPointCode);
     }
+
+    [Fact]
+    public void A_visit_is_recorded_on_or_after_the_first_deployment_of_each_asset_it_found()
+    {
+        var asset = Guid.NewGuid();
+        var deployed = new DateOnly(2026, 3, 10);
+        AssetObservation Seen(DateOnly on) => new(asset, Finding.FoundAsExpected, true, true, "p.jpg", 33.15, 11.56, on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var visit = VerificationVisit.Plan(Register(), "TN-RAS-AJDIR", deployed, "monitor", 1, new SampleWeights(1, 1, 1), [asset]);
+        var e = Assert.Throws<RuleViolationException>(() => visit.Record(deployed.AddDays(-1), [Seen(deployed.AddDays(-1))], [], deployed.AddDays(5),
+            new Dictionary<Guid, DateOnly> { [asset] = deployed }));
+        Assert.Equal(("visitedOn", "NotBeforeDeployment"), (e.Field, e.Rule));
+        Assert.Contains("2026-03-10", e.Message);
+        Assert.Contains("2026-03-09", e.Message);
+        visit.Record(deployed, [Seen(deployed)], [], deployed.AddDays(5), new Dictionary<Guid, DateOnly> { [asset] = deployed });
+        Assert.Equal(VisitStatus.Recorded, visit.Status);
+    }
+
+    [Fact]
+    public void A_deviation_is_kept_from_the_deployment_that_carried_it()
+    {
+        var asset = new TrackedAsset(Guid.NewGuid(), Guid.NewGuid());
+        asset.Deployed("TN-DEHIBA-WAZIN", new DateOnly(2026, 3, 10));
+        asset.DeployedAwayFromDestination("TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", new DateOnly(2026, 3, 10), "Tower not built");
+        Assert.Equal(("TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", "Tower not built"), (asset.DeviationFromCrossingPointCode, asset.DeviationToCrossingPointCode, asset.DeviationReason));
+    }
+
+    [Fact]
+    public void A_budget_is_split_into_periods_of_at_most_a_year_that_add_up_to_the_grant()
+    {
+        var periods = BudgetPeriods.Split(new DateOnly(2024, 1, 1), new DateOnly(2026, 6, 30), 1_000_000m);
+        // 912 days: 2024 (366 days, a leap year) 401,315.79; 2025 (365) 400,219.30; 2026 to June (181) the rest, 198,464.91.
+        Assert.Equal(
+        [
+            new BudgetPeriods.Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 401_315.79m),
+            new BudgetPeriods.Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), 400_219.30m),
+            new BudgetPeriods.Period(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), 198_464.91m),
+        ], periods);
+        Assert.Equal([new BudgetPeriods.Period(new DateOnly(2025, 3, 1), new DateOnly(2025, 9, 30), 5_000m)],
+            BudgetPeriods.Split(new DateOnly(2025, 3, 1), new DateOnly(2025, 9, 30), 5_000m));
+    }
 }

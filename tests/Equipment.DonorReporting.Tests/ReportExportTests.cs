@@ -104,6 +104,29 @@ public class ReportExportTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Equal("2", activity.Element("activity-status")!.Attribute("code")!.Value);
         var transactions = activity.Elements("transaction").Select(t => (t.Element("transaction-type")!.Attribute("code")!.Value, decimal.Parse(t.Element("value")!.Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Assert.Equal([("2", 187_500m), ("3", 250_000m), ("4", 112_500m)], transactions);
+        // IATI data quality: budget periods of at most a year, consecutive, adding up to the grant.
+        var budgets = activity.Elements("budget").Select(b => (Start: DateOnly.Parse(b.Element("period-start")!.Attribute("iso-date")!.Value),
+            End: DateOnly.Parse(b.Element("period-end")!.Attribute("iso-date")!.Value), Value: decimal.Parse(b.Element("value")!.Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.True(budgets.Count > 1);
+        Assert.All(budgets, b => Assert.True(b.End <= b.Start.AddYears(1).AddDays(-1) && b.End >= b.Start, $"{b.Start}–{b.End} is longer than a year"));
+        Assert.All(budgets.Zip(budgets.Skip(1)), p => Assert.Equal(p.First.End.AddDays(1), p.Second.Start));
+        var grantOf = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/reporting/grants/{grantId}")));
+        Assert.Equal(grantOf["grant"]!["amount"]!.GetValue<decimal>(), budgets.Sum(b => b.Value));
+        // The other data-quality rules written from the validator's published text: the identifier starts with the
+        // reporting organisation's; no actual date, transaction or value date in the future; country percentages add up to
+        // 100; every indicator has a baseline and a target.
+        Assert.StartsWith(activity.Element("reporting-org")!.Attribute("ref")!.Value + "-", activity.Element("iati-identifier")!.Value);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var actualDates = activity.Elements("activity-date").Where(d => d.Attribute("type")!.Value is "2" or "4")
+            .Concat(activity.Elements("transaction").Elements("transaction-date"))
+            .Concat(activity.Descendants("value").Where(v => v.Parent!.Name != "budget").Select(v => new XElement("d", new XAttribute("iso-date", v.Attribute("value-date")!.Value))));
+        Assert.All(actualDates, d => Assert.True(DateOnly.Parse(d.Attribute("iso-date")!.Value) <= today, $"{d} is in the future"));
+        Assert.Equal(100m, activity.Elements("recipient-country").Sum(c => decimal.Parse(c.Attribute("percentage")!.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(activity.Element("result")!.Elements("indicator"), i =>
+        {
+            Assert.NotNull(i.Element("baseline")!.Attribute("value"));
+            Assert.NotNull(i.Element("period")!.Element("target")!.Attribute("value"));
+        });
         var actuals = activity.Element("result")!.Elements("indicator").Select(i => i.Element("period")!.Element("actual")!.Attribute("value")!.Value);
         Assert.Equal(["3", "50.0", "66.7"], actuals);
 

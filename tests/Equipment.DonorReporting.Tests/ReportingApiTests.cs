@@ -208,6 +208,64 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
     }
 
     [Fact]
+    public async Task A_deployment_away_from_the_contracts_destination_shows_as_a_counted_listed_deviation_in_the_summary_and_reports()
+    {
+        var grantId = await GrantAsync(await DonorAsync());
+        var contractId = Guid.NewGuid();
+        var (bought, elsewhere) = (Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(ContractSigned.Topic, new ContractSigned(contractId, "C-DEV", grantId, "EU", "Thermovision GmbH", "DE", today, "EUR",
+            [new ContractLineSigned(1, "ThermalCamera", "Thermal camera", 2, 40_000m, "TN-RAS-AJDIR", today, 24)]) { OccurredAt = now }));
+        foreach (var asset in new[] { bought, elsewhere })
+            Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetRegistered.Topic, new AssetRegistered(asset, "SN-" + asset.ToString("N")[..6], "ThermalCamera", "Thermal camera", grantId, "EU",
+                contractId, 1, 40_000m, "EUR", today, today.AddMonths(24)) { OccurredAt = now }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(bought, grantId, "EU", "TN-RAS-AJDIR", today)
+            { OccurredAt = now, DestinationCrossingPointCode = "TN-RAS-AJDIR" }));
+        var deviation = new AssetDeployed(elsewhere, grantId, "EU", "TN-DEHIBA-WAZIN", today)
+            { OccurredAt = now, DestinationCrossingPointCode = "TN-RAS-AJDIR", DeviationReason = "The Ras Ajdir tower is not built yet" };
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, deviation));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, deviation));          // the same fact twice counts once
+
+        var figures = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
+        Assert.Equal(1, figures["deviationCount"]!.GetValue<int>());
+        var listed = figures["deviations"]!.AsArray().Single()!;
+        Assert.Equal((elsewhere, "TN-RAS-AJDIR", "TN-DEHIBA-WAZIN", "The Ras Ajdir tower is not built yet"), (listed["assetId"]!.GetValue<Guid>(),
+            listed["destinationCrossingPointCode"]!.GetValue<string>(), listed["deployedAtCrossingPointCode"]!.GetValue<string>(), listed["reason"]!.GetValue<string>()));
+
+        var html = await _admin.GetStringAsync($"/api/reporting/grants/{grantId}/report.html");
+        Assert.Contains("1 recorded deviation.", html);
+        Assert.Contains("The Ras Ajdir tower is not built yet", html);
+        var csv = await _admin.GetStringAsync($"/api/reporting/grants/{grantId}/report.csv");
+        Assert.Contains("deviationReason", csv.Split('\n')[0]);
+        Assert.Contains("The Ras Ajdir tower is not built yet", csv);
+    }
+
+    [Fact]
+    public async Task Availability_counts_up_to_now_as_maintenance_does_for_a_window_ending_in_the_future()
+    {
+        var donor = await DonorAsync();
+        var grant = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _admin.PostAsJsonAsync("/api/reporting/grants", new
+        {
+            reference = "G-AV-" + Guid.NewGuid().ToString("N")[..6], title = "IBM", donorCode = donor, instrument = "NdiciGlobalEurope", implementingPartner = "ICMPD",
+            amount = 1_000_000, startDate = "2024-01-01", endDate = "2030-12-31", beneficiaryCountries = new[] { "TN" },
+            crossingPoints = new[] { new { code = "TN-RAS-AJDIR", name = "Ras Ajdir", countryCode = "TN", neighbourCountryCode = "LY", latitude = 33.15, longitude = 11.56 } },
+        }));
+        var grantId = grant["id"]!.GetValue<Guid>();
+        var now = _factory.Clock.GetUtcNow().UtcDateTime;
+        var deployedOn = DateOnly.FromDateTime(now).AddDays(-3);
+        var deployedAt = deployedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var asset = Guid.NewGuid();
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(AssetDeployed.Topic, new AssetDeployed(asset, grantId, donor, "TN-RAS-AJDIR", deployedOn) { OccurredAt = now }));
+        Assert.Equal("SUCCESS", await _factory.DeliverAsync(Maintenance.Contracts.AssetStatusChanged.Topic,
+            new Maintenance.Contracts.AssetStatusChanged(asset, Maintenance.Contracts.Api.OperationalStatus.OutOfService, now.AddDays(-1), "Cooler failure") { OccurredAt = now }));
+
+        var figures = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _admin.GetAsync($"/api/reporting/grants/{grantId}")))["figures"]!;
+        // The same history and hand computation as maintenance's test of GET /availability with a window ending in the future.
+        Assert.Equal(Math.Round((now.AddDays(-1) - deployedAt).TotalSeconds / (now - deployedAt).TotalSeconds, 4), figures["availability"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task A_transfer_moves_the_count_and_a_stolen_asset_no_longer_counts_even_if_its_deployment_arrives_late()
     {
         var grantId = await GrantAsync(await DonorAsync());

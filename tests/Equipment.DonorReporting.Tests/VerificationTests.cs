@@ -50,6 +50,29 @@ public class VerificationTests(ServiceFactory<Program> factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_visit_dated_a_day_before_the_deployment_of_an_asset_it_found_is_refused_and_on_the_day_is_recorded()
+    {
+        var (grantId, donor, _) = await GrantWithDeployedAssetsAsync(1);            // deployed 30 days ago
+        using var monitor = factory.ClientAs(Roles.DonorMonitor, donor, "monitor");
+        var deployedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
+        var visit = await HttpAssert.StatusAsync(HttpStatusCode.Created, await monitor.PostAsJsonAsync($"/api/reporting/grants/{grantId}/visits",
+            new { crossingPointCode = "TN-RAS-AJDIR", plannedFor = deployedOn, sampleSize = 1, seed = 1 }));
+        var asset = visit["sampledAssetIds"]![0]!.GetValue<Guid>();
+        object Body(DateOnly on) => new
+        {
+            visitedOn = on,
+            findings = new[] { new { assetId = asset, finding = "FoundAsExpected", signsOfUse = true, visibilityMarking = true, photoReference = "p.jpg",
+                latitude = 33.15, longitude = 11.56, observedAt = on.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc) } },
+        };
+        var early = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await monitor.PostAsJsonAsync($"/api/reporting/visits/{visit["id"]}/findings", Body(deployedOn.AddDays(-1))),
+            field: "visitedOn");
+        Assert.Equal("NotBeforeDeployment", early["violations"]![0]!["rule"]!.GetValue<string>());
+        Assert.Contains(deployedOn.ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+        Assert.Contains(deployedOn.AddDays(-1).ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.PostAsJsonAsync($"/api/reporting/visits/{visit["id"]}/findings", Body(deployedOn)));
+    }
+
+    [Fact]
     public async Task A_monitor_plans_a_reproducible_visit_records_a_finding_per_sampled_asset_and_the_findings_are_published()
     {
         var (grantId, donor, _) = await GrantWithDeployedAssetsAsync(6);

@@ -119,4 +119,103 @@ public class CustodyRulesTests
         Assert.Equal(AssetStatus.Stolen, asset.Status);
         Assert.Throws<StateConflictException>(() => asset.Dispose(DisposalKind.Lost, Arrived.AddDays(10), "again", "x", "l", Now));
     }
+
+    private static readonly DateOnly Signed = Arrived.AddDays(-10);
+
+    private static ExpectedDelivery SignedDelivery(string? destination = "TN-RAS-AJDIR") => ExpectedDelivery.ForContractLine(
+        Guid.NewGuid(), "C-2", 1, GrantId, "EU-DGNEAR", "Thermovision GmbH", "ThermalCamera", "Thermal camera",
+        3, 42_500m, "EUR", destination, destination is null ? "Tunis warehouse" : null, new DateOnly(2026, 6, 1), 24, signedOn: Signed);
+
+    [Fact]
+    public void A_shipment_is_dispatched_on_or_after_the_contracts_signature_and_arrives_after_it_left()
+    {
+        var early = Assert.Throws<RuleViolationException>(() => Shipment.Dispatch("WB-E", "DHL", Signed.AddDays(-1), Arrived, [(SignedDelivery(), 1)]));
+        Assert.Equal(("dispatchedOn", "NotBeforeContractSignature"), (early.Field, early.Rule));
+        Assert.Contains(Signed.ToString("yyyy-MM-dd"), early.Message);
+        Assert.Contains(Signed.AddDays(-1).ToString("yyyy-MM-dd"), early.Message);
+
+        var shipment = Shipment.Dispatch("WB-S", "DHL", Signed, Arrived, [(SignedDelivery(), 1)]);
+        var arrival = Assert.Throws<RuleViolationException>(() => shipment.Arrive(Signed.AddDays(-1), "TN-TUNIS-WH"));
+        Assert.Equal(("arrivedOn", "AfterDispatch"), (arrival.Field, arrival.Rule));
+        Assert.Contains(Signed.ToString("yyyy-MM-dd"), arrival.Message);
+        shipment.Arrive(Signed, "TN-TUNIS-WH");
+
+        // A line learnt before the signature date was kept (default date) is not held to it.
+        Shipment.Dispatch("WB-O", "DHL", Signed.AddDays(-100), Arrived, [(Delivery(), 1)]);
+    }
+
+    [Fact]
+    public void Receipt_acceptance_handover_and_deployment_follow_one_another()
+    {
+        var delivery = SignedDelivery();
+        var (shipment, deliveries) = Arrive(delivery, 2);
+        var beforeArrival = Assert.Throws<RuleViolationException>(() => GoodsReceivedNote.Record("GRN-2", shipment, deliveries,
+            [new ReceiptInput(1, [Unit("X-1")], 0, null)], Arrived.AddDays(-1), 30, "ICMPD", "l", Now));
+        Assert.Equal(("receivedOn", "NotBeforeArrival"), (beforeArrival.Field, beforeArrival.Rule));
+
+        var (note, assets, _) = GoodsReceivedNote.Record("GRN-2", shipment, deliveries, [new ReceiptInput(1, [Unit("X-1"), Unit("X-2")], 0, null)], Arrived, 30, "ICMPD", "l", Now);
+        var beforeReceipt = Assert.Throws<RuleViolationException>(() => note.Accept(Arrived.AddDays(-1), assets));
+        Assert.Equal(("acceptedOn", "NotBeforeReceipt"), (beforeReceipt.Field, beforeReceipt.Rule));
+        note.Accept(Arrived.AddDays(5), assets);
+
+        var asset = assets[0];
+        var early = new HandoverCertificate("HC-2", GrantId, "EU-DGNEAR", Arrived.AddDays(4), "Tunis", "ICMPD", "S", "PM", "Garde nationale", "B", "D", [asset.Id]);
+        var beforeAcceptance = Assert.Throws<RuleViolationException>(() => asset.HandOver(early, "l", Now));
+        Assert.Equal(("handedOverOn", "NotBeforeAcceptance"), (beforeAcceptance.Field, beforeAcceptance.Rule));
+        Assert.Contains(Arrived.AddDays(5).ToString("yyyy-MM-dd"), beforeAcceptance.Message);
+        Assert.Contains(Arrived.AddDays(4).ToString("yyyy-MM-dd"), beforeAcceptance.Message);
+        asset.HandOver(new HandoverCertificate("HC-3", GrantId, "EU-DGNEAR", Arrived.AddDays(5), "Tunis", "ICMPD", "S", "PM", "Garde nationale", "B", "D", [asset.Id]), "l", Now);
+        Assert.Equal(Arrived.AddDays(5), asset.HandedOverOn);
+
+        var beforeHandover = Assert.Throws<RuleViolationException>(() => asset.DeployAt("TN-RAS-AJDIR", Arrived.AddDays(4), Grant, "l", Now));
+        Assert.Equal(("deployedOn", "NotBeforeHandover"), (beforeHandover.Field, beforeHandover.Rule));
+        Assert.Contains(Arrived.AddDays(5).ToString("yyyy-MM-dd"), beforeHandover.Message);
+        asset.DeployAt("TN-RAS-AJDIR", Arrived.AddDays(5), Grant, "l", Now);
+    }
+
+    [Fact]
+    public void An_acceptance_dated_after_a_handover_of_its_goods_is_refused()
+    {
+        var delivery = SignedDelivery();
+        var (shipment, deliveries) = Arrive(delivery, 1);
+        var (note, assets, _) = GoodsReceivedNote.Record("GRN-3", shipment, deliveries, [new ReceiptInput(1, [Unit("Y-1")], 0, null)], Arrived, 30, "ICMPD", "l", Now);
+        assets[0].HandOver(new HandoverCertificate("HC-4", GrantId, "EU-DGNEAR", Arrived.AddDays(2), "Tunis", "ICMPD", "S", "PM", "Garde nationale", "B", "D", [assets[0].Id]), "l", Now);
+        var late = Assert.Throws<RuleViolationException>(() => note.Accept(Arrived.AddDays(3), assets));
+        Assert.Equal(("acceptedOn", "NotAfterHandover"), (late.Field, late.Rule));
+        note.Accept(Arrived.AddDays(2), assets);
+    }
+
+    [Fact]
+    public void Deploying_away_from_the_contract_lines_destination_is_a_deviation_that_needs_a_reason()
+    {
+        Asset HandedOver(ExpectedDelivery delivery, string serial)
+        {
+            var (shipment, deliveries) = Arrive(delivery, 1);
+            var asset = GoodsReceivedNote.Record("GRN-" + serial, shipment, deliveries, [new ReceiptInput(1, [Unit(serial)], 0, null)], Arrived, 30, "ICMPD", "l", Now).Assets[0];
+            asset.HandOver(new HandoverCertificate("HC-" + serial, GrantId, "EU-DGNEAR", Arrived, "Tunis", "ICMPD", "S", "PM", "Garde nationale", "B", "D", [asset.Id]), "l", Now);
+            return asset;
+        }
+
+        var camera = HandedOver(SignedDelivery("TN-RAS-AJDIR"), "D-1");
+        Assert.Equal("TN-RAS-AJDIR", camera.DestinationCrossingPointCode);
+        var refused = Assert.Throws<RuleViolationException>(() => camera.DeployAt("TN-DEHIBA-WAZIN", Arrived, Grant, "l", Now));
+        Assert.Equal(("deviationReason", "ReasonForDeviation"), (refused.Field, refused.Rule));
+        Assert.Contains("TN-RAS-AJDIR", refused.Message);
+        Assert.Contains("TN-DEHIBA-WAZIN", refused.Message);
+        Assert.Throws<RuleViolationException>(() => camera.DeployAt("TN-DEHIBA-WAZIN", Arrived, Grant, "l", Now, "  "));
+
+        var entry = camera.DeployAt("TN-DEHIBA-WAZIN", Arrived, Grant, "l", Now, "Ras Ajdir tower not built yet");
+        Assert.True(camera.DeployedAwayFromDestination);
+        Assert.Equal("Ras Ajdir tower not built yet", camera.DeploymentDeviationReason);
+        Assert.Contains("deviation", entry.Why);
+        Assert.Contains("TN-RAS-AJDIR", entry.Why);
+
+        var onTarget = HandedOver(SignedDelivery("TN-RAS-AJDIR"), "D-2");
+        Assert.Equal("Deployment", onTarget.DeployAt("TN-RAS-AJDIR", Arrived, Grant, "l", Now, "ignored").Why);
+        Assert.False(onTarget.DeployedAwayFromDestination);
+
+        var warehouseLine = HandedOver(SignedDelivery(destination: null), "D-3");
+        warehouseLine.DeployAt("TN-DEHIBA-WAZIN", Arrived, Grant, "l", Now);
+        Assert.False(warehouseLine.DeployedAwayFromDestination);
+    }
 }

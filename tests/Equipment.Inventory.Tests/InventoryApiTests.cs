@@ -201,6 +201,101 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Equal("Night patrols reinforced", custody[3]!["why"]!.GetValue<string>());
     }
 
+    private Task<HttpResponseMessage> DispatchAsync(Guid lineId, DateOnly dispatchedOn) => _logistics.PostAsJsonAsync("/api/inventory/shipments", new
+    {
+        waybillNumber = "WB-" + Guid.NewGuid().ToString("N")[..8], carrier = "DHL Global Forwarding", dispatchedOn, estimatedArrival = Today,
+        lines = new[] { new { expectedDeliveryId = lineId, quantity = 1 } },
+    });
+
+    [Fact]
+    public async Task A_dispatch_a_day_before_the_contracts_signature_is_refused_naming_both_dates_and_on_the_day_is_accepted()
+    {
+        var (_, contractId) = await SignedContractAsync();
+        var signedOn = Today.AddDays(-20);                                          // what contract-signed carried
+        var line = await LineAsync(contractId, 1);
+        var early = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await DispatchAsync(line, signedOn.AddDays(-1)), field: "dispatchedOn");
+        Assert.Equal("NotBeforeContractSignature", early["violations"]![0]!["rule"]!.GetValue<string>());
+        var message = early["violations"]![0]!["message"]!.GetValue<string>();
+        Assert.Contains(signedOn.ToString("yyyy-MM-dd"), message);
+        Assert.Contains(signedOn.AddDays(-1).ToString("yyyy-MM-dd"), message);
+        Assert.Equal(0, (await ExpectedAsync(contractId)).Single(d => d!["contractLineNumber"]!.GetValue<int>() == 1)!["quantityShipped"]!.GetValue<int>());
+
+        var onTheDay = await HttpAssert.StatusAsync(HttpStatusCode.Created, await DispatchAsync(line, signedOn));
+        var arrivedEarly = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsJsonAsync($"/api/inventory/shipments/{onTheDay["id"]}/arrival",
+            new { arrivedOn = signedOn.AddDays(-1), warehouseCode = await WarehouseAsync() }), field: "arrivedOn");
+        Assert.Contains(signedOn.ToString("yyyy-MM-dd"), arrivedEarly["violations"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task No_handover_before_acceptance_and_no_deployment_before_handover()
+    {
+        var (_, contractId) = await SignedContractAsync();
+        var receipt = await HttpAssert.StatusAsync(HttpStatusCode.Created, await ReceiveAsync(await ArrivedShipmentAsync(contractId, 1), [Serial()]));
+        var assetId = receipt["assets"]![0]!["id"]!.GetValue<Guid>();
+        var noteId = receipt["id"]!.GetValue<Guid>();
+        factory.Clock.Advance(TimeSpan.FromDays(2));                                // received two days ago, accepted today
+        try
+        {
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/goods-received-notes/{noteId}/acceptance", new { acceptedOn = Today }));
+            var handover = new
+            {
+                handedOverOn = Today.AddDays(-1), place = "Tunis", from = new { name = "Sophie Laurent", role = "ICMPD project manager" },
+                toAuthority = "Garde nationale (Tunisia)", to = new { name = "Col. Mohamed Ben Salah", role = "Director" }, assetIds = new[] { assetId },
+            };
+            var early = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsJsonAsync("/api/inventory/handovers", handover), field: "handedOverOn");
+            Assert.Equal("NotBeforeAcceptance", early["violations"]![0]!["rule"]!.GetValue<string>());
+            Assert.Contains(Today.ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+            Assert.Contains(Today.AddDays(-1).ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+            await HttpAssert.StatusAsync(HttpStatusCode.Created, await _logistics.PostAsJsonAsync("/api/inventory/handovers", handover with { handedOverOn = Today }));
+
+            var beforeHandover = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
+                new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today.AddDays(-1) }), field: "deployedOn");
+            Assert.Equal("NotBeforeHandover", beforeHandover["violations"]![0]!["rule"]!.GetValue<string>());
+            Assert.Contains(Today.ToString("yyyy-MM-dd"), beforeHandover["violations"]![0]!["message"]!.GetValue<string>());
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
+                new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today }));
+        }
+        finally
+        {
+            factory.Clock.Advance(TimeSpan.FromDays(-2));
+        }
+    }
+
+    [Fact]
+    public async Task A_deployment_away_from_the_lines_destination_needs_a_reason_and_is_marked_in_passport_custody_and_event()
+    {
+        var (_, contractId) = await SignedContractAsync();
+        var assets = await ReceivedAssetsAsync(contractId, 2);
+        await HandOverAsync(assets);
+        var camera = assets[0];                                                      // line 1 goes to Ras Ajdir
+
+        var without = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{camera}/deployment",
+            new { crossingPointCode = "TN-DEHIBA-WAZIN", deployedOn = Today }), field: "deviationReason");
+        Assert.Equal("ReasonForDeviation", without["violations"]![0]!["rule"]!.GetValue<string>());
+        Assert.Equal(0, await EventsAsync(AssetDeployed.Topic, camera));
+
+        var deployed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{camera}/deployment",
+            new { crossingPointCode = "TN-DEHIBA-WAZIN", deployedOn = Today, deviationReason = "The Ras Ajdir tower is not built yet" }));
+        Assert.Equal(("TN-DEHIBA-WAZIN", "TN-RAS-AJDIR", "The Ras Ajdir tower is not built yet"), (deployed["crossingPointCode"]!.GetValue<string>(),
+            deployed["destinationCrossingPointCode"]!.GetValue<string>(), deployed["deploymentDeviationReason"]!.GetValue<string>()));
+
+        var custody = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{camera}/custody"));
+        Assert.Contains("deviation", custody.AsArray().Single(c => c!["action"]!.GetValue<string>() == "Deployed")!["why"]!.GetValue<string>());
+        var passport = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets/{camera}/passport"));
+        var mark = passport["timeline"]!.AsArray().Single(t => t!["kind"]!.GetValue<string>() == "Deviation")!["detail"]!.GetValue<string>();
+        Assert.Contains("TN-RAS-AJDIR", mark);
+        Assert.Contains("not built yet", mark);
+
+        var published = await factory.WithDbAsync<InventoryDbContext, string>(db =>
+            db.OutboxMessages.Where(m => m.Topic == AssetDeployed.Topic && m.Payload.Contains(camera.ToString())).Select(m => m.Payload).SingleAsync());
+        var e = System.Text.Json.JsonSerializer.Deserialize<AssetDeployed>(published, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.Equal(("TN-RAS-AJDIR", "The Ras Ajdir tower is not built yet"), (e.DestinationCrossingPointCode, e.DeviationReason));
+
+        var onTarget = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assets[1]}/deployment",
+            new { crossingPointCode = "TN-RAS-AJDIR", deployedOn = Today }));
+        Assert.Null(onTarget["deploymentDeviationReason"]);
+    }
+
     [Fact]
     public async Task The_custody_log_is_append_only()
     {

@@ -131,6 +131,26 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_work_order_completed_a_day_before_it_started_is_refused_naming_both_days_and_on_the_day_is_accepted()
+    {
+        var assetId = await DeployedAssetAsync();
+        var id = (await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId, kind = "Corrective" })))["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/schedule", new { on = Today.AddDays(-5), technician = "A. Trabelsi" }));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/start", new { on = Today.AddDays(1) }), field: "on");
+        var started = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/start", new { on = Today.AddDays(-3) }));
+        Assert.Equal(Today.AddDays(-3).ToString("yyyy-MM-dd"), started["startedOn"]!.GetValue<string>());
+
+        var early = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/completion",
+            new { on = Today.AddDays(-4), labourHours = 2, outcome = "Cooler replaced" }), field: "on");
+        Assert.Equal("NotBeforeStart", early["violations"]![0]!["rule"]!.GetValue<string>());
+        Assert.Contains(Today.AddDays(-3).ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+        Assert.Contains(Today.AddDays(-4).ToString("yyyy-MM-dd"), early["violations"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(0, await EventsAsync(WorkOrderCompleted.Topic, id));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/completion",
+            new { on = Today.AddDays(-3), labourHours = 2, outcome = "Cooler replaced" }));
+    }
+
+    [Fact]
     public async Task Availability_over_a_fixed_status_history_matches_the_hand_computed_share()
     {
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -149,6 +169,33 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.Equal(0.4, row["availability"]!.GetValue<double>());
         Assert.Equal(120, row["knownHours"]!.GetValue<double>());
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.GetAsync("/api/maintenance/availability?from=2026-01-09T00:00:00Z&to=2026-01-04T00:00:00Z"), field: "to");
+    }
+
+    [Fact]
+    public async Task Availability_for_a_window_ending_in_the_future_counts_only_the_time_that_has_passed()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var deployedOn = DateOnly.FromDateTime(now).AddDays(-3);
+        var deployedAt = deployedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var assetId = await DeployedAssetAsync(deployedOn: deployedOn);                                   // operational from its deployment
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/status",
+            new { status = "OutOfService", at = now.AddDays(-1), reason = "Cooler failure" }));
+
+        var to = now.AddDays(2);                                                                          // the window ends in two days
+        var rows = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync(
+            $"/api/maintenance/availability?from={deployedAt:yyyy-MM-ddTHH:mm:ssZ}&to={to:yyyy-MM-ddTHH:mm:ss.fffffffZ}&by=asset"));
+        var row = rows.AsArray().Single(r => r!["key"]!.GetValue<string>() == "TC-" + assetId.ToString("N")[..6])!;
+        // By hand: known from the deployment to now, operational until a day ago; the two future days count for nothing
+        // (counting them as the last status would give (now − 1 day − deployment) / (now + 2 days − deployment)).
+        var known = now - deployedAt;
+        var operational = now.AddDays(-1) - deployedAt;
+        Assert.Equal(Math.Round(operational.TotalSeconds / known.TotalSeconds, 4), row["availability"]!.GetValue<double>());
+        Assert.Equal(Math.Round(known.TotalHours, 2), row["knownHours"]!.GetValue<double>());
+        Assert.Equal(now, row["countedTo"]!.GetValue<DateTime>().ToUniversalTime());
+
+        var ahead = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync(
+            $"/api/maintenance/availability?from={now.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}&to={now.AddDays(2):yyyy-MM-ddTHH:mm:ssZ}&by=asset"));
+        Assert.DoesNotContain(ahead.AsArray(), r => r!["key"]!.GetValue<string>() == "TC-" + assetId.ToString("N")[..6]);
     }
 
     [Fact]

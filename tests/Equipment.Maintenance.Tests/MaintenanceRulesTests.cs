@@ -31,6 +31,18 @@ public class MaintenanceRulesTests
     }
 
     [Fact]
+    public void Availability_stops_at_now_when_the_period_ends_in_the_future()
+    {
+        var history = new[] { At(0, OperationalStatus.Operational), At(4, OperationalStatus.OutOfService) };
+        var now = Day0.AddDays(5);
+        var counted = Availability.For(history, Day0, Day0.AddDays(10), now);        // 4 operational of the 5 days that have passed
+        Assert.Equal((TimeSpan.FromDays(4), TimeSpan.FromDays(5)), counted);
+        Assert.Equal(0.8, Availability.Share(counted));
+        Assert.Equal(Availability.For(history, Day0, Day0.AddDays(10)), Availability.For(history, Day0, Day0.AddDays(10), Day0.AddDays(11)));
+        Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), Availability.For(history, Day0.AddDays(6), Day0.AddDays(8), now));
+    }
+
+    [Fact]
     public void Warranty_covers_its_last_day_and_not_the_day_after()
     {
         var asset = new MaintainedAsset(Guid.NewGuid(), "TC-1", "ThermalCamera", "Camera", Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2027, 3, 1));
@@ -55,7 +67,7 @@ public class MaintenanceRulesTests
         var steps = new (string Name, WorkOrderStatus Target, Action<WorkOrder> Act)[]
         {
             ("schedule", WorkOrderStatus.Scheduled, w => w.Schedule(new DateOnly(2026, 3, 2), "tech")),
-            ("start", WorkOrderStatus.InProgress, w => w.Start()),
+            ("start", WorkOrderStatus.InProgress, w => w.Start(new DateOnly(2026, 3, 2))),
             ("complete", WorkOrderStatus.Completed, w => w.Complete(new DateOnly(2026, 3, 3), [], 2, "fixed")),
             ("cancel", WorkOrderStatus.Cancelled, w => w.Cancel("not needed")),
         };
@@ -84,6 +96,20 @@ public class MaintenanceRulesTests
         }
     }
 
+    [Fact]
+    public void A_work_order_is_completed_on_or_after_the_day_it_started()
+    {
+        var order = InState(WorkOrderStatus.InProgress);                            // started 2026-03-02
+        Assert.Equal(new DateOnly(2026, 3, 2), order.StartedOn);
+        var e = Assert.Throws<RuleViolationException>(() => order.Complete(new DateOnly(2026, 3, 1), [], 1, "fixed"));
+        Assert.Equal(("on", "NotBeforeStart"), (e.Field, e.Rule));
+        Assert.Contains("2026-03-02", e.Message);
+        Assert.Contains("2026-03-01", e.Message);
+        Assert.Equal(WorkOrderStatus.InProgress, order.Status);
+        order.Complete(new DateOnly(2026, 3, 2), [], 1, "fixed the same day");
+        Assert.Equal(WorkOrderStatus.Completed, order.Status);
+    }
+
     private static WorkOrder InState(WorkOrderStatus state)
     {
         var order = new WorkOrder(Guid.NewGuid(), WorkOrderKind.Corrective, null, Day0);
@@ -91,7 +117,7 @@ public class MaintenanceRulesTests
         if (state == WorkOrderStatus.Open) return order;
         order.Schedule(new DateOnly(2026, 3, 2), "tech");
         if (state == WorkOrderStatus.Scheduled) return order;
-        order.Start();
+        order.Start(new DateOnly(2026, 3, 2));
         if (state == WorkOrderStatus.InProgress) return order;
         order.Complete(new DateOnly(2026, 3, 3), [new PartUsed("Cooler", 1, 1_200m)], 3, "Cooler replaced");
         return order;

@@ -56,7 +56,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.BidAsync(id, loser, 310_000m, origin: "FR"));
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.BidAsync(id, winner, 330_000m));       // one bid per supplier
 
-        world.Clock.Advance(TimeSpan.FromDays(31));                                                             // the deadline passes
+        world.Clock.Advance(TimeSpan.FromDays(61));                                                             // the deadline passes
         var closed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}"));
         Assert.Equal("SubmissionClosed", closed["status"]!.GetValue<string>());
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.PostAsync($"tenders/{id}/clarifications", new { question = "Too late?" }));
@@ -168,7 +168,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var origin = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await world.BidAsync(id, eligible, 300_000m, origin: "CN"), field: "lines[0].countryOfOrigin");
         Assert.Equal("EligibleOrigin", origin["violations"]![0]!["rule"]!.GetValue<string>());
 
-        world.Clock.Advance(TimeSpan.FromDays(30).Add(TimeSpan.FromSeconds(1)));
+        world.Clock.Advance(TimeSpan.FromDays(60).Add(TimeSpan.FromSeconds(1)));
         var late = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.BidAsync(id, eligible, 300_000m));
         Assert.Equal("SubmissionClosed", late["currentState"]!.GetValue<string>());
 
@@ -201,7 +201,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
             Assert.DoesNotContain("333333", tender);
         }
 
-        world.Clock.Advance(TimeSpan.FromDays(31));
+        world.Clock.Advance(TimeSpan.FromDays(61));
         var opened = await HttpAssert.StatusAsync(HttpStatusCode.OK, await admin.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids"));
         Assert.Equal(333_333m, opened[0]!["totalPrice"]!.GetValue<decimal>());
     }
@@ -214,7 +214,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var id = (await world.TenderAsync(350_000m))["id"]!.GetValue<Guid>();
         await world.PublishAsync(id);
         await world.BidAsync(id, supplier, 349_000m);
-        world.Clock.Advance(TimeSpan.FromDays(31));
+        world.Clock.Advance(TimeSpan.FromDays(61));
         await world.PostAsync($"tenders/{id}/lots/1/evaluation");
         var bid = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids")))[0]!["id"]!.GetValue<Guid>();
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest,
@@ -275,7 +275,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         await world.PublishAsync(id);
         await world.BidAsync(id, winner, 340_000m);
         await world.BidAsync(id, loser, 312_345.67m, origin: "FR");
-        world.Clock.Advance(TimeSpan.FromDays(31));
+        world.Clock.Advance(TimeSpan.FromDays(61));
         await world.PostAsync($"tenders/{id}/lots/1/evaluation");
         foreach (var bid in (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids"))).AsArray())
             await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/bids/{bid!["id"]}/evaluation", new
@@ -299,6 +299,7 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         var text = await response.Content.ReadAsStringAsync();
         using var package = JsonDocument.Parse(text);
         Assert.Empty(OcdsSchema.Load().ValidatePackage(package.RootElement));
+        Assert.Empty(OcdsReview.Problems(package.RootElement, "ocds-equip01-"));
 
         var releases = package.RootElement.GetProperty("releases").EnumerateArray().ToList();
         var ours = releases.Where(r => r.GetProperty("ocid").GetString()!.EndsWith(id.ToString())).ToList();
@@ -325,6 +326,22 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.DoesNotContain("312,345.67", text);
         Assert.DoesNotContain("33.15", text);                    // the crossing point's exact position, carried by the grant event
         Assert.DoesNotContain("11.56", text);
+    }
+
+    [Theory]
+    [InlineData("\"title\":\"T\"", "\"title\":\"  \"", "empty string")]
+    [InlineData("\"items\":[{\"id\":\"1\"}]", "\"items\":[]", "empty array")]
+    [InlineData("\"items\":[{\"id\":\"1\"}]", "\"items\":[{\"id\":\"1\"},{\"id\":\"1\"}]", "id 1 twice")]
+    [InlineData("\"ocid\":\"ocds-equip01-1\"", "\"ocid\":\"ocds-other-1\"", "lacks the prefix")]
+    [InlineData("\"roles\":[\"buyer\",\"procuringEntity\"]", "\"roles\":[\"procuringEntity\"]", "lacks the role buyer")]
+    [InlineData("\"buyer\":{\"id\":\"B\",\"name\":\"EU\"}", "\"buyer\":{\"id\":\"X\",\"name\":\"EU\"}", "party X is not in parties")]
+    [InlineData("\"endDate\":\"2026-02-01T00:00:00Z\"", "\"endDate\":\"2025-12-01T00:00:00Z\"", "ends")]
+    public void The_data_review_checks_notice_what_they_look_for(string good, string broken, string expected)
+    {
+        const string package = """{"releases":[{"ocid":"ocds-equip01-1","id":"r1","parties":[{"id":"B","name":"EU","roles":["buyer","procuringEntity"]}],"buyer":{"id":"B","name":"EU"},"tender":{"id":"t","title":"T","procuringEntity":{"id":"B","name":"EU"},"items":[{"id":"1"}],"tenderPeriod":{"startDate":"2026-01-01T00:00:00Z","endDate":"2026-02-01T00:00:00Z"}}}]}""";
+        Assert.Empty(OcdsReview.Problems(JsonDocument.Parse(package).RootElement, "ocds-equip01-"));
+        Assert.Contains(good, package);
+        Assert.Contains(OcdsReview.Problems(JsonDocument.Parse(package.Replace(good, broken)).RootElement, "ocds-equip01-"), p => p.Contains(expected));
     }
 
     [Fact]

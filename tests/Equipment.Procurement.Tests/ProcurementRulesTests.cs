@@ -18,6 +18,39 @@ public class ProcurementRulesTests
     public void The_procedure_follows_from_the_estimated_value_at_the_thresholds(string value, Procedure expected) =>
         Assert.Equal(expected, ProcedureRuleSet.Prag2021.For(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).Procedure);
 
+    [Theory]
+    [InlineData("300000.00", Procedure.InternationalOpenTender)]
+    [InlineData("299999.99", Procedure.LocalOpenProcedure)]
+    [InlineData("100000.00", Procedure.LocalOpenProcedure)]
+    [InlineData("99999.99", Procedure.CompetitiveNegotiatedProcedure)]
+    [InlineData("20000.01", Procedure.CompetitiveNegotiatedProcedure)]
+    [InlineData("20000.00", Procedure.SingleTender)]
+    [InlineData("0.01", Procedure.SingleTender)]
+    public void In_the_current_edition_a_single_tender_goes_up_to_and_including_20000(string value, Procedure expected) =>
+        Assert.Equal(expected, ProcedureRuleSet.Prag2024.For(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).Procedure);
+
+    [Fact]
+    public void In_the_current_edition_an_international_open_tender_gives_at_least_60_days()
+    {
+        var grant = Grant();
+        var tender = Tender.Create("T-2", "Thermal cameras", grant, [("Lot 1", [Need(grant, 1, 300_000m)])], AwardMethod.LowestPrice, 0, [], [], ProcedureRuleSet.Prag2024, Now);
+        var e = Assert.Throws<RuleViolationException>(() => tender.Publish(Now, Now.AddDays(60).AddMinutes(-1), Now));
+        Assert.Equal("submissionDeadline", e.Field);
+        Assert.Contains(ProcedureRuleSet.Prag2024Edition, e.Message);
+        tender.Publish(Now, Now.AddDays(60), Now);
+        Assert.Equal(ProcedureRuleSet.Prag2024Edition, tender.RuleSetEdition);
+    }
+
+    [Fact]
+    public void Every_figure_of_the_current_edition_names_its_PRAG_section()
+    {
+        var rules = ProcedureRuleSet.Prag2024;
+        Assert.All(rules.Rules, r => Assert.False(string.IsNullOrEmpty(r.PragSection)));
+        Assert.Equal(2_500m, rules.PaymentAgainstInvoiceUpTo);
+        Assert.False(string.IsNullOrEmpty(rules.PaymentAgainstInvoiceSection));
+        Assert.True(rules.EffectiveFrom > ProcedureRuleSet.Prag2021.EffectiveFrom);
+    }
+
     private static KnownGrant Grant(decimal lineAmount = 1_000_000m) => new(Guid.NewGuid(), "G-1", "IBM North Africa", "EU-DGNEAR", "ICMPD", 4_000_000m,
         ["TN-RAS-AJDIR"], ["DE", "FR", "TN"], [new BudgetLine(Guid.Empty, "EQ-1", "Equipment", lineAmount)]);
 

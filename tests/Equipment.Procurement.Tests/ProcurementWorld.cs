@@ -72,7 +72,7 @@ public sealed class ProcurementWorld
     public async Task<JsonNode> TenderAsync(decimal unitValue, string method = "LowestPrice", Guid[]? invited = null, object[]? criteria = null, int priceWeight = 0) =>
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await CreateTenderAsync([await RequisitionAsync(unitValue)], method, invited, criteria, priceWeight));
 
-    public async Task<JsonNode> PublishAsync(Guid tenderId, int days = 30) =>
+    public async Task<JsonNode> PublishAsync(Guid tenderId, int days = 60) =>
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await Officer.PostAsJsonAsync($"/api/procurement/tenders/{tenderId}/publication",
             new { publishedAt = Now, submissionDeadline = Now.AddDays(days) }));
 

@@ -33,6 +33,7 @@ ProgressWorkOrder.Map(api);
 SettleWarrantyClaim.Map(api);
 ChangeStatus.Map(api);
 GetAvailability.Map(api);
+GetReliability.Map(api);
 RecordUsage.Map(api);
 
 api.MapAuditTrail(Roles.MaintenanceTechnician, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what

@@ -87,6 +87,11 @@ public sealed record CrossingPointFigures(
 public sealed record IndicatorResult(
     string Code, string Title, IndicatorSource Source, IndicatorMeasure Measure, decimal Baseline, int BaselineYear, decimal Target, int TargetYear, decimal? Actual);
 
+/// <summary>An asset deployed away from its contract line's destination crossing point: a recorded deviation, with its reason.</summary>
+public sealed record DeploymentDeviation(
+    Guid AssetId, string? SerialNumber, string? ItemCategory, string? DestinationCrossingPointCode, string DeployedAtCrossingPointCode, DateOnly DeployedOn, string Reason);
+
 public sealed record GrantFigures(
     Budget Budget, Funnel Funnel, LeadTime LeadTime, double? Availability, DateOnly AvailabilityFrom, DateOnly AvailabilityTo,
-    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators, Upkeep Upkeep);
+    VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators, Upkeep Upkeep,
+    int DeviationCount = 0, IReadOnlyList<DeploymentDeviation>? Deviations = null);

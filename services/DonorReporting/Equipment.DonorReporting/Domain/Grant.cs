@@ -155,3 +155,34 @@ public static class Eligibility
     public static IEnumerable<string> Default(FundingInstrument instrument, IEnumerable<string> beneficiaryCountries) =>
         EuMemberStates.Concat(Eea).Concat(beneficiaryCountries);
 }
+
+/// <summary>
+/// A grant's budget as IATI's data-quality rules want it: consecutive periods of at most one year (from the grant's
+/// start, each ending the day before the next anniversary, the last on the grant's end), the amount shared pro rata by
+/// days, rounded to the cent, the last period taking what rounding left so the periods add up to the grant exactly.
+/// </summary>
+public static class BudgetPeriods
+{
+    public sealed record Period(DateOnly Start, DateOnly End, decimal Amount);
+
+    public static IReadOnlyList<Period> Split(DateOnly start, DateOnly end, decimal amount)
+    {
+        var bounds = new List<(DateOnly Start, DateOnly End)>();
+        for (var from = start; from <= end; from = from.AddYears(1))
+        {
+            var to = from.AddYears(1).AddDays(-1);
+            bounds.Add((from, to < end ? to : end));
+        }
+        var totalDays = end.DayNumber - start.DayNumber + 1;
+        var periods = new List<Period>();
+        var left = amount;
+        for (var i = 0; i < bounds.Count; i++)
+        {
+            var share = i == bounds.Count - 1 ? left
+                : Math.Round(amount * (bounds[i].End.DayNumber - bounds[i].Start.DayNumber + 1) / totalDays, 2, MidpointRounding.AwayFromZero);
+            periods.Add(new Period(bounds[i].Start, bounds[i].End, share));
+            left -= share;
+        }
+        return periods;
+    }
+}

@@ -89,6 +89,11 @@ public static class GrantFiguresCalculator
             .Select(a => (double)(a.FirstDeployedOn!.Value.DayNumber - published[tenderOf[a.ContractId!.Value]].DayNumber))
             .Order().ToList();
 
+        var deviations = assets.Where(a => a.DeviationReason is not null)
+            .Select(a => new DeploymentDeviation(a.AssetId, a.SerialNumber, a.ItemCategory, a.DeviationFromCrossingPointCode ?? Destination(a),
+                a.DeviationToCrossingPointCode!, a.DeviationOn!.Value, a.DeviationReason!))
+            .OrderBy(d => d.DeployedOn).ThenBy(d => d.SerialNumber, StringComparer.Ordinal).ThenBy(d => d.AssetId).ToList();
+
         var funnel = FunnelOf(liveLots.SelectMany(l => l.Units), contracts.SelectMany(c => c.Lines), registered, deployed);
         var coverage = CoverageOf(deployed, visitedPoints.Count);
         var availability = AvailabilityOf(deployed);
@@ -110,7 +115,7 @@ public static class GrantFiguresCalculator
             funnel,
             new LeadTime(leadDays.Count, Percentile(leadDays, 0.5), Percentile(leadDays, 0.9)),
             availability, grant.StartDate, availabilityTo, coverage, points, indicators,
-            UpkeepOf(upkeep));
+            UpkeepOf(upkeep), deviations.Count, deviations);
     }
 
     private static Upkeep UpkeepOf(IReadOnlyList<UpkeepRecord> records) => new(

@@ -117,6 +117,20 @@ public sealed class TrackedAsset
     public DateOnly? FirstDeployedOn { get; private set; }
     /// <summary>Disposed, Lost or Stolen: it no longer counts as deployed.</summary>
     public string? Disposal { get; private set; }
+    /// <summary>A deployment away from the contract line's destination: where it was bought for, where it went, why.</summary>
+    public string? DeviationFromCrossingPointCode { get; private set; }
+    public string? DeviationToCrossingPointCode { get; private set; }
+    public DateOnly? DeviationOn { get; private set; }
+    public string? DeviationReason { get; private set; }
+
+    /// <summary>The deployment was a recorded deviation (only a deployment carries one; the same event twice changes nothing).</summary>
+    public void DeployedAwayFromDestination(string? destination, string deployedAt, DateOnly on, string reason)
+    {
+        DeviationFromCrossingPointCode = destination;
+        DeviationToCrossingPointCode = deployedAt;
+        DeviationOn = on;
+        DeviationReason = reason;
+    }
 
     public bool IsRegistered => SerialNumber is not null;
 

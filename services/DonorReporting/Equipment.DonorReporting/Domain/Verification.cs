@@ -39,7 +39,12 @@ public sealed class VerificationVisit
         Status = VisitStatus.Planned,
     };
 
-    public void Record(DateOnly visitedOn, IReadOnlyList<AssetObservation> findings, IReadOnlyList<FollowUp> followUps, DateOnly today)
+    /// <summary>
+    /// Records what was found, once, on a day that has come and not before any sampled asset was first deployed
+    /// (<paramref name="firstDeployedOn"/>: what reporting knows of each sampled asset's first deployment).
+    /// </summary>
+    public void Record(DateOnly visitedOn, IReadOnlyList<AssetObservation> findings, IReadOnlyList<FollowUp> followUps, DateOnly today,
+        IReadOnlyDictionary<Guid, DateOnly>? firstDeployedOn = null)
     {
         if (Status != VisitStatus.Planned)
             throw new StateConflictException($"Visit {Id} was recorded on {VisitedOn:yyyy-MM-dd}.", Status.ToString(), [nameof(VisitStatus.Planned)]);
@@ -47,6 +52,10 @@ public sealed class VerificationVisit
         for (var i = 0; i < findings.Count; i++)
             if (!SampledAssetIds.Contains(findings[i].AssetId))
                 throw new RuleViolationException($"findings[{i}].assetId", "SampledAsset", $"Asset {findings[i].AssetId} is not in this visit's sample.");
+        for (var i = 0; i < findings.Count; i++)
+            if (firstDeployedOn?.GetValueOrDefault(findings[i].AssetId) is { } deployed && deployed != default && visitedOn < deployed)
+                throw new RuleViolationException("visitedOn", "NotBeforeDeployment",
+                    $"Asset {findings[i].AssetId} was deployed on {deployed:yyyy-MM-dd}; a visit on {visitedOn:yyyy-MM-dd}, before its deployment, cannot have found it there.");
         var missing = SampledAssetIds.Except(findings.Select(f => f.AssetId)).FirstOrDefault();
         if (missing != Guid.Empty)
             throw new RuleViolationException("findings", "EverySampledAsset", $"Sampled asset {missing} has no finding; record NotFound if it could not be seen.");

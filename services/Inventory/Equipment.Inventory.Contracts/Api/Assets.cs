@@ -5,10 +5,14 @@ public sealed record AssetResponse(
     Guid Id, string SerialNumber, string Manufacturer, string Model, string ItemCategory, string Description, Guid GrantId, string DonorCode,
     Guid ContractId, string ContractReference, int ContractLineNumber, string SupplierName, decimal UnitValue, string Currency,
     DateOnly ReceivedOn, DateOnly? AcceptedOn, DateOnly WarrantyEndsOn, bool VisibilityMarking, string? VisibilityEvidence,
-    AssetStatus Status, string Owner, string? WarehouseCode, string? CrossingPointCode, DateOnly? DeployedOn, Guid? HandoverCertificateId);
+    AssetStatus Status, string Owner, string? WarehouseCode, string? CrossingPointCode, DateOnly? DeployedOn, Guid? HandoverCertificateId,
+    DateOnly? HandedOverOn = null, string? DestinationCrossingPointCode = null, string? DeploymentDeviationReason = null);
 
-/// <summary><c>POST /assets/{assetId}/deployment</c>: at one of the grant's agreed crossing points.</summary>
-public sealed record DeployAssetRequest(string CrossingPointCode, DateOnly? DeployedOn);
+/// <summary>
+/// <c>POST /assets/{assetId}/deployment</c>: at one of the grant's agreed crossing points, not before the handover.
+/// Elsewhere than the contract line's destination crossing point it is a deviation and needs <see cref="DeviationReason"/>.
+/// </summary>
+public sealed record DeployAssetRequest(string CrossingPointCode, DateOnly? DeployedOn, string? DeviationReason = null);
 
 /// <summary><c>POST /assets/{assetId}/transfer</c>: to another agreed crossing point, with the reason.</summary>
 public sealed record TransferAssetRequest(string ToCrossingPointCode, DateOnly? TransferredOn, string Reason);

@@ -11,4 +11,10 @@ public sealed record AssetDeployed(
     DateOnly DeployedOn) : IntegrationEvent, ITopicEvent
 {
     public static string Topic => "inventory.asset-deployed";
+
+    /// <summary>v2: the contract line's destination crossing point (null: a warehouse line, or an event from before v2).</summary>
+    public string? DestinationCrossingPointCode { get; init; }
+
+    /// <summary>v2: set when the asset was deployed away from its destination: the recorded reason for the deviation.</summary>
+    public string? DeviationReason { get; init; }
 }

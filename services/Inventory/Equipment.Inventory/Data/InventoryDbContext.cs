@@ -77,6 +77,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             if (SortsMoneyAsDouble) b.Property(a => a.UnitValue).HasConversion<double>();
             b.Property(a => a.Status).HasConversion<string>();
             b.Ignore(a => a.Location);
+            b.Ignore(a => a.DeployedAwayFromDestination);
         });
         modelBuilder.Entity<HandoverCertificate>(b =>
         {

@@ -43,7 +43,14 @@ public sealed class Asset
     public string? CrossingPointCode { get; private set; }
     public DateOnly? DeployedOn { get; private set; }
     public Guid? HandoverCertificateId { get; private set; }
+    /// <summary>The handover certificate's date (null for assets handed over before it was kept: their receipt bounds deployment).</summary>
+    public DateOnly? HandedOverOn { get; private set; }
     public DateOnly? DisposedOn { get; private set; }
+    /// <summary>The contract line's destination crossing point (null when the line goes to a warehouse).</summary>
+    public string? DestinationCrossingPointCode { get; private set; }
+    /// <summary>Set when the asset was deployed elsewhere than <see cref="DestinationCrossingPointCode"/>: why.</summary>
+    public string? DeploymentDeviationReason { get; private set; }
+    public bool DeployedAwayFromDestination => DeploymentDeviationReason is not null;
 
     /// <summary>Final acceptance: recorded, or deemed once the configured period has run with nothing recorded.</summary>
     public DateOnly? AcceptanceOn(DateOnly today) =>
@@ -82,6 +89,7 @@ public sealed class Asset
             Status = AssetStatus.Received,
             Owner = owner,
             WarehouseCode = warehouseCode,
+            DestinationCrossingPointCode = delivery.DestinationCrossingPointCode,
         };
         return (asset, CustodyEntry.Record(asset.Id, note.ReceivedOn, CustodyAction.Received, delivery.SupplierName, $"{owner}, warehouse {warehouseCode}",
             by, $"Goods received note {note.Number}", note.Number, nowUtc));
@@ -93,28 +101,47 @@ public sealed class Asset
     {
         Ensure(AssetStatus.Received, "handed over");
         if (certificate.HandedOverOn < ReceivedOn)
-            throw new RuleViolationException("handedOverOn", "NotBeforeReceipt", $"Asset {SerialNumber} was received on {ReceivedOn:yyyy-MM-dd}; it cannot be handed over before.");
+            throw new RuleViolationException("handedOverOn", "NotBeforeReceipt",
+                $"Asset {SerialNumber} was received on {ReceivedOn:yyyy-MM-dd}; it cannot be handed over on {certificate.HandedOverOn:yyyy-MM-dd}, before it was received.");
+        if (AcceptedOn is { } accepted && certificate.HandedOverOn < accepted)
+            throw new RuleViolationException("handedOverOn", "NotBeforeAcceptance",
+                $"Asset {SerialNumber} was accepted on {accepted:yyyy-MM-dd}; it cannot be handed over on {certificate.HandedOverOn:yyyy-MM-dd}, before its acceptance.");
         var from = Owner;
         Status = AssetStatus.HandedOver;
         Owner = certificate.ToAuthority;
         HandoverCertificateId = certificate.Id;
+        HandedOverOn = certificate.HandedOverOn;
         return CustodyEntry.Record(Id, certificate.HandedOverOn, CustodyAction.HandedOver, from, certificate.ToAuthority, by,
             $"Handover certificate {certificate.Number}", certificate.Number, nowUtc);
     }
 
-    /// <summary>Deploys a handed-over asset at one of its grant's agreed crossing points.</summary>
-    public CustodyEntry DeployAt(string crossingPointCode, DateOnly deployedOn, KnownGrant grant, string by, DateTime nowUtc)
+    /// <summary>
+    /// Deploys a handed-over asset at one of its grant's agreed crossing points, not before its handover. Deploying it
+    /// elsewhere than its contract line's destination crossing point is a deviation: it needs a reason, which the asset,
+    /// its custody entry and the event keep.
+    /// </summary>
+    public CustodyEntry DeployAt(string crossingPointCode, DateOnly deployedOn, KnownGrant grant, string by, DateTime nowUtc, string? deviationReason = null)
     {
         Ensure(AssetStatus.HandedOver, "deployed (a move between crossing points is a transfer)");
         var point = grant.AgreedCrossingPoint(crossingPointCode);
         if (deployedOn < ReceivedOn)
-            throw new RuleViolationException("deployedOn", "NotBeforeReceipt", $"An asset cannot be deployed before it was received ({ReceivedOn:yyyy-MM-dd}).");
+            throw new RuleViolationException("deployedOn", "NotBeforeReceipt",
+                $"Asset {SerialNumber} was received on {ReceivedOn:yyyy-MM-dd}; it cannot be deployed on {deployedOn:yyyy-MM-dd}, before it was received.");
+        if (HandedOverOn is { } handedOver && deployedOn < handedOver)
+            throw new RuleViolationException("deployedOn", "NotBeforeHandover",
+                $"Asset {SerialNumber} was handed over on {handedOver:yyyy-MM-dd}; it cannot be deployed on {deployedOn:yyyy-MM-dd}, before its handover.");
+        var deviation = DestinationCrossingPointCode is { } destination && !string.Equals(destination, point.Code, StringComparison.OrdinalIgnoreCase);
+        if (deviation && string.IsNullOrWhiteSpace(deviationReason))
+            throw new RuleViolationException("deviationReason", "ReasonForDeviation",
+                $"Asset {SerialNumber} was bought for {DestinationCrossingPointCode}; deploying it at {point.Code} is a deviation from the contract line's destination and needs a reason.");
         var from = WarehouseCode is null ? Owner : $"warehouse {WarehouseCode}";
         Status = AssetStatus.Deployed;
         CrossingPointCode = point.Code;
         WarehouseCode = null;
         DeployedOn = deployedOn;
-        return CustodyEntry.Record(Id, deployedOn, CustodyAction.Deployed, from, $"{point.Name} ({point.Code})", by, "Deployment", null, nowUtc);
+        DeploymentDeviationReason = deviation ? deviationReason!.Trim() : null;
+        var why = deviation ? $"Deployment away from the contract line's destination {DestinationCrossingPointCode} (deviation): {DeploymentDeviationReason}" : "Deployment";
+        return CustodyEntry.Record(Id, deployedOn, CustodyAction.Deployed, from, $"{point.Name} ({point.Code})", by, why, null, nowUtc);
     }
 
     public CustodyEntry TransferTo(string crossingPointCode, DateOnly transferredOn, string reason, KnownGrant grant, string by, DateTime nowUtc)

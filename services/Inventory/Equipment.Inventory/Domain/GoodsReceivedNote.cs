@@ -37,7 +37,8 @@ public sealed class GoodsReceivedNote
             throw new StateConflictException($"Shipment {shipment.WaybillNumber} is {shipment.Status}; goods are received once it has Arrived.",
                 shipment.Status.ToString(), [nameof(ShipmentStatus.Arrived)]);
         if (receivedOn < shipment.ArrivedOn)
-            throw new RuleViolationException("receivedOn", "NotBeforeArrival", $"The shipment arrived on {shipment.ArrivedOn:yyyy-MM-dd}.");
+            throw new RuleViolationException("receivedOn", "NotBeforeArrival",
+                $"The shipment arrived on {shipment.ArrivedOn:yyyy-MM-dd}; its goods cannot be received on {receivedOn:yyyy-MM-dd}, before they arrived.");
         if (lines.Count == 0)
             throw new RuleViolationException("lines", "NotEmpty", "A goods received note records at least one line.");
 
@@ -87,7 +88,11 @@ public sealed class GoodsReceivedNote
         if (AcceptedOn is not null)
             throw new ConflictException($"Goods received note {Number} was accepted on {AcceptedOn:yyyy-MM-dd}.", "AcceptedOnce");
         if (acceptedOn < ReceivedOn)
-            throw new RuleViolationException("acceptedOn", "NotBeforeReceipt", $"The goods were received on {ReceivedOn:yyyy-MM-dd}.");
+            throw new RuleViolationException("acceptedOn", "NotBeforeReceipt",
+                $"The goods were received on {ReceivedOn:yyyy-MM-dd}; they cannot be accepted on {acceptedOn:yyyy-MM-dd}, before they were received.");
+        if (assets.Where(a => a.HandedOverOn < acceptedOn).OrderBy(a => a.HandedOverOn).FirstOrDefault() is { } handedOver)
+            throw new RuleViolationException("acceptedOn", "NotAfterHandover",
+                $"Asset {handedOver.SerialNumber} of this note was handed over on {handedOver.HandedOverOn:yyyy-MM-dd}; acceptance on {acceptedOn:yyyy-MM-dd} would come after the handover it must precede.");
         AcceptedOn = acceptedOn;
         foreach (var asset in assets) asset.Accept(acceptedOn);
     }

@@ -38,6 +38,10 @@ public sealed class Shipment
             throw new RuleViolationException("lines", "OneContract", "A shipment carries lines of one contract (one supplier, one waybill).");
         if (eta < dispatchedOn)
             throw new RuleViolationException("estimatedArrival", "AfterDispatch", "A shipment cannot arrive before it leaves.");
+        var signed = lines.Select(l => l.Delivery.ContractSignedOn).Where(d => d != default).DefaultIfEmpty().Max();
+        if (signed != default && dispatchedOn < signed)
+            throw new RuleViolationException("dispatchedOn", "NotBeforeContractSignature",
+                $"Contract {lines[0].Delivery.ContractReference} was signed on {signed:yyyy-MM-dd}; goods cannot be dispatched under it on {dispatchedOn:yyyy-MM-dd}, before the signature.");
         foreach (var (delivery, quantity) in lines) delivery.Ship(quantity);
         var first = lines[0].Delivery;
         return new Shipment
@@ -61,7 +65,8 @@ public sealed class Shipment
     public void Arrive(DateOnly arrivedOn, string warehouseCode)
     {
         if (arrivedOn < DispatchedOn)
-            throw new RuleViolationException("arrivedOn", "AfterDispatch", $"The shipment left on {DispatchedOn:yyyy-MM-dd}; it cannot arrive before.");
+            throw new RuleViolationException("arrivedOn", "AfterDispatch",
+                $"The shipment left on {DispatchedOn:yyyy-MM-dd}; it cannot arrive on {arrivedOn:yyyy-MM-dd}, before it left.");
         Move(ShipmentStatus.Arrived);
         ArrivedOn = arrivedOn;
         WarehouseCode = warehouseCode;

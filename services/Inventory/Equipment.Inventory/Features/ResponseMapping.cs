@@ -10,7 +10,8 @@ public static class ResponseMapping
         public static AssetResponse From(Asset a, DateOnly today) => new(
             a.Id, a.SerialNumber, a.Manufacturer, a.Model, a.ItemCategory, a.Description, a.GrantId, a.DonorCode, a.ContractId, a.ContractReference,
             a.ContractLineNumber, a.SupplierName, a.UnitValue, a.Currency, a.ReceivedOn, a.AcceptanceOn(today), a.WarrantyEndsOn(today),
-            a.VisibilityMarking, a.VisibilityEvidence, a.Status, a.Owner, a.WarehouseCode, a.CrossingPointCode, a.DeployedOn, a.HandoverCertificateId);
+            a.VisibilityMarking, a.VisibilityEvidence, a.Status, a.Owner, a.WarehouseCode, a.CrossingPointCode, a.DeployedOn, a.HandoverCertificateId,
+            a.HandedOverOn, a.DestinationCrossingPointCode, a.DeploymentDeviationReason);
     }
 
     extension(CustodyEntryResponse)

@@ -9,7 +9,10 @@ public sealed record OpenWorkOrderRequest(Guid? AssetId, WorkOrderKind? Kind, Gu
 /// <summary><c>POST /work-orders/{id}/schedule</c>.</summary>
 public sealed record ScheduleWorkOrderRequest(DateOnly? On, string? Technician);
 
-/// <summary><c>POST /work-orders/{id}/completion</c>: when, parts and labour, outcome.</summary>
+/// <summary><c>POST /work-orders/{id}/start</c>: the day work started (today when left out); never in the future.</summary>
+public sealed record StartWorkOrderRequest(DateOnly? On = null);
+
+/// <summary><c>POST /work-orders/{id}/completion</c>: when (not before the work started), parts and labour, outcome.</summary>
 public sealed record CompleteWorkOrderRequest(DateOnly? On, decimal? LabourHours, string? Outcome, IReadOnlyList<PartUsed>? Parts = null);
 
 /// <summary><c>POST /work-orders/{id}/cancellation</c>.</summary>
@@ -17,7 +20,8 @@ public sealed record CancelWorkOrderRequest(string? Reason);
 
 public sealed record WorkOrderResponse(
     Guid Id, Guid AssetId, WorkOrderKind Kind, Guid? FaultReportId, WorkOrderStatus Status, DateTime OpenedAt, DateOnly? ScheduledFor, string? Technician,
-    IReadOnlyList<PartUsed> Parts, decimal PartsCost, decimal LabourHours, string? Outcome, DateOnly? CompletedOn, Guid? WarrantyClaimId);
+    IReadOnlyList<PartUsed> Parts, decimal PartsCost, decimal LabourHours, string? Outcome, DateOnly? CompletedOn, Guid? WarrantyClaimId,
+    DateOnly? StartedOn = null);
 
 /// <summary><c>POST /warranty-claims/{id}/decision</c>: the supplier's answer.</summary>
 public sealed record DecideWarrantyClaimRequest(bool? Accepted, string? Notes = null);

@@ -84,12 +84,17 @@ public sealed class StatusChange
 
 /// <summary>
 /// Availability: the time-weighted share of a period during which an asset was operational, counting only the time
-/// its status was known (from its first status entry on), clipped exactly at the period's edges.
+/// its status was known (from its first status entry on), clipped exactly at the period's edges and never beyond now:
+/// time that has not passed yet is neither operational nor known (as donor-reporting counts it).
 /// </summary>
 public static class Availability
 {
-    public static (TimeSpan Operational, TimeSpan Known) For(IReadOnlyList<StatusChange> history, DateTime from, DateTime to)
+    /// <summary>The end of a period as far as it has passed: <paramref name="to"/>, or now when that is still ahead.</summary>
+    public static DateTime CountedTo(DateTime to, DateTime? nowUtc) => nowUtc is { } now && now < to ? now : to;
+
+    public static (TimeSpan Operational, TimeSpan Known) For(IReadOnlyList<StatusChange> history, DateTime from, DateTime to, DateTime? nowUtc = null)
     {
+        to = CountedTo(to, nowUtc);
         var ordered = history.OrderBy(h => h.At).ToList();
         TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
         for (var i = 0; i < ordered.Count; i++)
@@ -106,4 +111,38 @@ public static class Availability
 
     public static double? Share((TimeSpan Operational, TimeSpan Known) t) =>
         t.Known <= TimeSpan.Zero ? null : Math.Round(t.Operational.TotalSeconds / t.Known.TotalSeconds, 4);
+}
+
+/// <summary>
+/// Reliability as Odoo Maintenance computes it, in days: <b>MTBF</b> is the time in service (from the asset's first
+/// status, its deployment, to today or its disposal) divided by the faults reported; <b>MTTR</b> is the mean time from a
+/// fault's report to the completion of the corrective work order raised for it. A group adds its assets' time and
+/// faults together (an asset without faults still adds its time in service); either is null when nothing counts.
+/// </summary>
+public static class Reliability
+{
+    /// <summary>One asset's history as reliability needs it.</summary>
+    public sealed record AssetHistory(string Key, DateOnly InServiceFrom, DateOnly InServiceTo, int Failures, IReadOnlyList<int> RepairDays);
+
+    public sealed record Figures(string Key, int Assets, int Failures, int InServiceDays, double? MtbfDays, int Repairs, double? MttrDays);
+
+    public static AssetHistory For(string key, IReadOnlyList<StatusChange> statuses, IReadOnlyList<FaultReport> faults,
+        IReadOnlyList<(DateOnly ReportedOn, DateOnly CompletedOn)> repairs, DateOnly today)
+    {
+        var ordered = statuses.OrderBy(s => s.At).ToList();
+        var from = ordered.Count > 0 ? DateOnly.FromDateTime(ordered[0].At) : today;
+        var to = ordered.FirstOrDefault(s => s.Status == OperationalStatus.Disposed) is { } disposed ? DateOnly.FromDateTime(disposed.At) : today;
+        if (to < from) to = from;
+        return new AssetHistory(key, from, to, faults.Count, repairs.Select(r => Math.Max(0, r.CompletedOn.DayNumber - r.ReportedOn.DayNumber)).ToList());
+    }
+
+    public static IReadOnlyList<Figures> Group(IEnumerable<AssetHistory> assets) =>
+        assets.GroupBy(a => a.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var days = g.Sum(a => a.InServiceTo.DayNumber - a.InServiceFrom.DayNumber);
+            var failures = g.Sum(a => a.Failures);
+            var repairs = g.SelectMany(a => a.RepairDays).ToList();
+            return new Figures(g.Key, g.Count(), failures, days, failures == 0 ? null : Math.Round((double)days / failures, 2),
+                repairs.Count, repairs.Count == 0 ? null : Math.Round(repairs.Average(), 2));
+        }).ToList();
 }

@@ -59,6 +59,8 @@ public sealed class WorkOrder
     public List<PartUsed> Parts { get; private set; } = [];
     public decimal LabourHours { get; private set; }
     public string? Outcome { get; private set; }
+    /// <summary>The day work started (null for work started before it was kept).</summary>
+    public DateOnly? StartedOn { get; private set; }
     public DateOnly? CompletedOn { get; private set; }
     public string? CancellationReason { get; private set; }
     public decimal PartsCost => Parts.Sum(p => p.Quantity * p.UnitCost);
@@ -70,10 +72,18 @@ public sealed class WorkOrder
         Technician = technician;
     }
 
-    public void Start() => Move(WorkOrderStatus.InProgress);
+    public void Start(DateOnly on)
+    {
+        Move(WorkOrderStatus.InProgress);
+        StartedOn = on;
+    }
 
+    /// <summary>Completes the work, never before the day it started.</summary>
     public void Complete(DateOnly on, IReadOnlyList<PartUsed> parts, decimal labourHours, string outcome)
     {
+        if (Status == WorkOrderStatus.InProgress && StartedOn is { } started && on < started)
+            throw new RuleViolationException("on", "NotBeforeStart",
+                $"Work order {Id} started on {started:yyyy-MM-dd}; it cannot be completed on {on:yyyy-MM-dd}, before it started.");
         Move(WorkOrderStatus.Completed);
         CompletedOn = on;
         Parts = parts.ToList();

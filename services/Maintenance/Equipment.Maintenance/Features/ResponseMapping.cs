@@ -9,7 +9,7 @@ public static class ResponseMapping
     {
         public static WorkOrderResponse From(WorkOrder w, Guid? claimId) => new(
             w.Id, w.AssetId, w.Kind, w.FaultReportId, w.Status, w.OpenedAt, w.ScheduledFor, w.Technician, w.Parts, w.PartsCost, w.LabourHours, w.Outcome,
-            w.CompletedOn, claimId);
+            w.CompletedOn, claimId, w.StartedOn);
     }
 
     extension(FaultReportResponse)

@@ -1,9 +1,18 @@
 namespace Equipment.Procurement.Contracts.Api;
 
-/// <summary>A PRAG procedure and the estimated value from which it applies.</summary>
-public sealed record ProcedureRule(Procedure Procedure, decimal FromValue, int MinimumSubmissionDays, int MinimumInvitedSuppliers)
+/// <summary>
+/// A PRAG procedure and the estimated value from which it applies: from <see cref="FromValue"/> inclusive, or only above
+/// it when <see cref="FromValueExclusive"/> (so the procedure below it applies up to and including that value).
+/// <see cref="PragSection"/> is the section of the guide the figures come from; <see cref="PeriodRunsFrom"/> what the
+/// minimum submission period is counted from. Editions recorded before these were stored have them empty.
+/// </summary>
+public sealed record ProcedureRule(Procedure Procedure, decimal FromValue, int MinimumSubmissionDays, int MinimumInvitedSuppliers,
+    bool FromValueExclusive = false, string? PragSection = null, string? PeriodRunsFrom = null)
 {
     public bool IsOpen => MinimumInvitedSuppliers == 0;
+
+    /// <summary>Whether an estimated value reaches this rule's threshold.</summary>
+    public bool Applies(decimal estimatedValue) => FromValueExclusive ? estimatedValue > FromValue : estimatedValue >= FromValue;
 
     public int Strictness => Procedure switch
     {
@@ -13,8 +22,13 @@ public sealed record ProcedureRule(Procedure Procedure, decimal FromValue, int M
 
 public sealed record ItemCategoryResponse(string Code, string Name);
 
-/// <summary><c>GET /reference-data</c>: item categories and the PRAG rule set in force.</summary>
-public sealed record ReferenceDataResponse(IReadOnlyList<ItemCategoryResponse> ItemCategories, string RuleSetEdition, DateOnly EffectiveFrom, IReadOnlyList<ProcedureRule> Procedures);
+/// <summary>
+/// <c>GET /reference-data[?edition=]</c>: item categories and the PRAG rule set in force (or the edition asked for): its
+/// procedures with their thresholds, periods and sections, and the value up to which a purchase may simply be paid
+/// against an invoice; <see cref="Editions"/> lists every edition known, oldest first.
+/// </summary>
+public sealed record ReferenceDataResponse(IReadOnlyList<ItemCategoryResponse> ItemCategories, string RuleSetEdition, DateOnly EffectiveFrom, IReadOnlyList<ProcedureRule> Procedures,
+    decimal? PaymentAgainstInvoiceUpTo = null, string? PaymentAgainstInvoiceSection = null, string? Source = null, IReadOnlyList<string>? Editions = null);
 
 /// <summary>A grant procurement knows, with committed and available amounts per budget line.</summary>
 public sealed record KnownGrantResponse(

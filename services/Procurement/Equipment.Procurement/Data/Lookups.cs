@@ -39,6 +39,11 @@ public static class Lookups
         return sets.Where(s => s.EffectiveFrom <= today).OrderByDescending(s => s.EffectiveFrom).FirstOrDefault()
             ?? throw new InvalidOperationException("No PRAG rule set is in force; the service seeds one at start.");
     }
+
+    /// <summary>An edition by name: the one a tender was built under.</summary>
+    public static async Task<ProcedureRuleSet> RuleSetAsync(this ProcurementDbContext db, string edition, CancellationToken cancellationToken) =>
+        await db.RuleSets.SingleOrDefaultAsync(r => r.Edition == edition, cancellationToken)
+        ?? throw new NotFoundException($"No PRAG rule set '{edition}' is known.");
 }
 
 /// <summary>Stores the PRAG rule sets the service knows, once, at start.</summary>
@@ -48,11 +53,20 @@ public sealed class RuleSetSeeder(IServiceScopeFactory scopes) : IHostedService
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProcurementDbContext>();
-        var known = ProcedureRuleSet.Prag2021;
-        if (!await db.RuleSets.AnyAsync(r => r.Edition == known.Edition, cancellationToken))
+        foreach (var known in ProcedureRuleSet.Known)
         {
+            if (await db.RuleSets.AnyAsync(r => r.Edition == known.Edition, cancellationToken)) continue;
             db.RuleSets.Add(known);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                // Another replica starting at the same time stored it first; anything else is a real failure.
+                if (!await db.RuleSets.AsNoTracking().AnyAsync(r => r.Edition == known.Edition, cancellationToken)) throw;
+            }
         }
     }
 

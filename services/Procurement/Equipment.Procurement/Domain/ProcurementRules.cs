@@ -21,20 +21,31 @@ public sealed class ProcedureRuleSet
 {
     private ProcedureRuleSet() { }
 
-    public ProcedureRuleSet(string edition, DateOnly effectiveFrom, IReadOnlyList<ProcedureRule> rules)
+    public ProcedureRuleSet(string edition, DateOnly effectiveFrom, IReadOnlyList<ProcedureRule> rules,
+        decimal? paymentAgainstInvoiceUpTo = null, string? paymentAgainstInvoiceSection = null, string? source = null)
     {
         Edition = edition;
         EffectiveFrom = effectiveFrom;
         Rules = rules.OrderByDescending(r => r.FromValue).ToList();
+        PaymentAgainstInvoiceUpTo = paymentAgainstInvoiceUpTo;
+        PaymentAgainstInvoiceSection = paymentAgainstInvoiceSection;
+        Source = source;
     }
 
     public string Edition { get; private set; } = "";
     public DateOnly EffectiveFrom { get; private set; }
     public List<ProcedureRule> Rules { get; private set; } = [];
 
+    /// <summary>Up to and including this value a purchase may simply be paid against an invoice, without a tender.</summary>
+    public decimal? PaymentAgainstInvoiceUpTo { get; private set; }
+    public string? PaymentAgainstInvoiceSection { get; private set; }
+
+    /// <summary>Where the figures were read, and what could not be confirmed there.</summary>
+    public string? Source { get; private set; }
+
     /// <summary>The procedure for an estimated value: the rule with the highest threshold the value reaches.</summary>
     public ProcedureRule For(decimal estimatedValue) =>
-        Rules.OrderByDescending(r => r.FromValue).First(r => estimatedValue >= r.FromValue);
+        Rules.OrderByDescending(r => r.FromValue).First(r => r.Applies(estimatedValue));
 
     public ProcedureRule For(Procedure procedure) => Rules.Single(r => r.Procedure == procedure);
 
@@ -49,6 +60,33 @@ public sealed class ProcedureRuleSet
         new ProcedureRule(Procedure.CompetitiveNegotiatedProcedure, 20_000m, MinimumSubmissionDays: 30, MinimumInvitedSuppliers: 3),
         new ProcedureRule(Procedure.SingleTender, 0m, MinimumSubmissionDays: 0, MinimumInvitedSuppliers: 1),
     ]);
+
+    public const string Prag2024Edition = "PRAG 2021/2024, corrected — supply contracts (section 4)";
+
+    /// <summary>
+    /// The current edition, correcting 2021.1: a single tender up to and including €20,000 (the competitive negotiated
+    /// procedure, "simplified" in the online guide, only above it), 60 days for an international open tender, payment
+    /// against invoice up to €2,500. Applied here to tenders created from 2026-12-01; older tenders keep 2021.1.
+    /// </summary>
+    public static ProcedureRuleSet Prag2024 => new(Prag2024Edition, new DateOnly(2026, 12, 1),
+    [
+        new ProcedureRule(Procedure.InternationalOpenTender, 300_000m, MinimumSubmissionDays: 60, MinimumInvitedSuppliers: 0,
+            PragSection: "4.3 International open procedure", PeriodRunsFrom: "publication of the contract notice"),
+        new ProcedureRule(Procedure.LocalOpenProcedure, 100_000m, MinimumSubmissionDays: 30, MinimumInvitedSuppliers: 0,
+            PragSection: "4.4 Local open procedure", PeriodRunsFrom: "publication of the contract notice"),
+        new ProcedureRule(Procedure.CompetitiveNegotiatedProcedure, 20_000m, MinimumSubmissionDays: 30, MinimumInvitedSuppliers: 3, FromValueExclusive: true,
+            PragSection: "4.5 Competitive negotiated (simplified) procedure", PeriodRunsFrom: "dispatch of the letters of invitation"),
+        new ProcedureRule(Procedure.SingleTender, 0m, MinimumSubmissionDays: 0, MinimumInvitedSuppliers: 1,
+            PragSection: "4.6 Single tender", PeriodRunsFrom: null),
+    ],
+        paymentAgainstInvoiceUpTo: 2_500m, paymentAgainstInvoiceSection: "4.6 Single tender (low-value purchases: payment against invoice)",
+        source: "Confirmed from the Commission's online PRAG, section 4.5 (ec.europa.eu/europeaid/prag): competitive negotiated procedure under EUR 100 000, " +
+                "at least three invited firms, at least 30 days from the dispatch of the letter of invitation; single tender for EUR 20 000 or less; " +
+                "payment against invoice for EUR 2 500 or less. Not confirmed from a primary source here: the 60 and 30 days of sections 4.3 and 4.4, " +
+                "and the section numbers of the 2021/2024 text.");
+
+    /// <summary>Every edition the service knows, oldest first.</summary>
+    public static IReadOnlyList<ProcedureRuleSet> Known => [Prag2021, Prag2024];
 }
 
 /// <summary>The reference list of what border-management actions buy.</summary>

@@ -77,7 +77,7 @@ public sealed class Tender
         var rule = rules.For(estimated);
         if (invitedSupplierIds.Distinct().Count() < rule.MinimumInvitedSuppliers)
             throw new RuleViolationException("invitedSupplierIds", "MinimumInvitedSuppliers",
-                $"A {rule.Procedure} (estimated {estimated:N2} EUR) invites at least {rule.MinimumInvitedSuppliers} suppliers.");
+                $"A {rule.Procedure} (estimated {estimated:N2} EUR) invites at least {rule.MinimumInvitedSuppliers} suppliers ({rules.Edition}{(rule.PragSection is { } section ? $", {section}" : "")}).");
 
         var tender = new Tender
         {

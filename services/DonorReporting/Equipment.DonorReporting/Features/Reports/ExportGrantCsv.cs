@@ -24,7 +24,7 @@ public static class ExportGrantCsv
                     {
                         r.SerialNumber, r.ItemCategory, r.Description, ReportFiles.Number(r.UnitValue), r.Currency, r.ContractReference,
                         r.Supplier, r.DestinationCrossingPoint, ReportFiles.Date(r.ReceivedOn), ReportFiles.Date(r.HandedOverOn), r.HandedOverTo, r.CrossingPoint,
-                        ReportFiles.Date(r.FirstDeployedOn), r.Disposal, r.MaintenanceStatus, ReportFiles.Date(r.LastVerifiedOn), r.LastFinding,
+                        ReportFiles.Date(r.FirstDeployedOn), r.Disposal, r.MaintenanceStatus, ReportFiles.Date(r.LastVerifiedOn), r.LastFinding, r.DeviationReason,
                     }.Select(Csv.Escape)));
                     if (++rows % 1000 == 0) await writer.FlushAsync(context.RequestAborted);
                 }

@@ -77,6 +77,7 @@ public static class ExportGrantXlsx
         yield return ["Kilometres logged", f.Upkeep.UsageKm];
         yield return ["Patrols logged", f.Upkeep.Patrols];
         yield return ["Work orders completed", f.Upkeep.WorkOrdersCompleted];
+        yield return ["Deployments away from the contract's destination", f.DeviationCount];
         yield return ["Maintenance parts cost", f.Upkeep.PartsCost];
         yield return ["Maintenance labour hours", f.Upkeep.LabourHours];
     }
@@ -101,7 +102,7 @@ public static class ExportGrantXlsx
         yield return GrantAssetRow.Headers;
         foreach (var r in GrantAssetRows.From(grant, copies))
             yield return [r.SerialNumber, r.ItemCategory, r.Description, r.UnitValue, r.Currency, r.ContractReference, r.Supplier, r.DestinationCrossingPoint,
-                r.ReceivedOn, r.HandedOverOn, r.HandedOverTo, r.CrossingPoint, r.FirstDeployedOn, r.Disposal, r.MaintenanceStatus, r.LastVerifiedOn, r.LastFinding];
+                r.ReceivedOn, r.HandedOverOn, r.HandedOverTo, r.CrossingPoint, r.FirstDeployedOn, r.Disposal, r.MaintenanceStatus, r.LastVerifiedOn, r.LastFinding, r.DeviationReason];
     }
 
     private static async Task AddSheetAsync(WorkbookPart book, string name, IAsyncEnumerable<object?[]> rows)

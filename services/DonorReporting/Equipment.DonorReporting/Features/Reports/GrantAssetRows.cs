@@ -9,12 +9,13 @@ namespace Equipment.DonorReporting.Features.Reports;
 public sealed record GrantAssetRow(
     string SerialNumber, string ItemCategory, string Description, decimal UnitValue, string Currency, string ContractReference, string Supplier,
     string? DestinationCrossingPoint, DateOnly? ReceivedOn, DateOnly? HandedOverOn, string? HandedOverTo, string? CrossingPoint,
-    DateOnly? FirstDeployedOn, string? Disposal, string MaintenanceStatus, DateOnly? LastVerifiedOn, string? LastFinding)
+    DateOnly? FirstDeployedOn, string? Disposal, string MaintenanceStatus, DateOnly? LastVerifiedOn, string? LastFinding, string? DeviationReason = null)
 {
     public static readonly string[] Headers =
     [
         "serialNumber", "itemCategory", "description", "unitValue", "currency", "contractReference", "supplier", "destinationCrossingPoint",
         "receivedOn", "handedOverOn", "handedOverTo", "crossingPoint", "firstDeployedOn", "disposal", "maintenanceStatus", "lastVerifiedOn", "lastFinding",
+        "deviationReason",
     ];
 }
 
@@ -62,7 +63,7 @@ public static class GrantAssetRows
             return new GrantAssetRow(
                 a.SerialNumber!, a.ItemCategory ?? "", a.Description ?? "", a.UnitValue ?? 0, grant.Currency, contract?.Reference ?? "", contract?.SupplierName ?? "",
                 line?.DestinationCrossingPointCode, a.ReceivedOn, a.HandedOverOn, a.HandedOverTo, a.CrossingPointCode, a.FirstDeployedOn, a.Disposal, status,
-                seen?.VisitedOn, seen?.Finding.ToString());
+                seen?.VisitedOn, seen?.Finding.ToString(), a.DeviationReason);
         }
     }
 }

@@ -85,6 +85,15 @@ public static class GrantReportPage
                     $"{f.Upkeep.Patrols} patrols. Upkeep: {f.Upkeep.WorkOrdersCompleted} work orders completed, {Money(f.Upkeep.PartsCost)} in parts, " +
                     $"{f.Upkeep.LabourHours.ToString("0.#", Invariant)} hours of labour.</p>");
 
+        html.Append($"<h2>Deployments away from the contract's destination</h2><p>{f.DeviationCount} recorded deviation{(f.DeviationCount == 1 ? "" : "s")}.</p>");
+        if (f.Deviations is { Count: > 0 } deviations)
+        {
+            html.Append("<table><thead><tr><th>Asset</th><th>Bought for</th><th>Deployed at</th><th>On</th><th>Reason</th></tr></thead><tbody>");
+            foreach (var d in deviations)
+                html.Append($"<tr><td>{E(d.SerialNumber)} {E(d.ItemCategory)}</td><td>{E(d.DestinationCrossingPointCode)}</td><td>{E(d.DeployedAtCrossingPointCode)}</td><td>{d.DeployedOn:yyyy-MM-dd}</td><td>{E(d.Reason)}</td></tr>");
+            html.Append("</tbody></table>");
+        }
+
         html.Append("<h2>End-use verification</h2>");
         html.Append($"<p>{f.Verification.VisitsRecorded} visits recorded; {f.Verification.Verified} of {f.Verification.Deployed} deployed assets seen by a monitor ({Percent(f.Verification.Coverage)}).</p>");
         if (f.Verification.LatestFindings.Count > 0)

@@ -110,13 +110,17 @@ public static class IatiActivities
         Narrative(xml, "Security system management and reform");
         xml.WriteEndElement();
 
-        xml.WriteStartElement("budget");
-        xml.WriteAttributeString("type", grant.Version > 1 ? "2" : "1");
-        xml.WriteAttributeString("status", "2");
-        DateElement(xml, "period-start", grant.StartDate);
-        DateElement(xml, "period-end", grant.EndDate);
-        Value(xml, grant.Amount, grant.StartDate);
-        xml.WriteEndElement();
+        // IATI's data-quality rules: a budget period lasts at most a year.
+        foreach (var period in BudgetPeriods.Split(grant.StartDate, grant.EndDate, grant.Amount))
+        {
+            xml.WriteStartElement("budget");
+            xml.WriteAttributeString("type", grant.Version > 1 ? "2" : "1");
+            xml.WriteAttributeString("status", "2");
+            DateElement(xml, "period-start", period.Start);
+            DateElement(xml, "period-end", period.End);
+            Value(xml, period.Amount, period.Start);
+            xml.WriteEndElement();
+        }
 
         foreach (var c in contracts)
             Transaction(xml, "2", c.SignedOn, c.Value, $"Supply contract {c.Reference} (version {c.Version})", receiver: c.SupplierName);

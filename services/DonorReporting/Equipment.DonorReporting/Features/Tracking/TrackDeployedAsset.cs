@@ -14,6 +14,8 @@ public static class TrackDeployedAsset
         {
             var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Deployed(e.CrossingPointCode, e.DeployedOn);
+            if (e.DeviationReason is { } reason)
+                asset.DeployedAwayFromDestination(e.DestinationCrossingPointCode, e.CrossingPointCode, e.DeployedOn, reason);
         }
     }
 }

@@ -44,7 +44,11 @@ public static class RecordVisit
             var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == c.VisitId && (c.DonorScope == null || v.DonorCode == c.DonorScope), cancellationToken)
                 ?? throw new NotFoundException($"No verification visit {c.VisitId}.");
             var now = clock.GetUtcNow();
-            visit.Record(c.VisitedOn!.Value, c.Findings!, c.FollowUps ?? [], DateOnly.FromDateTime(now.UtcDateTime));
+            var sampled = visit.SampledAssetIds.ToList();
+            var deployedOn = (await db.TrackedAssets.AsNoTracking().Where(a => sampled.Contains(a.AssetId) && a.FirstDeployedOn != null)
+                    .Select(a => new { a.AssetId, a.FirstDeployedOn }).ToListAsync(cancellationToken))
+                .ToDictionary(a => a.AssetId, a => a.FirstDeployedOn!.Value);
+            visit.Record(c.VisitedOn!.Value, c.Findings!, c.FollowUps ?? [], DateOnly.FromDateTime(now.UtcDateTime), deployedOn);
 
             db.Publish(new VerificationRecorded(visit.Id, visit.GrantId,
                 visit.CrossingPointCode ?? "", visit.VisitedOn!.Value, visit.Monitor,

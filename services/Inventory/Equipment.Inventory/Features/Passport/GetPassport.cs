@@ -40,12 +40,15 @@ public static class GetPassport
                 timeline.Add(new PassportEntry(accepted.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Accepted",
                     asset.AcceptedOn is null ? $"Deemed accepted {asset.DeemedAcceptanceDays} days after receipt" : $"Accepted under {note.Number}"));
             timeline.AddRange(notes.Select(n => new PassportEntry(n.At, n.Source, n.Kind, n.Detail)));
+            if (asset.DeploymentDeviationReason is { } deviation && custody.FirstOrDefault(c => c.Action == CustodyAction.Deployed) is { } deployment)
+                timeline.Add(new PassportEntry(deployment.On.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Deviation",
+                    $"Deployed at {asset.CrossingPointCode ?? deployment.To} instead of the contract line's destination {asset.DestinationCrossingPointCode}: {deviation}"));
 
             return new PassportResponse(AssetResponse.From(asset, today), delivery.TenderId, delivery.ContractReference,
                 timeline.OrderBy(t => t.At).ThenBy(t => Order(t.Kind)).ToList());
         }
 
-        private static int Order(string kind) => kind switch { "ContractSigned" => 0, "Dispatched" => 1, "Arrived" => 2, "Received" => 3, "Accepted" => 4, _ => 5 };
+        private static int Order(string kind) => kind switch { "ContractSigned" => 0, "Dispatched" => 1, "Arrived" => 2, "Received" => 3, "Accepted" => 4, "Deviation" => 6, _ => 5 };
     }
 
     public static void Map(RouteGroupBuilder api) =>

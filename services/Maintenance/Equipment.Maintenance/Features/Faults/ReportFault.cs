@@ -7,17 +7,19 @@ using MediatR;
 
 namespace Equipment.Maintenance.Features.Faults;
 
-/// <summary>Reports a fault seen on an asset: symptom, severity, who and when.</summary>
+/// <summary>Reports a fault seen on an asset: symptom, severity, who and when (now, or when it was seen if recorded later; never ahead).</summary>
 public static class ReportFault
 {
-    public sealed record Command(Guid AssetId, string Symptom, FaultSeverity? Severity) : IRequest<FaultReportResponse>;
+    public sealed record Command(Guid AssetId, string Symptom, FaultSeverity? Severity, DateTime? ReportedAt = null) : IRequest<FaultReportResponse>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(c => c.Symptom).NotEmpty().MaximumLength(2000);
             RuleFor(c => c.Severity).NotNull();
+            RuleFor(c => c.ReportedAt).Must(at => at!.Value.ToUniversalTime() <= clock.GetUtcNow().UtcDateTime.AddMinutes(5)).When(c => c.ReportedAt is not null)
+                .WithMessage("A fault is reported once it was seen, not ahead of time.");
         }
     }
 
@@ -26,7 +28,8 @@ public static class ReportFault
         public async Task<FaultReportResponse> Handle(Command c, CancellationToken cancellationToken)
         {
             var asset = await db.AssetAsync(c.AssetId, null, cancellationToken);
-            var fault = new FaultReport(asset.AssetId, c.Symptom, c.Severity!.Value, user.Name, clock.GetUtcNow().UtcDateTime);
+            var fault = new FaultReport(asset.AssetId, c.Symptom, c.Severity!.Value, user.Name,
+                c.ReportedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime);
             db.Faults.Add(fault);
             await db.SaveChangesAsync(cancellationToken);
             return FaultReportResponse.From(fault);
@@ -35,7 +38,7 @@ public static class ReportFault
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/assets/{assetId:guid}/faults", async (Guid assetId, ReportFaultRequest body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Created($"/api/maintenance/assets/{assetId}/faults", await mediator.Send(new Command(assetId, body.Symptom, body.Severity), ct)))
+                TypedResults.Created($"/api/maintenance/assets/{assetId}/faults", await mediator.Send(new Command(assetId, body.Symptom, body.Severity, body.ReportedAt), ct)))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician))
             .WithName("ReportFault");
 }

@@ -28,6 +28,8 @@ public static class ProgressWorkOrder
             RuleFor(c => c.On).NotNull().When(c => c.Step is Step.Schedule or Step.Complete);
             RuleFor(c => c.On).LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).When(c => c.Step == Step.Complete)
                 .WithMessage("Work is completed on a day that has come.");
+            RuleFor(c => c.On).LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).When(c => c.Step == Step.Start && c.On is not null)
+                .WithMessage("Work is started on a day that has come.");
             RuleFor(c => c.Technician).NotEmpty().When(c => c.Step == Step.Schedule);
             RuleFor(c => c.LabourHours).NotNull().GreaterThanOrEqualTo(0).When(c => c.Step == Step.Complete);
             RuleFor(c => c.Text).NotEmpty().When(c => c.Step is Step.Complete or Step.Cancel).WithName("outcome or reason");
@@ -48,7 +50,7 @@ public static class ProgressWorkOrder
             switch (c.Step)
             {
                 case Step.Schedule: order.Schedule(c.On!.Value, c.Technician!); break;
-                case Step.Start: order.Start(); break;
+                case Step.Start: order.Start(c.On ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)); break;
                 case Step.Cancel: order.Cancel(c.Text!); break;
                 case Step.Complete:
                     order.Complete(c.On!.Value, c.Parts ?? [], c.LabourHours!.Value, c.Text!);
@@ -73,8 +75,8 @@ public static class ProgressWorkOrder
                 mediator.Send(new Command(workOrderId, Step.Schedule, body?.On, body?.Technician, null, null, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
             .WithName("WorkOrderSchedule");
-        api.MapPost("/work-orders/{workOrderId:guid}/start", (Guid workOrderId, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new Command(workOrderId, Step.Start, null, null, null, null, null), ct))
+        api.MapPost("/work-orders/{workOrderId:guid}/start", (Guid workOrderId, StartWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(workOrderId, Step.Start, body?.On, null, null, null, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
             .WithName("WorkOrderStart");
         api.MapPost("/work-orders/{workOrderId:guid}/completion", (Guid workOrderId, CompleteWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>

@@ -463,6 +463,18 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("DeviationFromCrossingPointCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("DeviationOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeviationReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeviationToCrossingPointCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("Disposal")
                         .HasColumnType("text");
 

@@ -453,6 +453,18 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeviationFromCrossingPointCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeviationOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviationReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviationToCrossingPointCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Disposal")
                         .HasColumnType("TEXT");
 

@@ -186,8 +186,14 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DeploymentDeviationReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DestinationCrossingPointCode")
                         .HasColumnType("text");
 
                     b.Property<DateOnly?>("DisposedOn")
@@ -205,6 +211,9 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.Property<Guid>("GrantId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("HandoverCertificateId")
                         .HasColumnType("uuid");

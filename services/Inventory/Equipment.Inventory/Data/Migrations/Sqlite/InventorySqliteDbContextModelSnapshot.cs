@@ -176,8 +176,14 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DeployedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeploymentDeviationReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationCrossingPointCode")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DisposedOn")
@@ -194,6 +200,9 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HandedOverOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("HandoverCertificateId")

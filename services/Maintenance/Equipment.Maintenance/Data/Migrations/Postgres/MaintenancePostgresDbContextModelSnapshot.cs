@@ -448,6 +448,9 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ScheduledFor")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");

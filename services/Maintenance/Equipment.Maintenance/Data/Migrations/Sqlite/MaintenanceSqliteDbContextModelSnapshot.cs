@@ -436,6 +436,9 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ScheduledFor")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");

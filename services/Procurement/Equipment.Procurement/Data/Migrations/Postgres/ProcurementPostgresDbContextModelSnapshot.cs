@@ -375,6 +375,15 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
+                    b.Property<string>("PaymentAgainstInvoiceSection")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("PaymentAgainstInvoiceUpTo")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
                     b.HasKey("Edition");
 
                     b.ToTable("RuleSets");
@@ -748,9 +757,15 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
 
                             b1.Property<decimal>("FromValue");
 
+                            b1.Property<bool>("FromValueExclusive");
+
                             b1.Property<int>("MinimumInvitedSuppliers");
 
                             b1.Property<int>("MinimumSubmissionDays");
+
+                            b1.Property<string>("PeriodRunsFrom");
+
+                            b1.Property<string>("PragSection");
 
                             b1.Property<int>("Procedure");
 

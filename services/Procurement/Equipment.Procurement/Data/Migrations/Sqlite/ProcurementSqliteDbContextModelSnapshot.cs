@@ -365,6 +365,15 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentAgainstInvoiceSection")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PaymentAgainstInvoiceUpTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Edition");
 
                     b.ToTable("RuleSets");
@@ -738,9 +747,15 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
 
                             b1.Property<decimal>("FromValue");
 
+                            b1.Property<bool>("FromValueExclusive");
+
                             b1.Property<int>("MinimumInvitedSuppliers");
 
                             b1.Property<int>("MinimumSubmissionDays");
+
+                            b1.Property<string>("PeriodRunsFrom");
+
+                            b1.Property<string>("PragSection");
 
                             b1.Property<int>("Procedure");
 
