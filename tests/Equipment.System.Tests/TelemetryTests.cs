@@ -20,8 +20,12 @@ public class TelemetryTests(RunningSystem system) : IClassFixture<RunningSystem>
         var traceId = Assert.Single(handled.Select(s => s.TraceId).Distinct());
 
         string[] parts = ["gateway", "procurement", "dev-sidecar", "inventory"];
+        // Each part exports in its own batches: wait until every part's spans are in, parents included.
+        static bool Whole(List<ReceivedSpan> spans) =>
+            spans.All(s => s.ParentSpanId is "" or "0000000000000000" || spans.Any(p => p.SpanId == s.ParentSpanId));
         var trace = await Poll.UntilAsync(() => Task.FromResult(system.Telemetry.Spans.Where(s => s.TraceId == traceId).ToList()),
-            spans => parts.All(p => spans.Any(s => s.Service == p)), Scenario.Deadline, $"spans of trace {traceId} from {string.Join(", ", parts)}");
+            spans => parts.All(p => spans.Any(s => s.Service == p)) && Whole(spans), Scenario.Deadline,
+            $"spans of trace {traceId} from {string.Join(", ", parts)}, each with its parent");
 
         // The trace starts at the gateway with the signature request, and every other span has its parent in the trace.
         var root = Assert.Single(trace, s => s.ParentSpanId is "" or "0000000000000000");
