@@ -8,8 +8,8 @@ namespace Equipment.AppHost;
 /// <summary>
 /// The parts of the system as Aspire resources: the DevSidecar, the four services, the portal and the gateway, each its
 /// own process on 127.0.0.1 on a fixed port, with its SQLite files under <see cref="DataDirectory"/> (or a database of its
-/// own on a PostgreSQL server). Every address a part needs is a reference to another part's endpoint; every part waits for
-/// what it calls, and is healthy when its readiness probe answers.
+/// own on a PostgreSQL server). Every address a part needs is a reference to another part's endpoint; the gateway waits for
+/// the services and the portal, and every part is healthy when its readiness probe answers.
 /// </summary>
 public sealed class EquipmentSystem
 {
@@ -67,8 +67,9 @@ public sealed class EquipmentSystem
         {
             var service = AddService(builder, appId, PortOf(appId), replicated)
                 .WithEnvironment("DAPR_HTTP_PORT", sidecar.GetEndpoint("http").Property(EndpointProperty.Port))
-                .WithEnvironment("DAPR_GRPC_ENDPOINT", sidecar.GetEndpoint("grpc"))
-                .WaitFor(sidecar);
+                .WithEnvironment("DAPR_GRPC_ENDPOINT", sidecar.GetEndpoint("grpc"));
+            // No WaitFor(sidecar): a service works without its sidecar (events wait in its outbox, readiness says Degraded),
+            // so the sidecar and the services start side by side; the gateway waits for the services.
             sidecar.WithEnvironment($"Sidecar__Apps__{index}__AppId", appId)
                 .WithEnvironment($"Sidecar__Apps__{index}__Url", service.GetEndpoint("http"));
             services.Add(service);

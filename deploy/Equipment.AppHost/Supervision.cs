@@ -93,7 +93,7 @@ public sealed class StartupReport(EquipmentSystem system, ResourceNotificationSe
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = DateTime.UtcNow;
+        var started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();   // the seconds a user waits
         var latest = new ConcurrentDictionary<string, CustomResourceSnapshot>();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var watch = Task.Run(async () =>
