@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -137,10 +136,6 @@ public sealed class EquipmentSystem
             if (File.Exists(Path.Combine(dir.FullName, "Equipment.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException("Equipment.sln was not found above " + (start ?? AppContext.BaseDirectory));
     }
-
-    /// <summary>Debug or Release: the configuration this host was built in.</summary>
-    public static string BuildConfiguration =>
-        typeof(EquipmentSystem).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 }
 
 internal static class ResourceBuilderLoopback

@@ -1,3 +1,4 @@
+using Equipment.ApiClient;
 using System.Net;
 using System.Net.Http.Json;
 using Equipment.BuildingBlocks.Contracts;
@@ -22,6 +23,8 @@ public sealed class AloneInTheProcess;
 [Collection(nameof(TelemetryTests))]
 public class TelemetryTests
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
     /// <summary>A sidecar that can be taken down and brought back.</summary>
     private sealed class SwitchableSidecar : IOutboxPublisher
     {
@@ -81,13 +84,13 @@ public class TelemetryTests
         // Sidecar down: registering a donor's grant leaves its event in the outbox.
         var donor = await world.DonorAsync();
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await admin.PostAsJsonAsync("/api/reporting/grants", ReportingWorld.GrantBody("G-" + Guid.NewGuid().ToString("N")[..8], donor)));
-        var waiting = await Poll(() => factory.Read("equipment.outbox.backlog").GetValueOrDefault(""), backlog => backlog >= 1, "the backlog gauge to count the waiting event");
+        var waiting = await Poll.UntilAsync(() => Task.FromResult(factory.Read("equipment.outbox.backlog").GetValueOrDefault("")), backlog => backlog >= 1, Deadline, "the backlog gauge to count the waiting event");
         Assert.True(factory.Read("equipment.outbox.oldest_age").GetValueOrDefault("") >= 0);
 
         // Sidecar back: the outbox drains to 0.
         factory.Sidecar.Up = true;
         factory.Clock.Advance(TimeSpan.FromMinutes(2));   // past the row's next attempt (the service's clock is the test's)
-        await Poll(() => factory.Read("equipment.outbox.backlog").GetValueOrDefault(""), backlog => backlog == 0, $"the backlog gauge to fall from {waiting} to 0");
+        await Poll.UntilAsync(() => Task.FromResult(factory.Read("equipment.outbox.backlog").GetValueOrDefault("")), backlog => backlog == 0, Deadline, $"the backlog gauge to fall from {waiting} to 0");
         Assert.Equal(0, factory.Read("equipment.outbox.oldest_age").GetValueOrDefault(""));
 
         // A delivery that can never be handled (not a CloudEvent of the topic's type) is one DROP, and nothing else.
@@ -96,17 +99,5 @@ public class TelemetryTests
         var after = factory.Read("equipment.messaging.deliveries");
         var counted = after.Where(a => a.Value != before.GetValueOrDefault(a.Key)).ToDictionary(a => a.Key, a => a.Value - before.GetValueOrDefault(a.Key));
         Assert.Equal(new Dictionary<string, double> { ["outcome=DROP,topic=procurement.contract-signed"] = 1 }, counted);
-    }
-
-    private static async Task<double> Poll(Func<double> read, Func<double, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var value = read();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 20 s for {what}; last value {value}.");
-            await Task.Delay(100);
-        }
     }
 }
