@@ -11,7 +11,7 @@ namespace Equipment.System.Tests;
 /// receives the goods and deploys one, the donor's monitor sees it on the dashboard and records a verification finding.
 /// Screenshots of each step are kept in artifacts/screenshots.
 /// </summary>
-public sealed class PortalTests(RunningSystem system) : IClassFixture<RunningSystem>, IAsyncLifetime
+public sealed partial class PortalTests(RunningSystem system) : IClassFixture<RunningSystem>, IAsyncLifetime
 {
     private static readonly string Screenshots = Path.Combine(EquipmentSystem.FindRepositoryRoot(), "artifacts", "screenshots");
     private IPlaywright? _playwright;
