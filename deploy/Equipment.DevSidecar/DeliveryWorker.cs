@@ -7,18 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.DevSidecar;
 
+/// <summary>
+/// Wakes every app's delivery loop at once when a message is stored. A loop takes <see cref="Next"/> before it looks for
+/// work and waits on it after finding none, so a message stored in between is never missed.
+/// </summary>
 public sealed class DeliverySignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Notify()
-    {
-        if (_signal.CurrentCount > 0) return;
-        try { _signal.Release(); }
-        catch (SemaphoreFullException) { /* already signalled: one wake-up is enough */ }
-    }
+    public Task Next => Volatile.Read(ref _next).Task;
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    public void Notify() =>
+        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }
 
 public enum DeliveryVerdict { Success, Retry, Drop }
@@ -26,20 +26,26 @@ public enum DeliveryVerdict { Success, Retry, Drop }
 /// <summary>
 /// Delivers pending messages as daprd does: <c>POST {route}</c> with the CloudEvent, <c>Content-Type:
 /// application/cloudevents+json</c>, <c>pubsubname</c> and <c>traceparent</c> headers; the app's answer decides.
-/// Apps are served in parallel, each app's deliveries one at a time, oldest first.
+/// Each configured app has its own loop, woken as soon as a message is stored, so a slow or absent app never holds up
+/// another; each app's deliveries go one at a time, oldest first. (Like daprd, a sidecar delivers only to the apps it
+/// is configured for.)
 /// </summary>
 public sealed class DeliveryWorker(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, SubscriptionGate gate,
+    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, StoreWriteGate gate,
     TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(options.Apps.Select(app => Task.Run(() => DeliverToAppAsync(app, stoppingToken), stoppingToken)));
+
+    private async Task DeliverToAppAsync(AppEndpoint app, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var woken = signal.Next;
             bool more;
             try
             {
-                more = await DeliverDueAsync(stoppingToken);
+                more = await DeliverDueAsync(app, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,35 +53,22 @@ public sealed class DeliveryWorker(
             }
             catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
             {
-                logger.LogError(e, "Delivery round failed on the database");
+                logger.LogError(e, "Delivery round for {App} failed on the database", app.AppId);
                 more = false;
             }
             if (more) continue;
-            try { await signal.WaitAsync(options.PollInterval, stoppingToken); }
+            // Real time: a test's clock may stand still.
+            try { await woken.WaitAsync(options.PollInterval, stoppingToken); }
+            catch (TimeoutException) { /* look again: a retry may have come due */ }
             catch (OperationCanceledException) { return; }
         }
     }
 
-    private async Task<bool> DeliverDueAsync(CancellationToken cancellationToken)
-    {
-        List<string> apps;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            apps = await db.Deliveries
-                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-                .Select(d => d.AppId).Distinct().ToListAsync(cancellationToken);
-        }
-        var results = await Task.WhenAll(apps.Select(app => DeliverToAppAsync(app, cancellationToken)));
-        return results.Any(r => r);
-    }
-
     /// <summary>One batch for one app; stops at the first failure, since the app is probably down. Returns whether more are due.</summary>
-    private async Task<bool> DeliverToAppAsync(string appId, CancellationToken cancellationToken)
+    private async Task<bool> DeliverDueAsync(AppEndpoint app, CancellationToken cancellationToken)
     {
         const int batch = 50;
-        var app = options.Apps.FirstOrDefault(a => a.AppId == appId);
+        var appId = app.AppId;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -83,15 +76,14 @@ public sealed class DeliveryWorker(
             .Where(d => d.AppId == appId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.Id).Take(batch)
             .ToListAsync(cancellationToken);
+        if (due.Count == 0) return false;
         var messageIds = due.Select(d => d.MessageId).ToList();
-        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var messages = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
 
         foreach (var delivery in due)
         {
             var message = messages[delivery.MessageId];
-            var (verdict, detail) = app is null
-                ? (DeliveryVerdict.Retry, $"app '{appId}' is not in Sidecar:Apps")
-                : await PostAsync(app, delivery, message, cancellationToken);
+            var (verdict, detail) = await PostAsync(app, delivery, message, cancellationToken);
             now = clock.GetUtcNow().UtcDateTime;
             delivery.Attempts++;
             delivery.LastError = verdict == DeliveryVerdict.Success ? null : detail;
@@ -118,7 +110,7 @@ public sealed class DeliveryWorker(
                         message.Id, delivery.Topic, appId, retryIn, delivery.Attempts, detail);
                     break;
             }
-            await db.SaveChangesAsync(cancellationToken);
+            await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
             if (verdict == DeliveryVerdict.Retry) return false;
         }
         return due.Count == batch;
@@ -221,6 +213,7 @@ public sealed class DeliveryWorker(
         var body = ParseObject(message.Body) ?? new JsonObject { ["data"] = message.Body };   // a raw payload is kept whole as data
         body["topic"] = delivery.DeadLetterTopic;
         await db.AcceptAsync(gate, delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken);
+        signal.Notify();
         return true;
     }
 

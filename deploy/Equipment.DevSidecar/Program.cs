@@ -21,13 +21,13 @@ options.AppApiToken ??= NullIfEmpty(builder.Configuration["APP_API_TOKEN"]);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DeliverySignal>();
-builder.Services.AddSingleton<SubscriptionGate>();
+builder.Services.AddSingleton<StoreWriteGate>();
 builder.Services.AddScoped<Publisher>();
 builder.Services.AddGrpc(o => o.Interceptors.Add<DaprApiTokenInterceptor>());
 ListenLikeDaprd(builder);
 
 DataFiles.PrepareSqlite(options.Database);   // its folder made, the file its owner's only (0600)
-builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database));
+builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database).AddInterceptors(SqliteBusyTimeout.Instance));
 builder.Services.AddHttpClient(nameof(DeliveryWorker), c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddHttpClient(nameof(SubscriptionDiscovery));
 builder.Services.AddHostedService<SubscriptionDiscovery>();

@@ -22,7 +22,7 @@ public sealed record Envelope(string Topic, string Body, string? TraceParent);
 /// storing the message with a delivery per subscriber. Refusals are thrown as <see cref="DaprApiException"/>.
 /// </summary>
 public sealed class Publisher(
-    SidecarOptions options, SidecarDbContext db, SubscriptionGate gate, DeliverySignal signal, TimeProvider clock, ILogger<Publisher> logger)
+    SidecarOptions options, SidecarDbContext db, StoreWriteGate gate, DeliverySignal signal, TimeProvider clock, ILogger<Publisher> logger)
 {
     /// <summary>Accepts one publication: checked, wrapped (unless rawPayload) and stored.</summary>
     public async Task PublishAsync(Publication publication, CancellationToken cancellationToken)

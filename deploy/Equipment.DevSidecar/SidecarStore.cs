@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Equipment.DevSidecar;
 
 /// <summary>
-/// Serialises the two writers that must see each other: storing a message with its deliveries, and adding a new
-/// subscription with its backlog. Without it a message published while a subscription is being discovered can land
-/// after the backlog was read but before the subscription was saved, and never be delivered to that app.
+/// Serialises every write to the store (one SQLite file). Storing a message with its deliveries and adding a new
+/// subscription with its backlog must see each other: without it a message published while a subscription is being
+/// discovered can land after the backlog was read but before the subscription was saved, and never be delivered to
+/// that app. And writers that meet inside SQLite wait in its busy handler; queued here they wait only for each other.
 /// </summary>
-public sealed class SubscriptionGate
+public sealed class StoreWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -51,18 +52,21 @@ public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options)
     }
 
     /// <summary>Stores a message and a pending delivery for every app subscribed to its topic, behind the gate.</summary>
-    public Task<StoredMessage> AcceptAsync(SubscriptionGate gate, string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken) =>
+    public Task<StoredMessage> AcceptAsync(StoreWriteGate gate, string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken) =>
         gate.RunAsync(() => AcceptAsync(topic, body, traceParent, nowUtc, cancellationToken), cancellationToken);
 
+    /// <summary>The message and its deliveries in one transaction: one commit per publish.</summary>
     private async Task<StoredMessage> AcceptAsync(string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        var subscribers = await Subscriptions.AsNoTracking().Where(s => s.Topic == topic).ToListAsync(cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var message = new StoredMessage { Topic = topic, Body = body, TraceParent = traceParent, ReceivedAt = nowUtc };
         Messages.Add(message);
         await SaveChangesAsync(cancellationToken);
-        var subscribers = await Subscriptions.Where(s => s.Topic == topic).ToListAsync(cancellationToken);
         foreach (var subscription in subscribers)
             Deliveries.Add(Delivery.Pending(message.Id, subscription, nowUtc));
         await SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return message;
     }
 }

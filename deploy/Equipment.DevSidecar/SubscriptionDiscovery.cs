@@ -10,7 +10,7 @@ namespace Equipment.DevSidecar;
 /// from the start of the stream), so an app that starts late loses nothing.
 /// </summary>
 public sealed class SubscriptionDiscovery(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, SubscriptionGate gate,
+    IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, StoreWriteGate gate,
     TimeProvider clock, ILogger<SubscriptionDiscovery> logger) : BackgroundService
 {
     private readonly Dictionary<string, bool> _reachable = [];

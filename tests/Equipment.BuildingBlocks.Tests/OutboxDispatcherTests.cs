@@ -57,6 +57,32 @@ public class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_is_published_in_order_and_marked_at_once_and_a_failure_midway_keeps_what_was_published()
+    {
+        var ids = await EnqueueAsync(250);                     // more than one batch (100)
+        _sidecar.RefuseAfter = 130;
+
+        Assert.Equal(DispatchOutcome.MoreWaiting, await DispatchAsync());
+        Assert.Equal(DispatchOutcome.Failed, await DispatchAsync());   // the 131st is refused
+        await using (var db = _database.Open())
+        {
+            var rows = await db.OutboxMessages.OrderBy(m => m.Sequence).ToListAsync();
+            Assert.All(rows.Take(130), m => Assert.Equal((_clock.Now.UtcDateTime, (DateTime?)null), (m.PublishedAt!.Value, m.ClaimedUntil)));
+            Assert.Equal((null, 1), (rows[130].PublishedAt, rows[130].Attempts));
+            Assert.All(rows.Skip(130), m => Assert.Null(m.ClaimedUntil));   // the rest given back, not held by a dead lease
+        }
+
+        _sidecar.RefuseAfter = null;
+        _clock.Now = _clock.Now.AddSeconds(1);
+        while (await DispatchAsync() == DispatchOutcome.MoreWaiting) { }
+
+        var accepted = _sidecar.Requests.Select(r => r.Body["id"]!.GetValue<string>()).Where((_, i) => i != 130).ToList();
+        Assert.Equal(ids.Select(i => i.ToString()), accepted);   // each once, oldest first, the refused one again in its place
+        await using (var db = _database.Open())
+            Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.PublishedAt == null));
+    }
+
+    [Fact]
     public async Task Only_an_accepted_publish_counts_and_a_failure_backs_off_exponentially_up_to_the_cap()
     {
         await EnqueueAsync(2);
@@ -128,12 +154,15 @@ public class OutboxDispatcherTests : IDisposable
     private sealed class FakeSidecar : IOutboxPublisher
     {
         public bool Refuses { get; set; }
+        /// <summary>Refuses every publish after this many were accepted.</summary>
+        public int? RefuseAfter { get; set; }
         public List<(string Topic, JsonNode Body)> Requests { get; } = [];
 
         public Task<PublishResult> PublishAsync(Equipment.BuildingBlocks.Data.OutboxMessage message, CancellationToken cancellationToken)
         {
             Requests.Add((message.Topic, JsonNode.Parse(DaprPublisher.Envelope(message, "procurement"))!));
-            return Task.FromResult(Refuses ? PublishResult.Failed("sidecar answered Unavailable: connection refused") : PublishResult.Published);
+            var refused = Refuses || (RefuseAfter is { } limit && Requests.Count > limit);
+            return Task.FromResult(refused ? PublishResult.Failed("sidecar answered Unavailable: connection refused") : PublishResult.Published);
         }
     }
 }

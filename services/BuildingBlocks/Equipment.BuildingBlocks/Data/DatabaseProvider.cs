@@ -26,7 +26,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public DbContextOptionsBuilder Apply(DbContextOptionsBuilder builder) => Provider switch
     {
         DatabaseProvider.Postgres => builder.UseNpgsql(ConnectionString),
-        _ => builder.UseSqlite(ConnectionString),
+        _ => builder.UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance),
     };
 
     /// <summary>The SQLite file's folder exists before the first connection, and the file is its owner's only (see <see cref="DataFiles"/>).</summary>
@@ -34,6 +34,32 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     {
         if (Provider != DatabaseProvider.Sqlite) return;
         DataFiles.PrepareSqlite(ConnectionString);
+    }
+}
+
+/// <summary>
+/// Every SQLite connection waits in SQLite's own busy handler (<c>PRAGMA busy_timeout</c>) when another connection
+/// writes: it retries within milliseconds. Without it Microsoft.Data.Sqlite retries a busy statement after sleeping
+/// 150 ms, which made every write that met another one (a request, the outbox dispatcher, a delivery) wait 150 ms.
+/// </summary>
+public sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeout Instance = new();
+    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

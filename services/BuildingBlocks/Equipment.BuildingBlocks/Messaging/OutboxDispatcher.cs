@@ -57,7 +57,8 @@ public sealed class OutboxSignal
 }
 
 /// <summary>
-/// Publishes pending outbox rows oldest first; a row is marked published only after the sidecar answered 204.
+/// Publishes pending outbox rows oldest first; a row is marked published only after the sidecar accepted it (the marks
+/// of a batch in one UPDATE).
 /// A failure is logged, counted on the row and retried with capped exponential backoff: nothing is ever dropped.
 /// Several instances may run against one database: each pass first claims a batch (a lease: <c>ClaimedBy</c>,
 /// <c>ClaimedUntil</c>, taken with one conditional UPDATE that works on SQLite and PostgreSQL alike), and only the
@@ -117,14 +118,18 @@ public sealed class OutboxDispatcher<TDbContext>(
         DispatchDueAsync(db, publisher, options, clock, logger, NewInstanceId(), cancellationToken);
 
     /// <summary>
-    /// One pass over the due rows, oldest first, as <paramref name="owner"/>: claim a batch, publish it, give back what
-    /// is left. Stops at the first failure (the sidecar is likely down) and when the lease is lost.
+    /// One pass over the due rows, oldest first, as <paramref name="owner"/>: claim a batch, publish it, mark what was
+    /// published in one UPDATE, give back what is left. Stops at the first failure (the sidecar is likely down) and when
+    /// the lease is lost. A crash between a publish and its mark publishes that row again later: consumers deduplicate
+    /// on the event id.
     /// </summary>
     public static async Task<DispatchOutcome> DispatchDueAsync(
         TDbContext db, IOutboxPublisher publisher, OutboxOptions options, TimeProvider clock, ILogger logger, string owner, CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(db, options, clock.GetUtcNow().UtcDateTime, owner, cancellationToken);
         if (claimed.Count == 0) return DispatchOutcome.Drained;
+        var published = new List<long>();
+        var marked = 0;
         try
         {
             var leaseUntil = clock.GetUtcNow().UtcDateTime + options.ClaimDuration;
@@ -134,6 +139,7 @@ public sealed class OutboxDispatcher<TDbContext>(
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (now >= leaseUntil - options.ClaimDuration / 2)
                 {
+                    if (!await MarkPublishedAsync()) return DispatchOutcome.Failed;
                     leaseUntil = now + options.ClaimDuration;
                     var renewed = await db.OutboxMessages
                         .Where(m => m.ClaimedBy == owner && m.PublishedAt == null && m.ClaimedUntil > now)
@@ -146,24 +152,14 @@ public sealed class OutboxDispatcher<TDbContext>(
                 }
 
                 var result = await publisher.PublishAsync(message, cancellationToken);
-                now = clock.GetUtcNow().UtcDateTime;
                 if (result.IsPublished)
                 {
-                    var sequence = message.Sequence;
-                    var marked = await db.OutboxMessages
-                        .Where(m => m.Sequence == sequence && m.ClaimedBy == owner)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(m => m.PublishedAt, now)
-                            .SetProperty(m => m.LastError, (string?)null)
-                            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
-                    if (marked == 0)
-                    {
-                        logger.LogWarning("Outbox row {EventId} was published after {Owner}'s lease ran out", message.EventId, owner);
-                        return DispatchOutcome.Failed;
-                    }
+                    published.Add(message.Sequence);
                     continue;
                 }
 
+                if (!await MarkPublishedAsync()) return DispatchOutcome.Failed;
+                now = clock.GetUtcNow().UtcDateTime;
                 var attempts = message.Attempts + 1;
                 var retryIn = options.RetryDelay(attempts);
                 var error = result.Error ?? "unknown";
@@ -181,11 +177,30 @@ public sealed class OutboxDispatcher<TDbContext>(
                 return DispatchOutcome.Failed;
             }
 
+            if (!await MarkPublishedAsync()) return DispatchOutcome.Failed;
             return claimed.Count == options.BatchSize ? DispatchOutcome.MoreWaiting : DispatchOutcome.Drained;
         }
         finally
         {
-            await ReleaseAsync(db, owner, CancellationToken.None);
+            if (marked < claimed.Count) await ReleaseAsync(db, owner, CancellationToken.None);
+        }
+
+        // Marks the rows published since the last mark; false when some of them were no longer this owner's.
+        async Task<bool> MarkPublishedAsync()
+        {
+            if (published.Count == marked) return true;
+            var sequences = published.Skip(marked).ToList();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var count = await db.OutboxMessages
+                .Where(m => sequences.Contains(m.Sequence) && m.ClaimedBy == owner)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.PublishedAt, now)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            marked = published.Count;
+            if (count == sequences.Count) return true;
+            logger.LogWarning("{Count} outbox rows were published after {Owner}'s lease ran out", sequences.Count - count, owner);
+            return false;
         }
     }
 
