@@ -27,7 +27,11 @@ builder.Services.AddGrpc(o => o.Interceptors.Add<DaprApiTokenInterceptor>());
 ListenLikeDaprd(builder);
 
 DataFiles.PrepareSqlite(options.Database);   // its folder made, the file its owner's only (0600)
-builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database).AddInterceptors(SqliteBusyTimeout.Instance));
+// The store's commits are not flushed to disk one by one (synchronous=NORMAL with its WAL: safe when the process is
+// killed, not when the machine loses power): the DevSidecar stands in for daprd and a broker on a developer's machine,
+// where a commit's fsync was most of a publish's time.
+var storePragmas = new SqliteConnectionPragmas(SqliteConnectionPragmas.BusyTimeout + " PRAGMA synchronous = NORMAL;");
+builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database).AddInterceptors(storePragmas));
 builder.Services.AddHttpClient(nameof(DeliveryWorker), c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddHttpClient(nameof(SubscriptionDiscovery));
 builder.Services.AddHostedService<SubscriptionDiscovery>();

@@ -68,7 +68,7 @@ public sealed class Publisher(
             throw DaprApiException.PublishMessage(options.PubSubName, envelope.Topic, e.GetBaseException().Message);
         }
         signal.Notify();
-        logger.LogInformation("Accepted message {MessageId} on {Topic}", message.Id, envelope.Topic);
+        logger.LogDebug("Accepted message {MessageId} on {Topic}", message.Id, envelope.Topic);
     }
 
     /// <summary>

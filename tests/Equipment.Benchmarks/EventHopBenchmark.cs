@@ -48,6 +48,22 @@ public static class EventHopBenchmark
             await PublishAsync(publisher, committed, () => Interlocked.Increment(ref next), rate: 20, count: 20);
             await UntilAsync(() => arrivals.Values.All(a => a.Count >= 20), TimeSpan.FromSeconds(60), "the warm-up events to arrive");
 
+            if (Environment.GetEnvironmentVariable("HOP_PROBE") == "1")
+            {
+                var dapr = publisher.Services.GetRequiredService<Dapr.Client.DaprClient>();
+                var body = System.Text.Encoding.UTF8.GetBytes("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"probe\",\"type\":\"t\",\"data\":{\"index\":0}}");
+                var sw = Stopwatch.StartNew();
+                for (var k = 0; k < 300; k++) await dapr.PublishByteEventAsync("pubsub", "probe", body, "application/cloudevents+json");
+                Console.WriteLine($"grpc publish: {sw.Elapsed.TotalMilliseconds / 300:0.00} ms each");
+                await using var scope = publisher.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+                sw.Restart();
+                for (var k = 0; k < 300; k++) { db.Publish(new HopEvent(-1) { OccurredAt = DateTimeOffset.UtcNow }); await db.SaveChangesAsync(); }
+                Console.WriteLine($"outbox commit: {sw.Elapsed.TotalMilliseconds / 300:0.00} ms each");
+                sw.Restart();
+                for (var k = 0; k < 300; k++) await OutboxDispatcher<LedgerDbContext>.ClaimAsync(db, new OutboxOptions(), DateTime.UtcNow.AddYears(-1), "probe", default);
+                Console.WriteLine($"claim (nothing due): {sw.Elapsed.TotalMilliseconds / 300:0.00} ms each");
+            }
             Console.WriteLine($"Event hop, 2 subscribers, {secondsPerRate:0.#} s per rate, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.WriteLine("| events/s asked | sent | delivered/s | lost | hop p50 | p95 | p99 | max | outbox p50 | outbox p99 | sidecar p50 | sidecar p99 |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -26,7 +26,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public DbContextOptionsBuilder Apply(DbContextOptionsBuilder builder) => Provider switch
     {
         DatabaseProvider.Postgres => builder.UseNpgsql(ConnectionString),
-        _ => builder.UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance),
+        _ => builder.UseSqlite(ConnectionString).AddInterceptors(SqliteConnectionPragmas.Services),
     };
 
     /// <summary>The SQLite file's folder exists before the first connection, and the file is its owner's only (see <see cref="DataFiles"/>).</summary>
@@ -38,19 +38,20 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 }
 
 /// <summary>
-/// Every SQLite connection waits in SQLite's own busy handler (<c>PRAGMA busy_timeout</c>) when another connection
-/// writes: it retries within milliseconds. Without it Microsoft.Data.Sqlite retries a busy statement after sleeping
-/// 150 ms, which made every write that met another one (a request, the outbox dispatcher, a delivery) wait 150 ms.
+/// Settings SQLite keeps per connection, run on each opening. <see cref="Services"/>: every connection waits in SQLite's
+/// own busy handler (<c>busy_timeout</c>) when another one writes, retrying within milliseconds; without it
+/// Microsoft.Data.Sqlite retries a busy statement after sleeping 150 ms, so that every write that met another one (a
+/// request, the outbox dispatcher, a delivery) waited 150 ms.
 /// </summary>
-public sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+public sealed class SqliteConnectionPragmas(string pragmas) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
-    public static readonly SqliteBusyTimeout Instance = new();
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+    public const string BusyTimeout = "PRAGMA busy_timeout = 30000;";
+    public static readonly SqliteConnectionPragmas Services = new(BusyTimeout);
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -58,7 +59,7 @@ public sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostic
         CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

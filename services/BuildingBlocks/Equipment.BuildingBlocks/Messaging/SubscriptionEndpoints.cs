@@ -158,7 +158,7 @@ public static class SubscriptionEndpoints
         }
 
         Telemetry.HopLatency.Record(Math.Max((clock.GetUtcNow() - @event.OccurredAt).TotalMilliseconds, 0), new KeyValuePair<string, object?>("topic", topic));
-        logger.LogInformation("Handled {EventType} {MessageId} on {Topic}", typeof(TEvent).Name, id, topic);
+        logger.LogDebug("Handled {EventType} {MessageId} on {Topic}", typeof(TEvent).Name, id, topic);
         return DeliveryAnswer.Success;
     }
 
