@@ -5,6 +5,7 @@ using Equipment.BuildingBlocks.Errors;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Inventory.Features.Assets;
 
@@ -21,7 +22,7 @@ public static class ListAssets
     {
         public async Task<Page<AssetResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = await Filtered(db.Assets, query.DonorScope, query.Filter).ToPageAsync(query.Page, query.PageSize, cancellationToken);
+            var page = await Filtered(db.Assets.AsNoTracking(), query.DonorScope, query.Filter).ToPageAsync(query.Page, query.PageSize, cancellationToken);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             return new Page<AssetResponse>(page.Items.Select(a => AssetResponse.From(a, today)).ToList(), page.PageNumber, page.PageSize, page.TotalCount);
         }
@@ -29,13 +30,14 @@ public static class ListAssets
 
     public static IQueryable<Asset> Filtered(IQueryable<Asset> assets, string? donorScope, Filter f)
     {
-        var query = assets
-            .Where(a => donorScope == null || a.DonorCode == donorScope)
-            .Where(a => f.GrantId == null || a.GrantId == f.GrantId)
-            .Where(a => f.ContractId == null || a.ContractId == f.ContractId)
-            .Where(a => f.CrossingPointCode == null || a.CrossingPointCode == f.CrossingPointCode)
-            .Where(a => f.Status == null || a.Status == f.Status)
-            .Where(a => f.Category == null || a.ItemCategory == f.Category);
+        // Only the filters given join the query: a smaller expression tree for EF to hash and find in its query cache.
+        var query = assets;
+        if (donorScope is not null) query = query.Where(a => a.DonorCode == donorScope);
+        if (f.GrantId is { } grantId) query = query.Where(a => a.GrantId == grantId);
+        if (f.ContractId is { } contractId) query = query.Where(a => a.ContractId == contractId);
+        if (f.CrossingPointCode is { } crossingPoint) query = query.Where(a => a.CrossingPointCode == crossingPoint);
+        if (f.Status is { } status) query = query.Where(a => a.Status == status);
+        if (f.Category is { } category) query = query.Where(a => a.ItemCategory == category);
         if (!string.IsNullOrWhiteSpace(f.Serial)) query = query.Where(a => a.SerialNumber.Contains(f.Serial));
         return (f.Sort ?? "serialNumber") switch
         {
