@@ -18,6 +18,7 @@ builder.Services.AddSingleton(identity);
 builder.Services.AddProblemDetails();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddHttpClient<SystemHealth>();
+builder.Services.AddSingleton<SystemHealthCache>();
 
 var limits = builder.Configuration.GetSection("RateLimiting");
 var permitLimit = limits.GetValue("PermitLimit", 600);
@@ -87,7 +88,7 @@ app.MapGet("/api", () => Results.Json(new
 // routes are more specific and win).
 app.Map("/api/{**path}", (string? path) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
     detail: $"There is no API at /api/{path}; GET /api lists them."));
-app.MapGet("/health", (SystemHealth health, CancellationToken ct) => health.CheckAsync(ct));   // the whole system, part by part
+app.MapGet("/health", async (SystemHealthCache health) => (await health.GetAsync()).ToResult());   // the whole system, part by part
 // The gateway's own probes: alive, and ready to route (its routes and clusters are loaded at start; each destination's
 // health is YARP's active check, so one service down does not make the gateway unready).
 app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));

@@ -63,8 +63,14 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         await Equipment.ApiClient.Poll.UntilAsync(() => PortsAsync(client, 4), ports => ports.All(p => p == _first.Port), TimeSpan.FromSeconds(10), "the unready instance to be left out");
         Assert.All(await PortsAsync(client, 10), p => Assert.Equal(_first.Port, p));
 
-        using var health = await client.GetAsync("/health");              // still served: degraded, naming the instance that is down
-        var report = System.Text.Json.Nodes.JsonNode.Parse(await health.Content.ReadAsStringAsync())!;   // (the other clusters' answers do not matter here)
+        // Still served: degraded, naming the instance that is down (the other clusters' answers do not matter here; a
+        // report is kept for a second, so it is asked until it is a fresh one).
+        var report = await Equipment.ApiClient.Poll.UntilAsync(async () =>
+            {
+                using var health = await client.GetAsync("/health");
+                return System.Text.Json.Nodes.JsonNode.Parse(await health.Content.ReadAsStringAsync())!;
+            },
+            r => r["services"]!["procurement"]!["status"]!.GetValue<string>() != "Healthy", TimeSpan.FromSeconds(10), "the health report to see the instance down");
         Assert.Equal("Degraded", report["services"]!["procurement"]!["status"]!.GetValue<string>());
         Assert.Equal("Unhealthy", report["services"]!["procurement"]!["detail"]!["replica-2"]!["status"]!.GetValue<string>());
 

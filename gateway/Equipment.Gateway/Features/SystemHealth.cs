@@ -3,10 +3,39 @@ using System.Text.Json.Nodes;
 
 namespace Equipment.Gateway.Features;
 
-/// <summary><c>GET /health</c>: every proxied service's <c>/health/ready</c>, asked in parallel, and the worst of them.</summary>
+/// <summary>The system's health as <c>GET /health</c> answers it: the worst of the services', and each one's report.</summary>
+public sealed record HealthReport(string Status, object Body)
+{
+    public IResult ToResult() => Results.Json(Body, statusCode: Status == "Unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+}
+
+/// <summary>
+/// <c>GET /health</c> is public and each answer costs every service a database round trip: callers within
+/// <c>Health:CacheFor</c> (default 1 s) of a report get that report, and callers during a check wait for that check,
+/// so that a flood of probes costs the services one check a second.
+/// </summary>
+public sealed class SystemHealthCache(IServiceProvider services, IConfiguration configuration)
+{
+    private readonly TimeSpan _cacheFor = configuration.GetValue("Health:CacheFor", TimeSpan.FromSeconds(1));
+    private readonly Lock _lock = new();
+    private Task<HealthReport>? _last;
+    private long _lastStarted;
+
+    public Task<HealthReport> GetAsync()
+    {
+        lock (_lock)
+        {
+            if (_last is { } last && (!last.IsCompleted || Environment.TickCount64 - _lastStarted < _cacheFor.TotalMilliseconds)) return last;
+            _lastStarted = Environment.TickCount64;
+            return _last = services.GetRequiredService<SystemHealth>().CheckAsync(CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>Every proxied service's <c>/health/ready</c>, asked in parallel, and the worst of them.</summary>
 public sealed class SystemHealth(HttpClient http, IConfiguration configuration)
 {
-    public async Task<IResult> CheckAsync(CancellationToken cancellationToken)
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
         var services = configuration.GetSection("ReverseProxy:Clusters").GetChildren()
             .Select(c => (Name: c.Key, Destinations: c.GetSection("Destinations").GetChildren().Where(d => d["Address"] is not null).Select(d => (d.Key, Address: d["Address"]!)).ToList()))
@@ -21,7 +50,7 @@ public sealed class SystemHealth(HttpClient http, IConfiguration configuration)
             status,
             services = results.ToDictionary(r => r.Name, r => new { status = r.Status, r.Detail }),
         };
-        return Results.Json(body, statusCode: status == "Unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        return new HealthReport(status, body);
     }
 
     /// <summary>
