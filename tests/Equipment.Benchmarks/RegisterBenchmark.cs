@@ -1,22 +1,25 @@
+extern alias inventory;
 using System.Diagnostics;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
-using Equipment.Inventory.Data;
-using Equipment.Inventory.Domain;
+using inventory::Equipment.Inventory.Data;
+using inventory::Equipment.Inventory.Domain;
 using Equipment.Testing;
+using Equipment.Inventory.Contracts.Api;
 using Microsoft.Extensions.DependencyInjection;
+
+namespace Equipment.Benchmarks;
 
 /// Fills a real SQLite inventory with N assets (default 100,000) through the domain, then times the asset register's
 /// queries through HTTP: median of 7 runs after one warm-up, and the bytes allocated per request in this process.
 public static class RegisterBenchmark
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> RunAsync(int count)
     {
-        var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Equipment.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/'))!;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EQUIPMENT_INVENTORY", Path.Combine(root, "services", "Inventory", "Equipment.Inventory"));
-        await using var factory = new ServiceFactory<Program>();
+        await using var factory = new ServiceFactory<inventory::Program>();
         using var client = factory.ClientAs(Roles.Administrator);
 
         var fill = Stopwatch.StartNew();
@@ -84,5 +87,6 @@ public static class RegisterBenchmark
             times.Sort();
             Console.WriteLine($"{name,-48} {times[times.Count / 2],10:F1} {times[0],8:F1} {allocated / 1024,13:N0} {bytes / 1024,12:N0}");
         }
+        return 0;
     }
 }
