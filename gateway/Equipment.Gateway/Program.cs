@@ -24,6 +24,7 @@ var limits = builder.Configuration.GetSection("RateLimiting");
 var permitLimit = limits.GetValue("PermitLimit", 600);
 var window = limits.GetValue("Window", TimeSpan.FromMinutes(1));
 var tokenPermitLimit = limits.GetValue("TokenPermitLimit", 30);
+var queueLimit = limits.GetValue("QueueLimit", 20);
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -37,10 +38,21 @@ builder.Services.AddRateLimiter(o =>
             ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Slow down: try again in {retryAfter.TotalSeconds:F0} s." },
         });
     };
-    // Per signed-in user (or per address before sign-in), so that one busy client cannot starve the others.
-    o.AddPolicy("api", context => RateLimitPartition.GetFixedWindowLimiter(
+    // Per signed-in user (or per address before sign-in), so that one busy client cannot starve the others: a bucket of
+    // PermitLimit requests, refilled at PermitLimit per Window a little at a time. A request over it waits for the next
+    // token (up to QueueLimit of one user's requests wait; beyond that 429): a script that deploys 1,000 assets one
+    // after the other is paced, not refused.
+    var refill = Math.Max(1, permitLimit / 60);
+    o.AddPolicy("api", context => RateLimitPartition.GetTokenBucketLimiter(
         context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
+        _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permitLimit,
+            TokensPerPeriod = refill,
+            ReplenishmentPeriod = window * refill / permitLimit,
+            QueueLimit = queueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
     // Sign-in attempts per address: slows password guessing.
     o.AddPolicy("token", context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",

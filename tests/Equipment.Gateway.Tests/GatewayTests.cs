@@ -59,6 +59,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifet
     public EchoBackend Backend { get; } = new();
     public int PermitLimit { get; init; } = 1000;
     public int TokenPermitLimit { get; init; } = 30;
+    public int QueueLimit { get; init; }
+    public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A request carrying this header arrives from that address (the test server has no sockets); others from 127.0.0.1.</summary>
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
@@ -68,6 +70,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Auth:SigningKey", ServiceFactory<Program>.SigningKey);
         builder.UseSetting("RateLimiting:PermitLimit", PermitLimit.ToString());
         builder.UseSetting("RateLimiting:TokenPermitLimit", TokenPermitLimit.ToString());
+        builder.UseSetting("RateLimiting:QueueLimit", QueueLimit.ToString());
+        builder.UseSetting("RateLimiting:Window", Window.ToString());
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFilter>());
         builder.UseSetting("ReverseProxy:Clusters:procurement:Destinations:primary:Address", $"http://127.0.0.1:{Backend.Port}/");
         var closed = EchoBackend.FreePort();
@@ -209,6 +213,27 @@ public class RateLimitTests : IAsyncLifetime
         var limited = await client.GetAsync("/api/procurement/contracts");
         await HttpAssert.ProblemAsync(HttpStatusCode.TooManyRequests, limited);
         Assert.NotNull(limited.Headers.RetryAfter);
+    }
+}
+
+/// <summary>With a queue, a client over its bucket waits for the next token instead of being refused.</summary>
+public class RatePacingTests : IAsyncLifetime
+{
+    private readonly GatewayFactory _gateway = new() { PermitLimit = 3, Window = TimeSpan.FromSeconds(3), QueueLimit = 2 };
+
+    public Task InitializeAsync() => _gateway.InitializeAsync();
+    public Task DisposeAsync() => _gateway.DisposeAsync();
+
+    [Fact]
+    public async Task A_script_sending_one_request_after_another_is_paced_and_a_burst_beyond_the_queue_is_refused()
+    {
+        using var client = _gateway.ClientAs(Roles.LogisticsOfficer);
+        for (var i = 0; i < 6; i++)                                        // 3 from the bucket, then one token a second
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/api/procurement/contracts"));
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync("/api/procurement/contracts")));
+        Assert.Contains(burst, r => r.StatusCode == HttpStatusCode.TooManyRequests);   // more than the bucket and the queue hold
+        Assert.All(burst, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, r.StatusCode.ToString()));
     }
 }
 
