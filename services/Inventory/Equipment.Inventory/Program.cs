@@ -13,6 +13,7 @@ using Equipment.Inventory.Features.Locations;
 using Equipment.Inventory.Features.Passport;
 using Equipment.Inventory.Features.Receipts;
 using Equipment.Inventory.Features.Shipments;
+using Equipment.Inventory.Features.StockTakes;
 using Equipment.Maintenance.Contracts;
 using Equipment.Procurement.Contracts;
 
@@ -56,6 +57,11 @@ DisposeAsset.Map(api);
 GetCustodyLog.Map(api);
 GetPassport.Map(api);
 GetLabel.Map(api);
+OpenStockTake.Map(api);
+ScanSerial.Map(api);
+CloseStockTake.Map(api);
+GetStockTake.Map(api);
+ListStockTakes.Map(api);
 
 api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
