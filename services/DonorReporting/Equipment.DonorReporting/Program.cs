@@ -3,6 +3,7 @@ using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
 using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Features.Attention;
 using Equipment.DonorReporting.Features.Donors;
 using Equipment.DonorReporting.Features.Grants;
 using Equipment.DonorReporting.Features.Reports;
@@ -50,6 +51,7 @@ ExportGrantXlsx.Map(api);
 GrantReportPage.Map(api);
 IatiActivities.Map(api);
 ListMissingItems.Map(api);
+GetAttention.Map(api);
 
 api.MapAuditTrail(Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

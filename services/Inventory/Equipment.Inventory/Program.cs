@@ -6,6 +6,7 @@ using Equipment.DonorReporting.Contracts;
 using Equipment.Inventory;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Features.Assets;
+using Equipment.Inventory.Features.Attention;
 using Equipment.Inventory.Features.Deliveries;
 using Equipment.Inventory.Features.Grants;
 using Equipment.Inventory.Features.Handovers;
@@ -62,6 +63,7 @@ ScanSerial.Map(api);
 CloseStockTake.Map(api);
 GetStockTake.Map(api);
 ListStockTakes.Map(api);
+GetAttention.Map(api);
 
 api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

@@ -1,0 +1,75 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Contracts;
+using Equipment.BuildingBlocks.Data;
+using Equipment.BuildingBlocks.Errors;
+using Equipment.Maintenance.Data;
+using Equipment.Maintenance.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Maintenance.Features.Attention;
+
+/// <summary>
+/// What needs attention among the facts maintenance owns, most urgent first, paged: warranties ending within the next
+/// <see cref="WarrantyDays"/> days, today included (technicians, logistics, administrators, monitors: their donor's only),
+/// and preventive maintenance by date due within <see cref="PreventiveDays"/> days or overdue (technicians and administrators).
+/// </summary>
+public static class GetAttention
+{
+    public const int WarrantyDays = 60;
+    public const int PreventiveDays = 7;
+
+    public sealed record Query(bool Warranties, bool Preventive, string? DonorScope, int? Page, int? PageSize) : IRequest<Page<AttentionItem>>;
+
+    public sealed class Handler(MaintenanceDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<AttentionItem>>
+    {
+        public async Task<Page<AttentionItem>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var number = query.Page ?? 1;
+            var size = query.PageSize ?? 50;
+            if (number < 1) throw new RuleViolationException("page", "GreaterThanOrEqual", "page must be 1 or more.");
+            if (size is < 1 or > Paging.MaxPageSize) throw new RuleViolationException("pageSize", "InclusiveBetween", $"pageSize must be between 1 and {Paging.MaxPageSize}.");
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var scope = query.DonorScope;
+            var items = new List<AttentionItem>();
+            if (query.Warranties)
+            {
+                var until = today.AddDays(WarrantyDays);
+                var ending = await db.Assets.AsNoTracking()
+                    .Where(a => scope == null || a.DonorCode == scope)
+                    .Where(a => a.Status == null || a.Status != OperationalStatus.Disposed)
+                    .Where(a => a.WarrantyEndsOn >= today && a.WarrantyEndsOn <= until)
+                    .ToListAsync(cancellationToken);
+                items.AddRange(ending.Select(a => new AttentionItem(AttentionKinds.WarrantyEnding,
+                    $"Warranty of {a.Description} {a.SerialNumber} ends on {a.WarrantyEndsOn:yyyy-MM-dd}", a.WarrantyEndsOn, "Asset", a.AssetId.ToString(),
+                    $"{a.SupplierName ?? "supplier"}; {a.WarrantyEndsOn.DayNumber - today.DayNumber} day(s) left{(a.CrossingPointCode is { } p ? $"; at {p}" : "")}", a.GrantId)));
+            }
+            if (query.Preventive)
+            {
+                var soon = today.AddDays(PreventiveDays);
+                var due = await (from s in db.Schedules.AsNoTracking()
+                                 join a in db.Assets.AsNoTracking() on s.AssetId equals a.AssetId
+                                 where scope == null || a.DonorCode == scope
+                                 where a.Status == null || a.Status != OperationalStatus.Disposed
+                                 where s.NextDueOn <= soon
+                                 select new { Schedule = s, Asset = a }).ToListAsync(cancellationToken);
+                items.AddRange(due.Select(r => r.Schedule.IsOverdue(today)
+                    ? new AttentionItem(AttentionKinds.PreventiveMaintenanceOverdue, $"Preventive maintenance of {r.Asset.Description} {r.Asset.SerialNumber} overdue since {r.Schedule.NextDueOn:yyyy-MM-dd}",
+                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)
+                    : new AttentionItem(AttentionKinds.PreventiveMaintenanceDue, $"Preventive maintenance of {r.Asset.Description} {r.Asset.SerialNumber} due on {r.Schedule.NextDueOn:yyyy-MM-dd}",
+                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)));
+            }
+            var ordered = items.OrderBy(i => i.Due).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.EntityId, StringComparer.Ordinal).ToList();
+            var offset = (long)(number - 1) * size;
+            return new Page<AttentionItem>(offset >= ordered.Count ? [] : ordered.Skip((int)offset).Take(size).ToList(), number, size, ordered.Count);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/attention", (int? page, int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+                mediator.Send(new Query(
+                    Warranties: user.IsInRole(Roles.MaintenanceTechnician) || user.IsInRole(Roles.LogisticsOfficer) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.DonorMonitor),
+                    Preventive: user.IsInRole(Roles.MaintenanceTechnician) || user.IsInRole(Roles.Administrator),
+                    user.DonorScope, page, pageSize), ct))
+            .WithName("GetMaintenanceAttention");
+}
