@@ -26,10 +26,10 @@ public sealed partial class PortalTests
     }
 
     [Fact]
-    public async Task Logistics_counts_a_warehouse_one_serial_at_a_time_is_warned_of_a_double_scan_and_closes_the_count()
+    public async Task Logistics_counts_a_warehouse_one_serial_at_a_time_is_warned_of_a_double_scan_closes_the_count_and_the_donor_sees_what_is_missing()
     {
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        var (_, assets, logisticsApi) = await ReceivedCamerasAsync(system, 2, warehouse);
+        var (grant, assets, logisticsApi) = await ReceivedCamerasAsync(system, 2, warehouse);
 
         var page = await SignInAsync("logistics");
         await page.GetByRole(AriaRole.Link, new() { Name = "Stock-takes" }).First.ClickAsync();
@@ -68,6 +68,14 @@ public sealed partial class PortalTests
         var seen = await logisticsApi.Inventory.GetAssetAsync(assets[0].Id);
         Assert.Equal((Scenario.Today, warehouse), (seen.LastSeenOn, seen.LastSeenPlace));
         Assert.Null((await logisticsApi.Inventory.GetAssetAsync(assets[1].Id)).LastSeenOn);
+
+        // The donor's monitor sees the missing camera on the grant's dashboard, once donor-reporting has the count.
+        var monitor = await SignInAsync("monitor");
+        await monitor.GotoAsync($"donor/grants/{grant.Id}");
+        var missingRow = monitor.GetByRole(AriaRole.Row).Filter(new() { HasText = assets[1].SerialNumber });
+        await ReloadUntilVisibleAsync(monitor, missingRow, "donor-reporting to learn the closed count");
+        await Expect(missingRow).ToContainTextAsync(warehouse);
+        await Expect(monitor.GetByRole(AriaRole.Row).Filter(new() { HasText = assets[0].SerialNumber })).ToHaveCountAsync(0);
     }
 
     [Fact]
