@@ -1,7 +1,6 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
-using Equipment.BuildingBlocks.Errors;
 using Equipment.DonorReporting.Contracts.Api;
 using Equipment.DonorReporting.Data;
 using MediatR;
@@ -21,10 +20,7 @@ public static class GetAttention
     {
         public async Task<Page<AttentionItem>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var number = query.Page ?? 1;
-            var size = query.PageSize ?? 50;
-            if (number < 1) throw new RuleViolationException("page", "GreaterThanOrEqual", "page must be 1 or more.");
-            if (size is < 1 or > Paging.MaxPageSize) throw new RuleViolationException("pageSize", "InclusiveBetween", $"pageSize must be between 1 and {Paging.MaxPageSize}.");
+            var (number, size) = Paging.Checked(query.Page, query.PageSize);
             if (!query.ForTheirRole) return new Page<AttentionItem>([], number, size, 0);
             var visits = await db.Visits.AsNoTracking()
                 .Where(v => query.DonorScope == null || v.DonorCode == query.DonorScope)
@@ -36,8 +32,7 @@ public static class GetAttention
                     f.DueOn, "Visit", v.Id.ToString(), $"owner: {f.Owner}", v.GrantId)))
                 .OrderBy(i => i.Due).ThenBy(i => i.EntityId, StringComparer.Ordinal).ThenBy(i => i.Title, StringComparer.Ordinal)
                 .ToList();
-            var offset = (long)(number - 1) * size;
-            return new Page<AttentionItem>(offset >= items.Count ? [] : items.Skip((int)offset).Take(size).ToList(), number, size, items.Count);
+            return items.ToPage(number, size);
         }
     }
 

@@ -1,6 +1,6 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Contracts;
-using Equipment.BuildingBlocks.Errors;
+using Equipment.BuildingBlocks.Data;
 using Equipment.Inventory.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +22,7 @@ public static class GetAttention
     {
         public async Task<Page<AttentionItem>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var number = query.Page ?? 1;
-            var size = query.PageSize ?? 50;
-            if (number < 1) throw new RuleViolationException("page", "GreaterThanOrEqual", "page must be 1 or more.");
-            if (size is < 1 or > BuildingBlocks.Data.Paging.MaxPageSize)
-                throw new RuleViolationException("pageSize", "InclusiveBetween", $"pageSize must be between 1 and {BuildingBlocks.Data.Paging.MaxPageSize}.");
+            var (number, size) = Paging.Checked(query.Page, query.PageSize);
             if (!query.ForTheirRole) return new Page<AttentionItem>([], number, size, 0);
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,7 +1,6 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
-using Equipment.BuildingBlocks.Errors;
 using Equipment.Maintenance.Data;
 using Equipment.Maintenance.Domain;
 using MediatR;
@@ -25,10 +24,7 @@ public static class GetAttention
     {
         public async Task<Page<AttentionItem>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var number = query.Page ?? 1;
-            var size = query.PageSize ?? 50;
-            if (number < 1) throw new RuleViolationException("page", "GreaterThanOrEqual", "page must be 1 or more.");
-            if (size is < 1 or > Paging.MaxPageSize) throw new RuleViolationException("pageSize", "InclusiveBetween", $"pageSize must be between 1 and {Paging.MaxPageSize}.");
+            var (number, size) = Paging.Checked(query.Page, query.PageSize);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var scope = query.DonorScope;
             var items = new List<AttentionItem>();
@@ -60,8 +56,7 @@ public static class GetAttention
                         r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)));
             }
             var ordered = items.OrderBy(i => i.Due).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.EntityId, StringComparer.Ordinal).ToList();
-            var offset = (long)(number - 1) * size;
-            return new Page<AttentionItem>(offset >= ordered.Count ? [] : ordered.Skip((int)offset).Take(size).ToList(), number, size, ordered.Count);
+            return ordered.ToPage(number, size);
         }
     }
 

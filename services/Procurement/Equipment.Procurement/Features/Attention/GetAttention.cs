@@ -1,7 +1,6 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
-using Equipment.BuildingBlocks.Errors;
 using Equipment.Procurement.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +19,7 @@ public static class GetAttention
     {
         public async Task<Page<AttentionItem>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var number = query.Page ?? 1;
-            var size = query.PageSize ?? 50;
-            if (number < 1) throw new RuleViolationException("page", "GreaterThanOrEqual", "page must be 1 or more.");
-            if (size is < 1 or > Paging.MaxPageSize) throw new RuleViolationException("pageSize", "InclusiveBetween", $"pageSize must be between 1 and {Paging.MaxPageSize}.");
+            var (number, size) = Paging.Checked(query.Page, query.PageSize);
             if (!query.ForTheirRole) return new Page<AttentionItem>([], number, size, 0);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var tenders = await db.Tenders.AsNoTracking()
@@ -38,8 +34,7 @@ public static class GetAttention
                     l.StandstillEndsOn!.Value, "Tender", t.Id.ToString(), l.Title, t.GrantId)))
                 .OrderBy(i => i.Due).ThenBy(i => i.Title, StringComparer.Ordinal)
                 .ToList();
-            var offset = (long)(number - 1) * size;
-            return new Page<AttentionItem>(offset >= items.Count ? [] : items.Skip((int)offset).Take(size).ToList(), number, size, items.Count);
+            return items.ToPage(number, size);
         }
     }
 
