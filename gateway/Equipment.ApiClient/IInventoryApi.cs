@@ -88,4 +88,28 @@ public interface IInventoryApi
 
     [Post("/api/inventory/assets/{assetId}/disposal")]
     Task<AssetResponse> DisposeAsync(Guid assetId, [Body] DisposeAssetRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/stock-takes")]
+    Task<Page<StockTakeResponse>> ListStockTakesAsync(string? placeCode = null, StockTakeState? status = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/stock-takes")]
+    Task<StockTakeResponse> OpenStockTakeAsync([Body] OpenStockTakeRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/stock-takes/{stockTakeId}")]
+    Task<StockTakeResponse> GetStockTakeAsync(Guid stockTakeId, CancellationToken cancellationToken = default);
+
+    /// <summary>One serial: 201 when counted, 200 with <see cref="ScanResponse.Duplicate"/> when it was scanned before in this count.</summary>
+    [Post("/api/inventory/stock-takes/{stockTakeId}/scans")]
+    Task<ScanResponse> ScanSerialAsync(Guid stockTakeId, [Body] ScanSerialRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/stock-takes/{stockTakeId}/results")]
+    Task<StockTakeResultsResponse> GetStockTakeResultsAsync(Guid stockTakeId, CancellationToken cancellationToken = default);
+
+    [Post("/api/inventory/stock-takes/{stockTakeId}/closure")]
+    Task<StockTakeResultsResponse> CloseStockTakeAsync(Guid stockTakeId, CancellationToken cancellationToken = default);
+
+    /// <summary>What needs the caller's attention among the facts this service owns, most urgent first.</summary>
+    [Get("/api/inventory/attention")]
+    Task<Page<AttentionItem>> GetAttentionAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 }

@@ -66,4 +66,8 @@ public interface IMaintenanceApi
 
     [Post("/api/maintenance/assets/{assetId}/usage")]
     Task<UsageLogResponse> RecordUsageAsync(Guid assetId, [Body] RecordUsageRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>What needs the caller's attention among the facts this service owns, most urgent first.</summary>
+    [Get("/api/maintenance/attention")]
+    Task<Page<AttentionItem>> GetAttentionAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 }

@@ -97,4 +97,8 @@ public interface IProcurementApi
     /// <summary>The OCDS 1.1.5 release package, as the service wrote it.</summary>
     [Get("/api/procurement/ocds/releases")]
     Task<string> GetOcdsReleasePackageAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>What needs the caller's attention among the facts this service owns, most urgent first.</summary>
+    [Get("/api/procurement/attention")]
+    Task<Page<AttentionItem>> GetAttentionAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 }

@@ -54,6 +54,10 @@ public interface IReportingApi
     [Get("/api/reporting/grants/{grantId}/visits")]
     Task<IReadOnlyList<VisitResponse>> ListVisitsAsync(Guid grantId, CancellationToken cancellationToken = default);
 
+    /// <summary>The grant's assets that their place's latest stock-take did not find.</summary>
+    [Get("/api/reporting/grants/{grantId}/missing-items")]
+    Task<Page<MissingItemResponse>> ListMissingItemsAsync(Guid grantId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
     [Get("/api/reporting/visits/{visitId}")]
     Task<VisitResponse> GetVisitAsync(Guid visitId, CancellationToken cancellationToken = default);
 
@@ -68,4 +72,8 @@ public interface IReportingApi
 
     [Get("/api/reporting/grants/{grantId}/allegations")]
     Task<IReadOnlyList<AllegationResponse>> ListAllegationsAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    /// <summary>What needs the caller's attention among the facts this service owns, most urgent first.</summary>
+    [Get("/api/reporting/attention")]
+    Task<Page<AttentionItem>> GetAttentionAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 }

@@ -78,7 +78,7 @@ public sealed class ManifestTests
     {
         // AddSubscription<TEvent, Handler>() in each Program.cs: 3 + 6 + 4 + 13
         var subscribed = SystemLayout.Services.ToDictionary(s => s.AppId, s => s.SubscribedTopics());
-        Assert.Equal([3, 6, 4, 13], SystemLayout.Services.Select(s => subscribed[s.AppId].Count));
+        Assert.Equal([3, 6, 4, 14], SystemLayout.Services.Select(s => subscribed[s.AppId].Count));
         Assert.Contains("inventory.asset-deployed", subscribed["maintenance"]);
         Assert.Contains("procurement.contract-signed", SystemLayout.Services.Single(s => s.AppId == "procurement").PublishedTopics());
 

@@ -22,6 +22,7 @@ public class ScopingMatrixTests(ServiceFactory<Program> factory) : IClassFixture
         "/api/reporting/grants/{grant}/report.csv",
         "/api/reporting/grants/{grant}/report.xlsx",
         "/api/reporting/grants/{grant}/report.html",
+        "/api/reporting/grants/{grant}/missing-items",
         "/api/reporting/visits/{visit}",
     ];
 

@@ -3,9 +3,11 @@ using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Messaging;
 using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Features.Attention;
 using Equipment.DonorReporting.Features.Donors;
 using Equipment.DonorReporting.Features.Grants;
 using Equipment.DonorReporting.Features.Reports;
+using Equipment.DonorReporting.Features.StockTakes;
 using Equipment.DonorReporting.Features.Tracking;
 using Equipment.DonorReporting.Features.Verification;
 using Equipment.Inventory.Contracts;
@@ -27,7 +29,8 @@ builder.Services
     .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>()
     .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>()
     .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>()
-    .AddSubscription<AssetDisposed, TrackDisposedAsset.Handler>();
+    .AddSubscription<AssetDisposed, TrackDisposedAsset.Handler>()
+    .AddSubscription<StockTakeClosed, TrackStockTake.Handler>();
 
 var app = builder.Build();
 app.UseEquipmentService();
@@ -47,6 +50,8 @@ ExportGrantCsv.Map(api);
 ExportGrantXlsx.Map(api);
 GrantReportPage.Map(api);
 IatiActivities.Map(api);
+ListMissingItems.Map(api);
+GetAttention.Map(api);
 
 api.MapAuditTrail(Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

@@ -9,6 +9,8 @@ public sealed class InventoryOptions
     public string LabelUrlFormat { get; set; } = "https://example.org/equipment/assets/{0}";
     /// <summary>How long an instance's claim on a CSV import runs (renewed as it progresses); a dead instance's import is taken over after it.</summary>
     public TimeSpan ImportClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>An asset in service not seen (stock-take, verification) nor moved for more than this many days needs attention.</summary>
+    public int NotSeenAfterDays { get; set; } = 180;
     /// <summary>How often an instance looks for imports accepted by another one (its own wake it at once).</summary>
     public TimeSpan ImportPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

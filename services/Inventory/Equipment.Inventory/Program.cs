@@ -6,6 +6,7 @@ using Equipment.DonorReporting.Contracts;
 using Equipment.Inventory;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Features.Assets;
+using Equipment.Inventory.Features.Attention;
 using Equipment.Inventory.Features.Deliveries;
 using Equipment.Inventory.Features.Grants;
 using Equipment.Inventory.Features.Handovers;
@@ -13,6 +14,7 @@ using Equipment.Inventory.Features.Locations;
 using Equipment.Inventory.Features.Passport;
 using Equipment.Inventory.Features.Receipts;
 using Equipment.Inventory.Features.Shipments;
+using Equipment.Inventory.Features.StockTakes;
 using Equipment.Maintenance.Contracts;
 using Equipment.Procurement.Contracts;
 
@@ -56,6 +58,12 @@ DisposeAsset.Map(api);
 GetCustodyLog.Map(api);
 GetPassport.Map(api);
 GetLabel.Map(api);
+OpenStockTake.Map(api);
+ScanSerial.Map(api);
+CloseStockTake.Map(api);
+GetStockTake.Map(api);
+ListStockTakes.Map(api);
+GetAttention.Map(api);
 
 api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

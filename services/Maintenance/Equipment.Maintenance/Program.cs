@@ -5,6 +5,7 @@ using Equipment.BuildingBlocks.Messaging;
 using Equipment.Inventory.Contracts;
 using Equipment.Maintenance.Data;
 using Equipment.Maintenance.Features.Assets;
+using Equipment.Maintenance.Features.Attention;
 using Equipment.Maintenance.Features.Faults;
 using Equipment.Maintenance.Features.Plans;
 using Equipment.Maintenance.Features.Status;
@@ -35,6 +36,7 @@ ChangeStatus.Map(api);
 GetAvailability.Map(api);
 GetReliability.Map(api);
 RecordUsage.Map(api);
+GetAttention.Map(api);
 
 api.MapAuditTrail(Roles.MaintenanceTechnician, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

@@ -16,6 +16,7 @@ using Equipment.Procurement.Features.ReferenceData;
 using Equipment.Procurement.Features.Requisitions;
 using Equipment.Procurement.Features.Suppliers;
 using Equipment.Procurement.Features.Tenders;
+using Equipment.Procurement.Features.Attention;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentService<ProcurementDbContext, ProcurementSqliteDbContext, ProcurementPostgresDbContext>("procurement");
@@ -32,6 +33,7 @@ app.UseEquipmentService();
 var api = app.MapGroup("/api/procurement").RefuseUnsafeInput().RequireAuthorization(Policies.AnyRole);
 GetReferenceData.Map(api);
 ListKnownGrants.Map(api);
+GetAttention.Map(api);
 RegisterSupplier.Map(api);
 ListSuppliers.Map(api);
 RaiseRequisition.Map(api);

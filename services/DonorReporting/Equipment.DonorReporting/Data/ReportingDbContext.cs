@@ -17,6 +17,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<TenderedLot> TenderedLots => Set<TenderedLot>();
     public DbSet<StatusRecord> StatusRecords => Set<StatusRecord>();
     public DbSet<UpkeepRecord> UpkeepRecords => Set<UpkeepRecord>();
+    public DbSet<StockTakeCount> StockTakeCounts => Set<StockTakeCount>();
 
     /// <summary>The misuse allegations register is never deleted from, whatever the code path.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -117,6 +118,13 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         {
             b.HasKey(a => a.AssetId);
             b.HasIndex(a => new { a.GrantId, a.CrossingPointCode });
+        });
+        modelBuilder.Entity<StockTakeCount>(b =>
+        {
+            b.HasKey(c => c.AssetId);
+            b.HasIndex(c => new { c.GrantId, c.Result });
+            b.Property(c => c.Result).HasMaxLength(20);
+            b.Ignore(c => c.Missing);
         });
     }
 }

@@ -6,7 +6,8 @@ public sealed record AssetResponse(
     Guid ContractId, string ContractReference, int ContractLineNumber, string SupplierName, decimal UnitValue, string Currency,
     DateOnly ReceivedOn, DateOnly? AcceptedOn, DateOnly WarrantyEndsOn, bool VisibilityMarking, string? VisibilityEvidence,
     AssetStatus Status, string Owner, string? WarehouseCode, string? CrossingPointCode, DateOnly? DeployedOn, Guid? HandoverCertificateId,
-    DateOnly? HandedOverOn = null, string? DestinationCrossingPointCode = null, string? DeploymentDeviationReason = null);
+    DateOnly? HandedOverOn = null, string? DestinationCrossingPointCode = null, string? DeploymentDeviationReason = null,
+    DateOnly? LastSeenOn = null, string? LastSeenPlace = null, string? LastSeenBy = null);
 
 /// <summary>
 /// <c>POST /assets/{assetId}/deployment</c>: at one of the grant's agreed crossing points, not before the handover.

@@ -16,6 +16,8 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<CustodyEntry> CustodyLog => Set<CustodyEntry>();
     public DbSet<AssetNote> AssetNotes => Set<AssetNote>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<StockTake> StockTakes => Set<StockTake>();
+    public DbSet<StockTakeScan> StockTakeScans => Set<StockTakeScan>();
 
     /// <summary>The custody log is append-only: a change to or deletion of an entry is refused, whatever the code path.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -74,6 +76,9 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasIndex(a => new { a.ItemCategory, a.SerialNumber });
             b.HasIndex(a => a.ContractId);
             b.HasIndex(a => new { a.ReceivedOn, a.Id });
+            b.HasIndex(a => new { a.Status, a.LastSeenOn });
+            b.Property(a => a.LastSeenPlace).HasMaxLength(100);
+            b.Property(a => a.LastSeenBy).HasMaxLength(300);
             if (SortsMoneyAsDouble) b.Property(a => a.UnitValue).HasConversion<double>();
             b.Property(a => a.Status).HasConversion<string>();
             b.Ignore(a => a.Location);
@@ -97,6 +102,31 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         {
             b.HasKey(n => n.Id);
             b.HasIndex(n => new { n.AssetId, n.At });
+        });
+        modelBuilder.Entity<StockTake>(b =>
+        {
+            HasRowVersion(b);
+            b.HasKey(t => t.Id);
+            b.Property(t => t.PlaceCode).HasMaxLength(100);
+            b.Property(t => t.OpenPlaceCode).HasMaxLength(100);
+            b.HasIndex(t => t.OpenPlaceCode).IsUnique();                 // one open count per place: NULLs (closed counts) do not collide
+            b.HasIndex(t => new { t.PlaceCode, t.OpenedAt });
+            b.HasIndex(t => t.OpenedAt);
+            b.Property(t => t.Status).HasConversion<string>();
+            b.Property(t => t.PlaceKind).HasConversion<string>();
+            b.OwnsMany(t => t.Missing, m =>
+            {
+                m.ToJson();
+                m.Property(x => x.Status).HasConversion<string>();
+            });
+        });
+        modelBuilder.Entity<StockTakeScan>(b =>
+        {
+            b.HasKey(s => s.Id);
+            b.Property(s => s.SerialNumber).HasMaxLength(100);
+            b.HasIndex(s => new { s.StockTakeId, s.SerialNumber }).IsUnique();   // a serial counts once per count, whoever races
+            b.Property(s => s.Result).HasConversion<string>();
+            b.Property(s => s.AssetStatus).HasConversion<string>();
         });
         modelBuilder.Entity<ImportJob>(b =>
         {

@@ -51,6 +51,28 @@ public sealed class Asset
     /// <summary>Set when the asset was deployed elsewhere than <see cref="DestinationCrossingPointCode"/>: why.</summary>
     public string? DeploymentDeviationReason { get; private set; }
     public bool DeployedAwayFromDestination => DeploymentDeviationReason is not null;
+    /// <summary>The last day someone saw it (a closed stock-take, a verification finding), where, and how.</summary>
+    public DateOnly? LastSeenOn { get; private set; }
+    public string? LastSeenPlace { get; private set; }
+    public string? LastSeenBy { get; private set; }
+
+    /// <summary>Received, handed over or deployed: still on the register (not disposed of, lost or stolen).</summary>
+    public bool InService => Status is AssetStatus.Received or AssetStatus.HandedOver or AssetStatus.Deployed;
+
+    /// <summary>In service and registered at this crossing point or warehouse.</summary>
+    public bool IsRegisteredAt(string placeCode) => InService && string.Equals(Location, placeCode, StringComparison.Ordinal);
+
+    /// <summary>The day it was last seen, or, never seen since, the day it last moved (deployment or receipt).</summary>
+    public DateOnly LastSeenOrMovedOn => LastSeenOn is { } seen && seen >= (DeployedOn ?? ReceivedOn) ? seen : DeployedOn ?? ReceivedOn;
+
+    /// <summary>Someone saw it on <paramref name="on"/> at <paramref name="place"/>; an older sighting arriving late changes nothing.</summary>
+    public void Seen(DateOnly on, string place, string by)
+    {
+        if (LastSeenOn is { } last && on < last) return;
+        LastSeenOn = on;
+        LastSeenPlace = place;
+        LastSeenBy = by;
+    }
 
     /// <summary>Final acceptance: recorded, or deemed once the configured period has run with nothing recorded.</summary>
     public DateOnly? AcceptanceOn(DateOnly today) =>

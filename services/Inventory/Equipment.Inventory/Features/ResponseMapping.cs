@@ -11,7 +11,7 @@ public static class ResponseMapping
             a.Id, a.SerialNumber, a.Manufacturer, a.Model, a.ItemCategory, a.Description, a.GrantId, a.DonorCode, a.ContractId, a.ContractReference,
             a.ContractLineNumber, a.SupplierName, a.UnitValue, a.Currency, a.ReceivedOn, a.AcceptanceOn(today), a.WarrantyEndsOn(today),
             a.VisibilityMarking, a.VisibilityEvidence, a.Status, a.Owner, a.WarehouseCode, a.CrossingPointCode, a.DeployedOn, a.HandoverCertificateId,
-            a.HandedOverOn, a.DestinationCrossingPointCode, a.DeploymentDeviationReason);
+            a.HandedOverOn, a.DestinationCrossingPointCode, a.DeploymentDeviationReason, a.LastSeenOn, a.LastSeenPlace, a.LastSeenBy);
     }
 
     extension(CustodyEntryResponse)

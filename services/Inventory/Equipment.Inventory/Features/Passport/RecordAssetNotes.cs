@@ -1,5 +1,6 @@
 using Equipment.BuildingBlocks.Messaging;
 using Equipment.DonorReporting.Contracts;
+using Equipment.DonorReporting.Contracts.Api;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;
 using Equipment.Maintenance.Contracts;
@@ -25,10 +26,15 @@ public static class RecordAssetNotes
         public async Task HandleAsync(VerificationRecorded e, CancellationToken cancellationToken)
         {
             var ids = e.Findings.Select(f => f.AssetId).ToList();
-            var known = await db.Assets.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
-            foreach (var finding in e.Findings.Where(f => known.Contains(f.AssetId)))
+            var known = await db.Assets.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+            foreach (var finding in e.Findings.Where(f => known.ContainsKey(f.AssetId)))
+            {
+                // Seen by the monitor, wherever it was found (a relocated asset was seen at this crossing point): its last-seen date.
+                if (finding.Finding != Finding.NotFound)
+                    known[finding.AssetId].Seen(e.VisitedOn, e.CrossingPointCode, $"verification visit by {e.Monitor}");
                 db.AssetNotes.Add(new AssetNote(finding.AssetId, e.VisitedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "donor-reporting", "VerificationFinding",
                     $"{finding.Finding} at {e.CrossingPointCode} (visit by {e.Monitor}){(finding.Note is null ? "" : $": {finding.Note}")}"));
+            }
         }
     }
 }

@@ -409,6 +409,52 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.ToTable("StatusRecords");
                 });
 
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.StockTakeCount", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("CountedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DonorCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PlaceCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("StockTakeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("GrantId", "Result");
+
+                    b.ToTable("StockTakeCounts");
+                });
+
             modelBuilder.Entity("Equipment.DonorReporting.Domain.TenderedLot", b =>
                 {
                     b.Property<Guid>("TenderId")

@@ -399,6 +399,52 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.ToTable("StatusRecords");
                 });
 
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.StockTakeCount", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CountedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DonorCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StockTakeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("GrantId", "Result");
+
+                    b.ToTable("StockTakeCounts");
+                });
+
             modelBuilder.Entity("Equipment.DonorReporting.Domain.TenderedLot", b =>
                 {
                     b.Property<Guid>("TenderId")

@@ -222,6 +222,17 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LastSeenBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("LastSeenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LastSeenPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Manufacturer")
                         .IsRequired()
                         .HasColumnType("text");
@@ -279,6 +290,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                     b.HasIndex("ItemCategory", "SerialNumber");
 
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("Status", "LastSeenOn");
 
                     b.HasIndex("DonorCode", "GrantId", "Status");
 
@@ -707,6 +720,115 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                     b.ToTable("Shipments");
                 });
 
+            modelBuilder.Entity("Equipment.Inventory.Domain.StockTake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OpenPlaceCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlaceCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PlaceKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenPlaceCode")
+                        .IsUnique();
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("PlaceCode", "OpenedAt");
+
+                    b.ToTable("StockTakes");
+                });
+
+            modelBuilder.Entity("Equipment.Inventory.Domain.StockTakeScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssetStatus")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DonorCode")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegisteredLocation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScannedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StockTakeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StockTakeId", "SerialNumber")
+                        .IsUnique();
+
+                    b.ToTable("StockTakeScans");
+                });
+
             modelBuilder.Entity("Equipment.Inventory.Domain.Warehouse", b =>
                 {
                     b.Property<string>("Code")
@@ -867,6 +989,48 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Equipment.Inventory.Domain.StockTake", b =>
+                {
+                    b.OwnsMany("Equipment.Inventory.Domain.MissingAsset", "Missing", b1 =>
+                        {
+                            b1.Property<Guid>("StockTakeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("AssetId");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("DonorCode")
+                                .IsRequired();
+
+                            b1.Property<Guid>("GrantId");
+
+                            b1.Property<string>("RegisteredLocation");
+
+                            b1.Property<string>("SerialNumber")
+                                .IsRequired();
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("StockTakeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StockTakes");
+
+                            b1
+                                .ToJson("Missing")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StockTakeId");
+                        });
+
+                    b.Navigation("Missing");
                 });
 #pragma warning restore 612, 618
         }

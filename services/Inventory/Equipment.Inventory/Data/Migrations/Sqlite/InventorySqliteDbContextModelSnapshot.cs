@@ -212,6 +212,17 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastSeenBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSeenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSeenPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Manufacturer")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -269,6 +280,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                     b.HasIndex("ItemCategory", "SerialNumber");
 
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("Status", "LastSeenOn");
 
                     b.HasIndex("DonorCode", "GrantId", "Status");
 
@@ -693,6 +706,113 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                     b.ToTable("Shipments");
                 });
 
+            modelBuilder.Entity("Equipment.Inventory.Domain.StockTake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenPlaceCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenPlaceCode")
+                        .IsUnique();
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("PlaceCode", "OpenedAt");
+
+                    b.ToTable("StockTakes");
+                });
+
+            modelBuilder.Entity("Equipment.Inventory.Domain.StockTakeScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssetStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DonorCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredLocation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScannedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StockTakeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StockTakeId", "SerialNumber")
+                        .IsUnique();
+
+                    b.ToTable("StockTakeScans");
+                });
+
             modelBuilder.Entity("Equipment.Inventory.Domain.Warehouse", b =>
                 {
                     b.Property<string>("Code")
@@ -853,6 +973,48 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Equipment.Inventory.Domain.StockTake", b =>
+                {
+                    b.OwnsMany("Equipment.Inventory.Domain.MissingAsset", "Missing", b1 =>
+                        {
+                            b1.Property<Guid>("StockTakeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("AssetId");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("DonorCode")
+                                .IsRequired();
+
+                            b1.Property<Guid>("GrantId");
+
+                            b1.Property<string>("RegisteredLocation");
+
+                            b1.Property<string>("SerialNumber")
+                                .IsRequired();
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("StockTakeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StockTakes");
+
+                            b1
+                                .ToJson("Missing")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StockTakeId");
+                        });
+
+                    b.Navigation("Missing");
                 });
 #pragma warning restore 612, 618
         }

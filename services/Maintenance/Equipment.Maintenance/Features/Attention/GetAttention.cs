@@ -1,0 +1,70 @@
+using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Contracts;
+using Equipment.BuildingBlocks.Data;
+using Equipment.Maintenance.Data;
+using Equipment.Maintenance.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.Maintenance.Features.Attention;
+
+/// <summary>
+/// What needs attention among the facts maintenance owns, most urgent first, paged: warranties ending within the next
+/// <see cref="WarrantyDays"/> days, today included (technicians, logistics, administrators, monitors: their donor's only),
+/// and preventive maintenance by date due within <see cref="PreventiveDays"/> days or overdue (technicians and administrators).
+/// </summary>
+public static class GetAttention
+{
+    public const int WarrantyDays = 60;
+    public const int PreventiveDays = 7;
+
+    public sealed record Query(bool Warranties, bool Preventive, string? DonorScope, int? Page, int? PageSize) : IRequest<Page<AttentionItem>>;
+
+    public sealed class Handler(MaintenanceDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<AttentionItem>>
+    {
+        public async Task<Page<AttentionItem>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var (number, size) = Paging.Checked(query.Page, query.PageSize);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var scope = query.DonorScope;
+            var items = new List<AttentionItem>();
+            if (query.Warranties)
+            {
+                var until = today.AddDays(WarrantyDays);
+                var ending = await db.Assets.AsNoTracking()
+                    .Where(a => scope == null || a.DonorCode == scope)
+                    .Where(a => a.Status == null || a.Status != OperationalStatus.Disposed)
+                    .Where(a => a.WarrantyEndsOn >= today && a.WarrantyEndsOn <= until)
+                    .ToListAsync(cancellationToken);
+                items.AddRange(ending.Select(a => new AttentionItem(AttentionKinds.WarrantyEnding,
+                    $"Warranty of {a.Description} {a.SerialNumber} ends on {a.WarrantyEndsOn:yyyy-MM-dd}", a.WarrantyEndsOn, "Asset", a.AssetId.ToString(),
+                    $"{a.SupplierName ?? "supplier"}; {a.WarrantyEndsOn.DayNumber - today.DayNumber} day(s) left{(a.CrossingPointCode is { } p ? $"; at {p}" : "")}", a.GrantId)));
+            }
+            if (query.Preventive)
+            {
+                var soon = today.AddDays(PreventiveDays);
+                var due = await (from s in db.Schedules.AsNoTracking()
+                                 join a in db.Assets.AsNoTracking() on s.AssetId equals a.AssetId
+                                 where scope == null || a.DonorCode == scope
+                                 where a.Status == null || a.Status != OperationalStatus.Disposed
+                                 where s.NextDueOn <= soon
+                                 select new { Schedule = s, Asset = a }).ToListAsync(cancellationToken);
+                items.AddRange(due.Select(r => r.Schedule.IsOverdue(today)
+                    ? new AttentionItem(AttentionKinds.PreventiveMaintenanceOverdue, $"Preventive maintenance of {r.Asset.Description} {r.Asset.SerialNumber} overdue since {r.Schedule.NextDueOn:yyyy-MM-dd}",
+                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)
+                    : new AttentionItem(AttentionKinds.PreventiveMaintenanceDue, $"Preventive maintenance of {r.Asset.Description} {r.Asset.SerialNumber} due on {r.Schedule.NextDueOn:yyyy-MM-dd}",
+                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)));
+            }
+            var ordered = items.OrderBy(i => i.Due).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.EntityId, StringComparer.Ordinal).ToList();
+            return ordered.ToPage(number, size);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/attention", (int? page, int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+                mediator.Send(new Query(
+                    Warranties: user.IsInRole(Roles.MaintenanceTechnician) || user.IsInRole(Roles.LogisticsOfficer) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.DonorMonitor),
+                    Preventive: user.IsInRole(Roles.MaintenanceTechnician) || user.IsInRole(Roles.Administrator),
+                    user.DonorScope, page, pageSize), ct))
+            .WithName("GetMaintenanceAttention");
+}
