@@ -49,4 +49,17 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
         await AssertRefusedAsync(await _world.Admin.PostAsJsonAsync("/api/reporting/grants", body), "$.budgetLines[1]", "NotNull");
         Assert.Equal(0, await factory.WithDbAsync<ReportingDbContext, int>(db => db.Grants.CountAsync(g => g.DonorCode == donor)));
     }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_at_the_edge_naming_the_field()
+    {
+        // Found by the fuzz suite: a 1 MB photo reference in a finding reached the validator, which named another field;
+        // a 1 MB allegation outcome was answered "no allegation" (404).
+        var huge = new string('x', 1 << 20);
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/visits/{Guid.NewGuid()}/findings", new StringContent(
+            $$"""{"findings": [{"assetId": "{{Guid.NewGuid()}}", "photoReference": "{{huge}}"}]}""", System.Text.Encoding.UTF8, "application/json")),
+            "$.findings[0].photoReference", "MaxLength");
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/allegations/{Guid.NewGuid()}/status", new StringContent(
+            $$"""{"outcome": "{{huge}}"}""", System.Text.Encoding.UTF8, "application/json")), "$.outcome", "MaxLength");
+    }
 }

@@ -67,4 +67,13 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
             {"on": "2026-11-20", "labourHours": 1, "outcome": "Done", "parts": [null]}
             """)), field: "$.parts[0]");
     }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_at_the_edge_naming_the_field_before_the_work_order_is_looked_up()
+    {
+        // Found by the fuzz suite: a 1 MB outcome was read as a completion and answered "no work order" (404).
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsync($"/api/maintenance/work-orders/{Guid.NewGuid()}/completion",
+            Json($$"""{"on": "2026-11-20", "labourHours": 1, "outcome": "{{new string('x', 1 << 20)}}", "parts": []}""")), field: "$.outcome");
+        Assert.Equal("MaxLength", problem["violations"]![0]!["rule"]!.GetValue<string>());
+    }
 }

@@ -120,4 +120,17 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
             """));
         await AssertRefusedAsync(response, "$.estimatedUnitValue", "Range");
     }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_at_the_edge_naming_the_field()
+    {
+        // Found by the fuzz suite: a 1 MB budget line code reached the validator, which named another field instead.
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var before = await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Requisitions.CountAsync());
+        using var response = await world.Officer.PostAsync("/api/procurement/requisitions", Json($$"""
+            {"grantId": "{{world.GrantId}}", "budgetLineCode": "{{new string('x', 1 << 20)}}", "itemCategory": "Sample text"}
+            """));
+        await AssertRefusedAsync(response, "$.budgetLineCode", "MaxLength");
+        Assert.Equal(before, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Requisitions.CountAsync()));
+    }
 }
