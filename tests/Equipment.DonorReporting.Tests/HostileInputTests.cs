@@ -62,4 +62,24 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
         await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/allegations/{Guid.NewGuid()}/status", new StringContent(
             $$"""{"outcome": "{{huge}}"}""", System.Text.Encoding.UTF8, "application/json")), "$.outcome", "MaxLength");
     }
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused_naming_the_field()
+    {
+        // Found by the fuzz suite: "status": 99 bound as an allegation status that does not exist.
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/allegations/{Guid.NewGuid()}/status", new StringContent(
+            """{"status": 99, "outcome": "x"}""", System.Text.Encoding.UTF8, "application/json")), "$.status", "Type");
+    }
+
+    [Fact]
+    public async Task A_sampling_weight_out_of_range_is_refused_naming_it()
+    {
+        // Found by the fuzz suite: a weight of 10^13 (or 7.9e28) was taken.
+        var donor = await _world.DonorAsync();
+        var grantId = await _world.GrantAsync(donor);
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/grants/{grantId}/visits", new StringContent(
+            """{"crossingPointCode": "TN-RAS-AJDIR", "plannedFor": "2026-12-10", "sampleSize": 3, "weights": {"value": 1e13, "timeSinceLastVisit": 1, "earlierFindings": 2}}""",
+            System.Text.Encoding.UTF8, "application/json")), "weights.value", "InclusiveBetween");
+        Assert.Equal(0, await factory.WithDbAsync<ReportingDbContext, int>(db => db.Visits.CountAsync(v => v.GrantId == grantId)));
+    }
 }

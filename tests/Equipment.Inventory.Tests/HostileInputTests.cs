@@ -69,4 +69,13 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
     }
 
     private const int InputGuardLimit = Equipment.BuildingBlocks.Hosting.InputGuard.MaxTextLength;
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused_naming_the_field_before_the_asset_is_looked_up()
+    {
+        // Found by the fuzz suite: "kind": 99 bound as a disposal kind that does not exist, and was answered "no asset".
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsync($"/api/inventory/assets/{Guid.NewGuid()}/disposal",
+            Json("""{"kind": 99, "on": "2026-11-20", "reason": "Stolen", "evidenceReference": null}""")), field: "$.kind");
+        Assert.Equal("Type", problem["violations"]![0]!["rule"]!.GetValue<string>());
+    }
 }

@@ -133,4 +133,16 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
         await AssertRefusedAsync(response, "$.budgetLineCode", "MaxLength");
         Assert.Equal(before, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Requisitions.CountAsync()));
     }
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused_naming_the_field()
+    {
+        // Found by the fuzz suite: "awardMethod": 99 bound as a value no award method has.
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var before = await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Tenders.CountAsync());
+        await AssertRefusedAsync(await world.Officer.PostAsync("/api/procurement/tenders", Json($$"""
+            {"reference": "T-ENUM", "title": "Cameras", "grantId": "{{world.GrantId}}", "awardMethod": 99, "lots": []}
+            """)), "$.awardMethod", "Type");
+        Assert.Equal(before, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Tenders.CountAsync()));
+    }
 }
