@@ -115,10 +115,10 @@ public static class EntityTags
         return type.FindPrimaryKey()!.Properties.Single();
     }
 
-    /// <summary>The state of an aggregate whose <c>Status</c> is worked out rather than stored (a tender's, from its lots): read whole.</summary>
+    /// <summary>The state of an aggregate whose <c>Status</c> (or <c>&lt;Type&gt;Status</c>) is worked out rather than stored (a tender's, from its lots): read whole.</summary>
     private static async Task<string?> DerivedStateAsync<TEntity>(ServiceDbContext db, object key, CancellationToken cancellationToken) where TEntity : class
     {
-        if (typeof(TEntity).GetProperty("Status") is not { } status) return null;
+        if ((typeof(TEntity).GetProperty("Status") ?? typeof(TEntity).GetProperty(typeof(TEntity).Name + "Status")) is not { } status) return null;
         var keyProperty = Key<TEntity>(db);
         var entity = Expression.Parameter(typeof(TEntity), "e");
         var filter = Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(
