@@ -83,7 +83,7 @@ public sealed class EquipmentApi(HttpClient http, IProcurementApi procurement, I
     /// <summary>A client for <paramref name="username"/>, signed in through <c>POST /api/auth/token</c>.</summary>
     public static async Task<EquipmentApi> SignInAsync(Uri gateway, string username, string password, CancellationToken cancellationToken = default)
     {
-        var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(new PreconditionHandler(new HttpClientHandler())) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
         var token = await AuthFor(http).IssueTokenAsync(new TokenRequest(username, password), cancellationToken: cancellationToken);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return For(http);
@@ -105,7 +105,8 @@ public static class EquipmentApiRegistration
                 {
                     http.BaseAddress = gateway;
                     http.Timeout = timeout;
-                });
+                })
+                .AddHttpMessageHandler(() => new PreconditionHandler());
             configure?.Invoke(builder);
         }
 

@@ -49,4 +49,37 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
         await AssertRefusedAsync(await _world.Admin.PostAsJsonAsync("/api/reporting/grants", body), "$.budgetLines[1]", "NotNull");
         Assert.Equal(0, await factory.WithDbAsync<ReportingDbContext, int>(db => db.Grants.CountAsync(g => g.DonorCode == donor)));
     }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_at_the_edge_naming_the_field()
+    {
+        // Found by the fuzz suite: a 1 MB photo reference in a finding reached the validator, which named another field;
+        // a 1 MB allegation outcome was answered "no allegation" (404).
+        var huge = new string('x', 1 << 20);
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/visits/{Guid.NewGuid()}/findings", new StringContent(
+            $$"""{"findings": [{"assetId": "{{Guid.NewGuid()}}", "photoReference": "{{huge}}"}]}""", System.Text.Encoding.UTF8, "application/json")),
+            "$.findings[0].photoReference", "MaxLength");
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/allegations/{Guid.NewGuid()}/status", new StringContent(
+            $$"""{"outcome": "{{huge}}"}""", System.Text.Encoding.UTF8, "application/json")), "$.outcome", "MaxLength");
+    }
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused_naming_the_field()
+    {
+        // Found by the fuzz suite: "status": 99 bound as an allegation status that does not exist.
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/allegations/{Guid.NewGuid()}/status", new StringContent(
+            """{"status": 99, "outcome": "x"}""", System.Text.Encoding.UTF8, "application/json")), "$.status", "Type");
+    }
+
+    [Fact]
+    public async Task A_sampling_weight_out_of_range_is_refused_naming_it()
+    {
+        // Found by the fuzz suite: a weight of 10^13 (or 7.9e28) was taken.
+        var donor = await _world.DonorAsync();
+        var grantId = await _world.GrantAsync(donor);
+        await AssertRefusedAsync(await _world.Admin.PostAsync($"/api/reporting/grants/{grantId}/visits", new StringContent(
+            """{"crossingPointCode": "TN-RAS-AJDIR", "plannedFor": "2026-12-10", "sampleSize": 3, "weights": {"value": 1e13, "timeSinceLastVisit": 1, "earlierFindings": 2}}""",
+            System.Text.Encoding.UTF8, "application/json")), "weights.value", "InclusiveBetween");
+        Assert.Equal(0, await factory.WithDbAsync<ReportingDbContext, int>(db => db.Visits.CountAsync(v => v.GrantId == grantId)));
+    }
 }

@@ -34,4 +34,29 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
         Race.AssertOneWinner(answers);
         Assert.Equal(1, await factory.WithDbAsync<ReportingDbContext, int>(db => db.Donors.CountAsync(d => d.Code == code)));
     }
+
+    [Fact]
+    public async Task A_grant_reference_is_registered_once_and_publishes_one_event()
+    {
+        var donor = await _world.DonorAsync();
+        var reference = "G-" + Guid.NewGuid().ToString("N")[..8];
+        var answers = await Race.RunAsync(factory.Gate, Racers, _ => _world.Admin.PostAsJsonAsync("/api/reporting/grants", ReportingWorld.GrantBody(reference, donor)));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await factory.WithDbAsync<ReportingDbContext, int>(db => db.Grants.CountAsync(g => g.Reference == reference)));
+        Assert.Equal(1, await factory.WithDbAsync<ReportingDbContext, int>(db =>
+            db.OutboxMessages.CountAsync(m => m.Topic == GrantRegistered.Topic && m.Payload.Contains(reference))));
+    }
+
+    [Fact]
+    public async Task An_allegation_is_closed_once()
+    {
+        var grantId = await _world.GrantAsync(await _world.DonorAsync());
+        var allegation = (await HttpAssert.StatusAsync(System.Net.HttpStatusCode.Created, await _world.Admin.PostAsJsonAsync($"/api/reporting/grants/{grantId}/allegations",
+            new { reportedBy = "Anonymous hotline", allegation = "Camera used to watch a private villa" })))["id"]!.GetValue<Guid>();
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => _world.Admin.PostAsJsonAsync($"/api/reporting/allegations/{allegation}/status",
+            new { status = "Closed", outcome = $"Not substantiated ({i})" }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+    }
 }

@@ -31,13 +31,21 @@ public sealed class EchoBackend : IAsyncLifetime
         _app.MapGet("/health/ready", () => Ready
             ? Results.Json(new { status = "Healthy", checks = new { database = new { status = "Healthy" } } })
             : Results.Json(new { status = "Unhealthy", checks = new { database = new { status = "Unhealthy" } } }, statusCode: 503));
-        _app.Map("/api/procurement/{**rest}", (HttpContext c) => Results.Json(new
+        _app.Map("/api/procurement/{**rest}", (HttpContext c) =>
         {
-            path = c.Request.Path.Value,
-            authorization = c.Request.Headers.Authorization.ToString(),
-            correlationId = c.Request.Headers["X-Correlation-Id"].ToString(),
-            port = Port,
-        }));
+            // A service's version of the record, and its answer to a stale If-Match (412), as the services give them.
+            c.Response.Headers.ETag = "\"7\"";
+            if (c.Request.Headers.IfMatch.Count > 0 && c.Request.Headers.IfMatch.ToString() != "\"7\"")
+                return Results.Problem(statusCode: 412, title: "The record has changed since it was read", extensions: new Dictionary<string, object?> { ["currentETag"] = "\"7\"" });
+            return Results.Json(new
+            {
+                path = c.Request.Path.Value,
+                authorization = c.Request.Headers.Authorization.ToString(),
+                correlationId = c.Request.Headers["X-Correlation-Id"].ToString(),
+                ifMatch = c.Request.Headers.IfMatch.ToString(),
+                port = Port,
+            });
+        });
         await _app.StartAsync();
     }
 
@@ -182,6 +190,27 @@ public class GatewayTests(GatewayFactory gateway) : IClassFixture<GatewayFactory
         request.Headers.Add("X-Correlation-Id", "trace-from-caller-42");
         var kept = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.SendAsync(request));
         Assert.Equal("trace-from-caller-42", kept["correlationId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ETag_and_If_Match_pass_through_and_a_412_comes_back_as_the_service_gave_it()
+    {
+        using var client = gateway.ClientAs(Roles.ProcurementOfficer);
+        using var read = await client.GetAsync("/api/procurement/contracts/1");
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, read);
+        Assert.Equal("\"7\"", read.Headers.ETag?.Tag);
+
+        using var current = new HttpRequestMessage(HttpMethod.Post, "/api/procurement/contracts/1/signature");
+        current.Headers.IfMatch.Add(read.Headers.ETag!);
+        var echoed = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.SendAsync(current));
+        Assert.Equal("\"7\"", echoed["ifMatch"]!.GetValue<string>());
+
+        using var stale = new HttpRequestMessage(HttpMethod.Post, "/api/procurement/contracts/1/signature");
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"6\"");
+        using var refused = await client.SendAsync(stale);
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.PreconditionFailed, refused);
+        Assert.Equal("\"7\"", problem["currentETag"]!.GetValue<string>());
+        Assert.Equal("\"7\"", refused.Headers.ETag?.Tag);
     }
 
     [Fact]

@@ -55,4 +55,27 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
         await AssertRefusedAsync(serial, "$.lines[0].units[0].serialNumber", "NoControlCharacters");
         await AssertRefusedAsync(await _logistics.GetAsync("/api/inventory/assets?serial=SN%001"), "serial", "NoControlCharacters");
     }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_at_the_edge_naming_the_field_before_the_asset_is_looked_up()
+    {
+        // Found by the fuzz suite: a 1 MB crossing point code was read as a deployment and answered "no asset" (404).
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsync($"/api/inventory/assets/{Guid.NewGuid()}/deployment",
+            Json($$"""{"crossingPointCode": "{{new string('x', 1 << 20)}}", "deployedOn": "2026-11-20"}""")), field: "$.crossingPointCode");
+        Assert.Equal("MaxLength", problem["violations"]![0]!["rule"]!.GetValue<string>());
+        var text = new string('y', InputGuardLimit + 1);
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsync($"/api/inventory/assets/{Guid.NewGuid()}/transfer",
+            Json($$"""{"toCrossingPointCode": "TN-RAS-AJDIR", "transferredOn": "2026-11-20", "reason": "{{text}}"}""")), field: "$.reason");
+    }
+
+    private const int InputGuardLimit = Equipment.BuildingBlocks.Hosting.InputGuard.MaxTextLength;
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused_naming_the_field_before_the_asset_is_looked_up()
+    {
+        // Found by the fuzz suite: "kind": 99 bound as a disposal kind that does not exist, and was answered "no asset".
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.PostAsync($"/api/inventory/assets/{Guid.NewGuid()}/disposal",
+            Json("""{"kind": 99, "on": "2026-11-20", "reason": "Stolen", "evidenceReference": null}""")), field: "$.kind");
+        Assert.Equal("Type", problem["violations"]![0]!["rule"]!.GetValue<string>());
+    }
 }

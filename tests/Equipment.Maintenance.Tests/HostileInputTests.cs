@@ -67,4 +67,25 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
             {"on": "2026-11-20", "labourHours": 1, "outcome": "Done", "parts": [null]}
             """)), field: "$.parts[0]");
     }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_at_the_edge_naming_the_field_before_the_work_order_is_looked_up()
+    {
+        // Found by the fuzz suite: a 1 MB outcome was read as a completion and answered "no work order" (404).
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsync($"/api/maintenance/work-orders/{Guid.NewGuid()}/completion",
+            Json($$"""{"on": "2026-11-20", "labourHours": 1, "outcome": "{{new string('x', 1 << 20)}}", "parts": []}""")), field: "$.outcome");
+        Assert.Equal("MaxLength", problem["violations"]![0]!["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused_naming_the_field()
+    {
+        // Found by the fuzz suite: "kind": 99 bound as a work-order kind that does not exist, and was answered "no asset".
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsync("/api/maintenance/work-orders",
+            Json($$"""{"assetId": "{{Guid.NewGuid()}}", "kind": 99}""")), field: "$.kind");
+        Assert.Equal("Type", problem["violations"]![0]!["rule"]!.GetValue<string>());
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsync($"/api/maintenance/assets/{Guid.NewGuid()}/status",
+            Json("""{"status": 7, "at": "2026-11-20T08:00:00Z", "reason": "Broken"}""")), field: "$.status");
+        Assert.Equal(0, await factory.WithDbAsync<MaintenanceDbContext, int>(db => db.WorkOrders.CountAsync(w => (int)w.Kind == 99)));
+    }
 }

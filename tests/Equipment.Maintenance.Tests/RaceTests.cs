@@ -18,15 +18,20 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
 
     private async Task<Guid> ScheduledWorkOrderAsync()
     {
+        var id = await OpenWorkOrderAsync();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/schedule", new { on = Today, technician = "A. Trabelsi" }));
+        return id;
+    }
+
+    private async Task<Guid> OpenWorkOrderAsync()
+    {
         var assetId = Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetRegistered.Topic, new AssetRegistered(assetId, "TC-" + assetId.ToString("N")[..6], "ThermalCamera", "Thermal camera",
             Guid.NewGuid(), "EU-DGNEAR", Guid.NewGuid(), 1, 42_500m, "EUR", Today.AddMonths(-1), Today.AddMonths(23)) { OccurredAt = DateTimeOffset.UtcNow }));
         Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic,
             new AssetDeployed(assetId, Guid.NewGuid(), "EU-DGNEAR", "TN-RAS-AJDIR", Today.AddDays(-10)) { OccurredAt = DateTimeOffset.UtcNow }));
         var order = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId, kind = "Preventive" }));
-        var id = order["id"]!.GetValue<Guid>();
-        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/schedule", new { on = Today, technician = "A. Trabelsi" }));
-        return id;
+        return order["id"]!.GetValue<Guid>();
     }
 
     [Fact]
@@ -51,5 +56,25 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
         Race.AssertOneWinner(answers);
         Assert.Equal(1, await factory.WithDbAsync<MaintenanceDbContext, int>(db =>
             db.OutboxMessages.CountAsync(m => m.Topic == WorkOrderCompleted.Topic && m.Payload.Contains(id.ToString()))));
+    }
+
+    [Fact]
+    public async Task A_work_order_is_scheduled_once()
+    {
+        var id = await OpenWorkOrderAsync();
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/schedule",
+            new { on = Today, technician = $"Technician {i}" }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+    }
+
+    [Fact]
+    public async Task A_work_order_is_cancelled_once()
+    {
+        var id = await ScheduledWorkOrderAsync();
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{id}/cancellation",
+            new { reason = $"Asset replaced ({i})" }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
     }
 }

@@ -120,4 +120,29 @@ public class HostileInputTests(ServiceFactory<Program> factory) : IClassFixture<
             """));
         await AssertRefusedAsync(response, "$.estimatedUnitValue", "Range");
     }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_at_the_edge_naming_the_field()
+    {
+        // Found by the fuzz suite: a 1 MB budget line code reached the validator, which named another field instead.
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var before = await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Requisitions.CountAsync());
+        using var response = await world.Officer.PostAsync("/api/procurement/requisitions", Json($$"""
+            {"grantId": "{{world.GrantId}}", "budgetLineCode": "{{new string('x', 1 << 20)}}", "itemCategory": "Sample text"}
+            """));
+        await AssertRefusedAsync(response, "$.budgetLineCode", "MaxLength");
+        Assert.Equal(before, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Requisitions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused_naming_the_field()
+    {
+        // Found by the fuzz suite: "awardMethod": 99 bound as a value no award method has.
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var before = await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Tenders.CountAsync());
+        await AssertRefusedAsync(await world.Officer.PostAsync("/api/procurement/tenders", Json($$"""
+            {"reference": "T-ENUM", "title": "Cameras", "grantId": "{{world.GrantId}}", "awardMethod": 99, "lots": []}
+            """)), "$.awardMethod", "Type");
+        Assert.Equal(before, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Tenders.CountAsync()));
+    }
 }

@@ -87,4 +87,31 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
         Race.AssertOneWinner(answers);
         Assert.Equal(1, await factory.WithDbAsync<ProcurementDbContext, int>(db => db.Suppliers.CountAsync(s => s.RegistrationNumber == registration)));
     }
+
+    [Fact]
+    public async Task A_tender_is_published_once_and_cancelled_once_each_publishing_one_event()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var id = (await world.TenderAsync(350_000m))["id"]!.GetValue<Guid>();
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => world.PostAsync($"tenders/{id}/publication",
+            new { publishedAt = world.Now, submissionDeadline = world.Now.AddDays(60 + i) }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await EventsAsync(TenderPublished.Topic, id));
+
+        answers = await Race.RunAsync(factory.Gate, Racers, i => world.PostAsync($"tenders/{id}/cancellation", new { reason = $"Budget withdrawn ({i})" }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+        Assert.Equal(1, await EventsAsync(TenderCancelled.Topic, id));
+    }
+
+    [Fact]
+    public async Task A_requisition_is_cancelled_once()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var requisition = await world.RequisitionAsync(10_000m);
+        var answers = await Race.RunAsync(factory.Gate, Racers, _ => world.PostAsync($"requisitions/{requisition}/cancellation"));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+    }
 }

@@ -67,6 +67,17 @@ public static class Race
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="racers"/> requests at once without holding their saves: for writes the service itself runs one
+    /// at a time (<c>ExclusiveWrite</c>: receipts, handovers), where a held save would keep the others waiting for it.
+    /// </summary>
+    public static async Task<IReadOnlyList<(HttpStatusCode Status, string Body)>> RunUnheldAsync(int racers, Func<int, Task<HttpResponseMessage>> send) =>
+        await Task.WhenAll(Enumerable.Range(0, racers).Select(i => Task.Run(async () =>
+        {
+            using var response = await send(i);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        })));
+
     /// <summary>Exactly one racer won (2xx); every other one got 409 or 412, never a 5xx; returns the winner's body.</summary>
     public static string AssertOneWinner(IReadOnlyList<(HttpStatusCode Status, string Body)> answers)
     {

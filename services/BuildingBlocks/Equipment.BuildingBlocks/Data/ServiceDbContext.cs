@@ -63,6 +63,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         if (tampered is not null)
             throw new InvalidOperationException($"Audit entry {tampered.Entity.Sequence} cannot be {tampered.State.ToString().ToLowerInvariant()}: the audit trail is append-only.");
         var trail = new List<(EntityEntry Entry, string Action, IReadOnlyList<string> Fields)>();
+        // The versions a request's If-Match promised (Hosting.EntityTags): the row is written only where it still has it.
+        var promised = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetService<IHttpContextAccessor>()?.HttpContext?.Items[Hosting.EntityTags.ExpectedVersions] as Dictionary<(Type, string), int>;
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.Metadata.IsOwned() || entry.Metadata.FindProperty(RowVersion) is null) continue;
@@ -72,6 +75,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
                     .Concat(entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned() && NavigationChanged(n)).Select(n => n.Metadata.Name))
                     .ToList();
                 var version = entry.Property(RowVersion);
+                if (promised is not null && promised.TryGetValue((entry.Metadata.ClrType,
+                        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()))), out var expected))
+                    version.OriginalValue = expected;
                 version.CurrentValue = (int)version.OriginalValue! + 1;
                 trail.Add((entry, "Changed", fields));
             }

@@ -15,7 +15,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         ProblemDetails? problem = exception switch
         {
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException c => await ConcurrentChangeAsync(c, cancellationToken),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException c => await ConcurrentChangeAsync(c, context.Request.Headers.IfMatch.ToString(), cancellationToken),
             Microsoft.EntityFrameworkCore.DbUpdateException u when UniqueViolation(u) is { } key => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Conflict",
@@ -43,9 +43,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     /// The loser of an optimistic-concurrency race: 409 with the state the record is in now (read again from the
     /// database), as a state conflict names it, or <c>Deleted</c>.
     /// </summary>
-    private static async Task<ProblemDetails> ConcurrentChangeAsync(Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException exception, CancellationToken cancellationToken)
+    private static async Task<ProblemDetails> ConcurrentChangeAsync(Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException exception, string ifMatch, CancellationToken cancellationToken)
     {
         string? current = null;
+        int? version = null;
         if (exception.Entries.FirstOrDefault() is { } entry)
         {
             try
@@ -54,12 +55,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 current = values is null ? "Deleted"
                     : entry.Metadata.FindProperty("Status") is { } status ? values[status]?.ToString()
                     : null;
+                if (values is not null && entry.Metadata.FindProperty(Data.ServiceDbContext.RowVersion) is { } rowVersion) version = values[rowVersion] as int?;
             }
             catch (System.Data.Common.DbException)
             {
                 current = null;   // the state could not be read again (e.g. an aborted transaction): the 409 stands without it
             }
         }
+        // The caller said which version it read (If-Match): another write got there first, a failed precondition.
+        if (ifMatch.Length > 0 && version is { } now) return Hosting.EntityTags.Problem(ifMatch, now, current);
         return new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,

@@ -15,13 +15,16 @@ namespace Equipment.BuildingBlocks.Hosting;
 /// <summary>
 /// The rules every value a client sends must keep, whatever the operation, checked at the edge before any handler runs:
 /// no null item in an array, no control character in a text (so that no stored value can break a CSV, an Excel sheet,
-/// an XML file or PostgreSQL, which refuses NUL), amounts within ±10^12, dates between 1900 and 2199. Bodies are walked
+/// an XML file or PostgreSQL, which refuses NUL), no text longer than <see cref="MaxTextLength"/> characters (a field
+/// with a tighter rule of its own says so in its validator), amounts within ±10^12, dates between 1900 and 2199. Bodies are walked
 /// with the same JSON contract that read them, so a refusal names the member by its JSON path (<c>$.lots[0]</c>);
 /// route and query values are named by their parameter. Every refusal is a 400 problem with the field and the rule.
 /// </summary>
 public static class InputGuard
 {
     public const decimal MaxMagnitude = 1_000_000_000_000m;
+    /// <summary>The longest text any field takes (the longest a validator allows is 4,000): a megabyte of text is refused at the edge.</summary>
+    public const int MaxTextLength = 10_000;
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
     public static readonly DateOnly LatestDate = new(2199, 12, 31);
     private const int MaxDepth = 64;
@@ -136,6 +139,11 @@ public static class InputGuard
 
     private static void CheckText(string text, string path, List<ValidationFailure> failures)
     {
+        if (text.Length > MaxTextLength)
+        {
+            failures.Add(Failure(path, "MaxLength", $"must be at most {MaxTextLength:N0} characters long (it has {text.Length:N0})."));
+            return;
+        }
         for (var i = 0; i < text.Length; i++)
         {
             if (!IsRefused(text[i])) continue;

@@ -46,7 +46,8 @@ public static class ServiceDefaults
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only: "kind": 99 would bind as a value no enum has (found by the fuzz suite).
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;   // "since" instead of "at" is an error, not ignored
         });
         // A body that cannot be bound reaches the problem handler, which names the field, in every environment.

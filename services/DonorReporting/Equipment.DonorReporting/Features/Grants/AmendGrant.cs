@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using System.Text.Json;
 using Equipment.DonorReporting.Contracts.Api;
 using Equipment.BuildingBlocks.Contracts;
@@ -87,6 +88,7 @@ public static class AmendGrant
                 return TypedResults.Created($"/api/reporting/grants/{grant.Id}/versions/{grant.Version}", grant);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.Administrator))
+            .WithEntityTag<Grant>("grantId")
             .WithName("AmendGrant");
 
         api.MapGet("/grants/{grantId:guid}/versions", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>

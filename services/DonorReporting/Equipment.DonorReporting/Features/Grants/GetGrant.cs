@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
 using Equipment.DonorReporting.Data;
@@ -29,6 +30,7 @@ public static class GetGrant
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/grants/{grantId:guid}", (Guid grantId, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Query(grantId, user.DonorScope), ct))
+            .WithEntityTag<Grant>("grantId")
             .WithName("GetGrant");
 
     /// <summary>The grant, or 404 when it does not exist or belongs to another donor than the monitor's.</summary>

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -66,7 +67,7 @@ public static class MisuseAllegations
             .RequireAuthorization(writers).WithName("ReportAllegation");
         api.MapPost("/allegations/{allegationId:guid}/status", (Guid allegationId, UpdateAllegationRequest body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Update(allegationId, user.DonorScope, body.Status, body.Outcome), ct))
-            .RequireAuthorization(writers).WithName("UpdateAllegation");
+            .RequireAuthorization(writers).WithEntityTag<MisuseAllegation>("allegationId").WithName("UpdateAllegation");
         api.MapGet("/grants/{grantId:guid}/allegations", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var grant = await db.FindVisibleGrantAsync(grantId, user.DonorScope, ct);

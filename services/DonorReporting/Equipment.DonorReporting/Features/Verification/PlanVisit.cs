@@ -18,6 +18,9 @@ namespace Equipment.DonorReporting.Features.Verification;
 /// </summary>
 public static class PlanVisit
 {
+    /// <summary>Weights are relative: a thousand times another is plenty, and no sum of them overflows (found by the fuzz suite: 7.9e28 was taken).</summary>
+    public const double MaxWeight = 1000;
+
     public sealed record Command(Guid GrantId, string? DonorScope, string? CrossingPointCode, DateOnly? PlannedFor, int? SampleSize, int? Seed, SampleWeights? Weights)
         : IRequest<VisitResponse>;
 
@@ -27,9 +30,9 @@ public static class PlanVisit
         {
             RuleFor(c => c.PlannedFor).NotNull();
             RuleFor(c => c.SampleSize).NotNull().InclusiveBetween(1, 500);
-            RuleFor(c => c.Weights!.Value).GreaterThanOrEqualTo(0).When(c => c.Weights is not null);
-            RuleFor(c => c.Weights!.TimeSinceLastVisit).GreaterThanOrEqualTo(0).When(c => c.Weights is not null);
-            RuleFor(c => c.Weights!.EarlierFindings).GreaterThanOrEqualTo(0).When(c => c.Weights is not null);
+            RuleFor(c => c.Weights!.Value).InclusiveBetween(0, MaxWeight).When(c => c.Weights is not null);
+            RuleFor(c => c.Weights!.TimeSinceLastVisit).InclusiveBetween(0, MaxWeight).When(c => c.Weights is not null);
+            RuleFor(c => c.Weights!.EarlierFindings).InclusiveBetween(0, MaxWeight).When(c => c.Weights is not null);
         }
     }
 

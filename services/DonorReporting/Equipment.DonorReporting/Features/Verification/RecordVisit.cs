@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -65,11 +66,13 @@ public static class RecordVisit
         api.MapPost("/visits/{visitId:guid}/findings", (Guid visitId, RecordVisitRequest body, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Command(visitId, user.DonorScope, body.VisitedOn, body.Findings, body.FollowUps), ct))
             .RequireAuthorization(monitors)
+            .WithEntityTag<VerificationVisit>("visitId")
             .WithName("RecordVisit");
         api.MapGet("/visits/{visitId:guid}", async (Guid visitId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
                 VisitResponse.From(await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId && (user.DonorScope == null || v.DonorCode == user.DonorScope), ct)
                     ?? throw new NotFoundException($"No verification visit {visitId}.")))
             .RequireAuthorization(monitors)
+            .WithEntityTag<VerificationVisit>("visitId")
             .WithName("GetVisit");
         api.MapGet("/grants/{grantId:guid}/visits", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
             {

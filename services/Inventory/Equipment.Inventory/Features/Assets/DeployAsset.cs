@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Inventory.Domain;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -53,5 +55,6 @@ public static class DeployAsset
         api.MapPost("/assets/{assetId:guid}/deployment", (Guid assetId, DeployAssetRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(assetId, body.CrossingPointCode, body.DeployedOn, body.DeviationReason), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
+            .WithEntityTag<Asset>("assetId")
             .WithName("DeployAsset");
 }

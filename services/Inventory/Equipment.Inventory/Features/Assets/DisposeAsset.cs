@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -44,5 +45,6 @@ public static class DisposeAsset
         api.MapPost("/assets/{assetId:guid}/disposal", (Guid assetId, DisposeAssetRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(assetId, body.Kind, body.On, body.Reason, body.EvidenceReference), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
+            .WithEntityTag<Asset>("assetId")
             .WithName("DisposeAsset");
 }

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
 using Equipment.Inventory.Data;
@@ -20,6 +21,7 @@ public static class GetAsset
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/assets/{assetId:guid}", (Guid assetId, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Query(assetId, user.DonorScope), ct))
+            .WithEntityTag<Asset>("assetId")
             .WithName("GetAsset");
 
     /// <summary>The asset, or 404 when it does not exist or belongs to another donor than the monitor's.</summary>

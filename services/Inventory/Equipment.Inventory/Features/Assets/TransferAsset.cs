@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Inventory.Domain;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -45,5 +47,6 @@ public static class TransferAsset
         api.MapPost("/assets/{assetId:guid}/transfer", (Guid assetId, TransferAssetRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(assetId, body.ToCrossingPointCode, body.TransferredOn, body.Reason), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
+            .WithEntityTag<Asset>("assetId")
             .WithName("TransferAsset");
 }

@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Inventory.Domain;
 using System.Net;
 using System.Text;
 using Equipment.BuildingBlocks.Auth;
@@ -13,6 +15,7 @@ public static class GetHandoverCertificate
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/handovers/{handoverId:guid}", (Guid handoverId, InventoryDbContext db, CurrentUser user, CancellationToken ct) => LoadAsync(db, handoverId, user.DonorScope, ct))
+            .WithEntityTag<HandoverCertificate>("handoverId")
             .WithName("GetHandover");
         api.MapGet("/handovers/{handoverId:guid}/certificate.html", async (Guid handoverId, InventoryDbContext db, CurrentUser user, CancellationToken ct) =>
                 Results.Content(Html(await LoadAsync(db, handoverId, user.DonorScope, ct)), "text/html; charset=utf-8"))

@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Inventory.Domain;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -38,5 +40,6 @@ public static class AcceptGoods
         api.MapPost("/goods-received-notes/{noteId:guid}/acceptance", (Guid noteId, AcceptGoodsRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(noteId, body.AcceptedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
+            .WithEntityTag<GoodsReceivedNote>("noteId")
             .WithName("AcceptGoods");
 }

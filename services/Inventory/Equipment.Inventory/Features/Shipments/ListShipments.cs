@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Inventory.Domain;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -32,6 +34,7 @@ public static class ListShipments
                     .SingleOrDefaultAsync(s => s.Id == shipmentId && (user.DonorScope == null || s.DonorCode == user.DonorScope), ct)
                     ?? throw new NotFoundException($"No shipment {shipmentId}.")))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.Administrator, Roles.DonorMonitor))
+            .WithEntityTag<Shipment>("shipmentId")
             .WithName("GetShipment");
     }
 }

@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Inventory.Domain;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -44,10 +46,12 @@ public static class TrackShipment
         api.MapPost("/shipments/{shipmentId:guid}/transit", (Guid shipmentId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(shipmentId, false, null, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
+            .WithEntityTag<Shipment>("shipmentId")
             .WithName("MarkShipmentInTransit");
         api.MapPost("/shipments/{shipmentId:guid}/arrival", (Guid shipmentId, RecordArrivalRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(shipmentId, true, body.ArrivedOn, body.WarehouseCode), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer))
+            .WithEntityTag<Shipment>("shipmentId")
             .WithName("RecordShipmentArrival");
     }
 }

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -38,10 +39,12 @@ public static class SettleWarrantyClaim
                     ? throw new RuleViolationException("accepted", "NotEmpty", "Say whether the supplier accepted the claim.")
                     : mediator.Send(new Command(claimId, body.Accepted, null, body.Notes), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithEntityTag<WarrantyClaim>("claimId")
             .WithName("DecideWarrantyClaim");
         api.MapPost("/warranty-claims/{claimId:guid}/resolution", (Guid claimId, ResolveWarrantyClaimRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(claimId, null, body.SupplierBore, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithEntityTag<WarrantyClaim>("claimId")
             .WithName("ResolveWarrantyClaim");
         api.MapGet("/warranty-claims", async (MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
                 (await (from w in db.WarrantyClaims.AsNoTracking()

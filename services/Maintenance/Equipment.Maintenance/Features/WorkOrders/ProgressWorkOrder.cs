@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -74,18 +75,22 @@ public static class ProgressWorkOrder
         api.MapPost("/work-orders/{workOrderId:guid}/schedule", (Guid workOrderId, ScheduleWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(workOrderId, Step.Schedule, body?.On, body?.Technician, null, null, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithEntityTag<WorkOrder>("workOrderId")
             .WithName("WorkOrderSchedule");
         api.MapPost("/work-orders/{workOrderId:guid}/start", (Guid workOrderId, StartWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(workOrderId, Step.Start, body?.On, null, null, null, null), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithEntityTag<WorkOrder>("workOrderId")
             .WithName("WorkOrderStart");
         api.MapPost("/work-orders/{workOrderId:guid}/completion", (Guid workOrderId, CompleteWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(workOrderId, Step.Complete, body?.On, null, body?.Parts, body?.LabourHours, body?.Outcome), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithEntityTag<WorkOrder>("workOrderId")
             .WithName("WorkOrderComplete");
         api.MapPost("/work-orders/{workOrderId:guid}/cancellation", (Guid workOrderId, CancelWorkOrderRequest? body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(workOrderId, Step.Cancel, null, null, null, null, body?.Reason), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
+            .WithEntityTag<WorkOrder>("workOrderId")
             .WithName("WorkOrderCancel");
         api.MapGet("/work-orders", async (Guid? assetId, WorkOrderStatus? status, MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
             {

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Procurement.Contracts;
@@ -58,5 +59,6 @@ public static class AmendContract
         api.MapPost("/contracts/{contractId:guid}/amendments", (Guid contractId, AmendContractRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(contractId, body.Reason, body.AmendedOn, body.Lines), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
+            .WithEntityTag<Contract>("contractId")
             .WithName("AmendContract");
 }

@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Procurement.Domain;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Procurement.Data;
 using MediatR;
@@ -18,5 +20,6 @@ public static class GetContract
         api.MapGet("/contracts/{contractId:guid}", (Guid contractId, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Query(contractId, user.DonorScope), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
+            .WithEntityTag<Contract>("contractId")
             .WithName("GetContract");
 }

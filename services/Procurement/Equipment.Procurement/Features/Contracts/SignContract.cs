@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Procurement.Contracts;
@@ -60,5 +61,6 @@ public static class SignContract
         api.MapPost("/contracts/{contractId:guid}/signature", (Guid contractId, SignContractRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(contractId, body.SignedOn), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
+            .WithEntityTag<Contract>("contractId")
             .WithName("SignContract");
 }

@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Procurement.Domain;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Errors;
@@ -28,5 +30,6 @@ public static class CancelRequisition
         api.MapPost("/requisitions/{requisitionId:guid}/cancellation", (Guid requisitionId, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(requisitionId), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
+            .WithEntityTag<Requisition>("requisitionId")
             .WithName("CancelRequisition");
 }

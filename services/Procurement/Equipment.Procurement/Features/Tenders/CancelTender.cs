@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Procurement.Contracts;
@@ -56,5 +57,6 @@ public static class CancelTender
         api.MapPost("/tenders/{tenderId:guid}/cancellation", (Guid tenderId, CancelTenderRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, body.Reason, body.LotNumber), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
+            .WithEntityTag<Tender>("tenderId")
             .WithName("CancelTender");
 }

@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Procurement.Domain;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Procurement.Data;
 using MediatR;
@@ -18,5 +20,6 @@ public static class GetTender
         api.MapGet("/tenders/{tenderId:guid}", (Guid tenderId, IMediator mediator, CurrentUser user, CancellationToken ct) =>
                 mediator.Send(new Query(tenderId, user.DonorScope), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
+            .WithEntityTag<Tender>("tenderId")
             .WithName("GetTender");
 }

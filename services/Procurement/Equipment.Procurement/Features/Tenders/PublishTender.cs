@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Hosting;
+using Equipment.Procurement.Domain;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Procurement.Contracts;
@@ -41,5 +43,6 @@ public static class PublishTender
         api.MapPost("/tenders/{tenderId:guid}/publication", (Guid tenderId, PublishTenderRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new Command(tenderId, body.PublishedAt, body.SubmissionDeadline), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.ProcurementOfficer))
+            .WithEntityTag<Tender>("tenderId")
             .WithName("PublishTender");
 }
