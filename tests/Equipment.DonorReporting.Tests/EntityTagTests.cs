@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using Equipment.BuildingBlocks.Contracts;
+using Equipment.BuildingBlocks.Auth;
 using System.Net;
 using Equipment.DonorReporting.Contracts;
 using Equipment.DonorReporting.Data;
@@ -34,6 +37,41 @@ public class EntityTagTests(ServiceFactory<Program> factory) : IClassFixture<Ser
         // The tag read before is stale now, whatever the body says.
         await ETagAssert.PreconditionFailedAsync(await ETagAssert.PostAsync(_world.Admin, path + "/amendments", Amendment(2), read), now);
         Assert.Equal(1, await EventsAsync(grantId));
+    }
+
+    [Fact]
+    public async Task Another_donors_monitor_gets_404_for_a_visit_whatever_its_If_Match_and_no_tag_tells_it_exists()
+    {
+        var donor = await _world.DonorAsync();
+        var grantId = await _world.GrantAsync(donor);
+        var history = ReportingWorld.Record(grantId);
+        await _world.DeliverAllAsync(history.Events);
+        using var monitor = factory.ClientAs(Roles.DonorMonitor, donor);
+        var visit = await HttpAssert.StatusAsync(HttpStatusCode.Created, await monitor.PostAsJsonAsync($"/api/reporting/grants/{grantId}/visits",
+            new { crossingPointCode = ReportingWorld.DehibaWazin, plannedFor = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime), sampleSize = 2, seed = 3 }));
+        var path = $"/api/reporting/visits/{visit["id"]}";
+        var tag = await ETagAssert.ReadAsync(monitor, path);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        object Findings() => new
+        {
+            visitedOn = DateOnly.FromDateTime(now),
+            findings = new object[] { new { assetId = history.A2, finding = "FoundAsExpected", signsOfUse = true, visibilityMarking = true, latitude = 31.9961, longitude = 10.7054, observedAt = now.AddHours(-1) },
+                new { assetId = history.A3, finding = "FoundAsExpected", signsOfUse = true, visibilityMarking = true, latitude = 31.9961, longitude = 10.7054, observedAt = now.AddHours(-1) } },
+        };
+
+        using var stranger = factory.ClientAs(Roles.DonorMonitor, await _world.DonorAsync());
+        foreach (var ifMatch in new[] { ETagAssert.Stale, tag })
+        {
+            using var refused = await ETagAssert.PostAsync(stranger, path + "/findings", Findings(), ifMatch);
+            await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, refused);
+            Assert.Null(refused.Headers.ETag);
+        }
+        // Its own monitor with a stale tag: 412 naming the current tag (in the body: refused at save, where the exception
+        // handler's answer carries no ETag header), and nothing written.
+        using var stale = await ETagAssert.PostAsync(monitor, path + "/findings", Findings(), ETagAssert.Stale);
+        var problem = await HttpAssert.ProblemAsync(HttpStatusCode.PreconditionFailed, stale);
+        Assert.Equal(("PreconditionFailed", tag), (problem["rule"]!.GetValue<string>(), problem["currentETag"]!.GetValue<string>()));
+        Assert.Equal(tag, await ETagAssert.ReadAsync(monitor, path));
     }
 
     private Task<int> EventsAsync(Guid grantId) => factory.WithDbAsync<ReportingDbContext, int>(db =>

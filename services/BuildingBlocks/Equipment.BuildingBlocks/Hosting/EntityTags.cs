@@ -24,6 +24,9 @@ public static class EntityTags
 
     public static string Format(int version) => $"\"{version}\"";
 
+    /// <summary>A version no row has: a save expecting it is refused as stale.</summary>
+    private const int NoVersion = -1;
+
     /// <summary>GET: answers the ETag of the aggregate named by the route value; any other method also honours If-Match.</summary>
     public static RouteHandlerBuilder WithEntityTag<TEntity>(this RouteHandlerBuilder builder, string routeValue) where TEntity : class
     {
@@ -38,12 +41,18 @@ public static class EntityTags
                 var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
                 if (!read && http.Request.Headers.IfMatch.Count > 0 && await CurrentAsync<TEntity>(db, key, http.RequestAborted) is { } current)
                 {
-                    if (!Matches(http.Request.Headers.IfMatch, current.Version))
+                    if (Matches(http.Request.Headers.IfMatch, current.Version))
+                        Expect(http, typeof(TEntity), key, current.Version);
+                    else if (http.RequestServices.GetService<Auth.CurrentUser>()?.DonorScope is null)
                         return PreconditionFailed(http, current.Version, current.State ?? await DerivedStateAsync<TEntity>(db, key, http.RequestAborted));
-                    Expect(http, typeof(TEntity), key, current.Version);
+                    else
+                        // A donor's monitor may not see the record at all: the handler's own scoped read answers first
+                        // (404 for another donor's), and the save is refused as stale (412) only for one it may see.
+                        Expect(http, typeof(TEntity), key, NoVersion);
                 }
                 var result = await next(invocation);
-                if (await CurrentAsync<TEntity>(db, key, http.RequestAborted) is { } now)
+                // Only an answer that is the record's carries its tag: a 404 for another donor's record does not tell it exists.
+                if (result is not IStatusCodeHttpResult { StatusCode: >= 300 } && await CurrentAsync<TEntity>(db, key, http.RequestAborted) is { } now)
                     http.Response.Headers.ETag = Format(now.Version);
                 return result;
             };
