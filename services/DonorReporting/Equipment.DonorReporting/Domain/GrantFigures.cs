@@ -61,14 +61,16 @@ public static class GrantFiguresCalculator
 
         double? AvailabilityOf(IEnumerable<TrackedAsset> here)
         {
-            TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
+            // Summed in hours, not in a TimeSpan, as maintenance sums them: a TimeSpan holds about 29,000 years, which
+            // a grant's asset-time passes at about 30,000 assets deployed for a year (OverflowException, then a 500).
+            double operational = 0, known = 0;
             foreach (var asset in here)
             {
                 var (o, k) = Availability.For(asset, history[asset.AssetId].ToList(), periodStart, periodEnd);
-                operational += o;
-                known += k;
+                operational += o.TotalHours;
+                known += k.TotalHours;
             }
-            return known <= TimeSpan.Zero ? null : Math.Round(operational.TotalSeconds / known.TotalSeconds, 4);
+            return known <= 0 ? null : Math.Round(operational / known, 4);
         }
 
         var points = grant.CrossingPoints.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p =>
