@@ -61,6 +61,11 @@ public static class ProgressWorkOrder
                     var now = clock.GetUtcNow();
                     db.Publish(new WorkOrderCompleted(order.Id, order.AssetId, asset.GrantId,
                         order.Kind, c.On.Value, order.PartsCost, order.LabourHours, order.Outcome!) { OccurredAt = now });
+                    // A corrective job raised for a reported fault repairs it: the donor's mean time to repair counts it.
+                    if (order.Kind == WorkOrderKind.Corrective && order.FaultReportId is { } faultId
+                        && await db.Faults.FindAsync([faultId], cancellationToken) is { } fault)
+                        db.Publish(new FaultRepaired(fault.Id, order.Id, order.AssetId, asset.GrantId, new DateTimeOffset(fault.ReportedAt, TimeSpan.Zero), c.On.Value)
+                            { OccurredAt = now });
                     break;
             }
             await db.SaveChangesAsync(cancellationToken);
