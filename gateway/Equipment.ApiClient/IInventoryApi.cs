@@ -88,4 +88,8 @@ public interface IInventoryApi
 
     [Post("/api/inventory/assets/{assetId}/disposal")]
     Task<AssetResponse> DisposeAsync(Guid assetId, [Body] DisposeAssetRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Who changed a record of inventory, when, what (<c>Asset</c>, <c>Shipment</c>, <c>HandoverCertificate</c> …), oldest first; logistics officers and administrators.</summary>
+    [Get("/api/inventory/audit/{entityType}/{id}")]
+    Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
 }

@@ -99,6 +99,10 @@ public interface IProcurementApi
     [Get("/api/procurement/contracts")]
     Task<Page<ContractResponse>> ListContractsAsync(Guid? grantId = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Who changed a record of procurement, when, what (<c>Tender</c>, <c>Contract</c>, <c>Requisition</c> …), oldest first; officers and administrators.</summary>
+    [Get("/api/procurement/audit/{entityType}/{id}")]
+    Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
+
     /// <summary>The OCDS 1.1.5 release package, as the service wrote it.</summary>
     [Get("/api/procurement/ocds/releases")]
     Task<string> GetOcdsReleasePackageAsync(CancellationToken cancellationToken = default);

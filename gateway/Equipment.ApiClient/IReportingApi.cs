@@ -68,4 +68,8 @@ public interface IReportingApi
 
     [Get("/api/reporting/grants/{grantId}/allegations")]
     Task<IReadOnlyList<AllegationResponse>> ListAllegationsAsync(Guid grantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Who changed a record of reporting, when, what (<c>Grant</c>, <c>Donor</c>, <c>VerificationVisit</c> …), oldest first; administrators.</summary>
+    [Get("/api/reporting/audit/{entityType}/{id}")]
+    Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
 }

@@ -64,6 +64,10 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
         Assert.Equal(ContractStatus.Draft, draft.Status);
         var signed = await _officer.SignContractAsync(draft.Id, new SignContractRequest(DateOnly.FromDateTime(world.Now)));
         Assert.Equal(ContractStatus.Signed, signed.Status);
+        var trail = await _officer.GetAuditTrailAsync("Contract", draft.Id.ToString());
+        Assert.Equal(["Created", "Changed"], trail.Select(e => e.Action));
+        Assert.Equal(("officer", Roles.ProcurementOfficer), (trail[1].User, trail[1].Role));
+        Assert.Contains("SignedOn", trail[1].ChangedFields);
         var amended = await _officer.AmendContractAsync(draft.Id, new AmendContractRequest("One more unit", DateOnly.FromDateTime(world.Now), [new LineAmendment(1, 3, null)]));
         Assert.Equal((2, 3, 1), (amended.Version, amended.Lines[0].Quantity, amended.PreviousVersions.Count));
         Assert.Equal(2, (await _officer.GetContractAsync(draft.Id)).Version);

@@ -1,10 +1,15 @@
+using System.Text.RegularExpressions;
+using Equipment.ApiClient;
 using Equipment.AppHost;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Equipment.System.Tests;
 
-/// <summary>The evaluation committee in the portal: recorded on the tender page before the bids are opened, and named in the evaluation report.</summary>
+/// <summary>
+/// The evaluation committee in the portal: recorded on the tender page before the bids are opened, and named in the
+/// evaluation report. And the History sections of the record pages: who did what, when, in which role.
+/// </summary>
 public sealed partial class PortalTests
 {
     /// <summary>Fills in the committee form of the tender page open in <paramref name="page"/>: a chair, a secretary and three voting evaluators, declared on <paramref name="declaredOn"/>.</summary>
@@ -98,5 +103,104 @@ public sealed partial class PortalTests
         Assert.Contains($"<tr><td>Secretary (non-voting)</td><td>Luca Bianchi</td><td></td><td>{declared}</td></tr>", html);
         Assert.Contains($"<tr><td>Evaluator 2 (voting)</td><td>Elena Petrović</td><td></td><td>{declared}</td></tr>", html);
         Assert.DoesNotContain("Karim Haddad", html);
+    }
+
+    [Fact]
+    public async Task A_contract_signed_in_the_portal_shows_in_its_history_with_the_officers_name()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var officerApi = await system.SignInAsync("officer");
+        var supplier = await officerApi.Procurement.RegisterSupplierAsync(new RegisterSupplierRequest("Thermovision " + Guid.NewGuid().ToString("N")[..6], "DE",
+            "HRB " + Guid.NewGuid().ToString("N")[..8], "Tender desk", "tenders@thermovision.example"));
+        var reference = "T-H-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var tender = await ProcurementRun.DraftAndPublishAsync(officerApi, grant.Id, reference, "Thermal cameras",
+            [new RaiseRequisitionRequest(grant.Id, "EQ-1", "ThermalCamera", "Uncooled thermal camera", 1, 9_000m, "TN-RAS-AJDIR", null, Scenario.Today.AddDays(60))],
+            invited: [supplier.Id]);
+        var now = DateTime.UtcNow;
+        await officerApi.Procurement.SubmitBidAsync(tender.Id, 1, new SubmitBidRequest(supplier.Id, now.AddDays(-90), [new BidLineInput(1, 8_800m, "DE")]));
+        await ProcurementRun.RecordCommitteeAsync(officerApi, tender.Id, Scenario.Today.AddDays(-86));
+        await officerApi.Procurement.StartEvaluationAsync(tender.Id, 1);
+        var bid = Assert.Single(await officerApi.Procurement.ListBidsAsync(tender.Id, 1));
+        await officerApi.Procurement.EvaluateBidAsync(tender.Id, bid.Id, new EvaluateBidRequest(true, true));
+        await officerApi.Procurement.ProposeAwardAsync(tender.Id, 1);
+        await officerApi.Procurement.StartStandstillAsync(tender.Id, 1, new StartStandstillRequest(Scenario.Today.AddDays(-80)));
+        await officerApi.Procurement.DecideAwardAsync(tender.Id, 1, new DecideAwardRequest(Scenario.Today.AddDays(-70)));
+        var draft = await officerApi.Procurement.DraftContractAsync(tender.Id, 1, new DraftContractRequest("C-H-" + reference[4..], 24));
+
+        // The officer signs it on the tender page, then opens the contract's own page.
+        var officer = await SignInAsync("officer");
+        await officer.GotoAsync($"procurement/tenders/{tender.Id}");
+        await officer.GetByLabel("Signed on").FillAsync(Day(-65));
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record the signature" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Contract signed");
+        var tenderHistory = officer.Locator("#tender-history").Locator("..");
+        await Expect(tenderHistory.GetByRole(AriaRole.Row).Filter(new() { HasText = "evaluation committee" })).ToContainTextAsync("officer (procurement officer)");
+
+        await officer.GetByRole(AriaRole.Link, new() { Name = draft.Reference }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = $"Contract {draft.Reference}" })).ToBeVisibleAsync();
+        var rows = officer.Locator("section.history tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First.GetByRole(AriaRole.Cell)).ToHaveTextAsync([new Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"), new Regex("^officer \\(procurement officer\\)$"), new Regex("^Changed$"), new Regex("signed on")]);
+        await Expect(rows.First.GetByRole(AriaRole.Cell).Nth(3)).ToContainTextAsync("status");
+        await Expect(rows.Nth(1).GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("Recorded");
+        await ShotAsync(officer, "12-officer-contract-history");
+        var trail = await officerApi.Procurement.GetAuditTrailAsync("Contract", draft.Id.ToString());
+        Assert.Equal(["Created", "Changed"], trail.Select(e => e.Action));
+
+        // The agreement's history is the administrator's to read; a monitor's grant page leaves it out.
+        var admin = await SignInAsync("admin");
+        await admin.GotoAsync($"donor/grants/{grant.Id}");
+        await Expect(admin.Locator("section.history").GetByRole(AriaRole.Row).Filter(new() { HasText = "Recorded" })).ToContainTextAsync("admin (administrator)");
+        var monitor = await SignInAsync("monitor");
+        await monitor.GotoAsync($"donor/grants/{grant.Id}");
+        await Expect(monitor.GetByRole(AriaRole.Heading, new() { Name = "Reliability" })).ToBeVisibleAsync();
+        await Expect(monitor.Locator("section.history")).ToHaveCountAsync(0);
+        await Expect(monitor.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_deployment_and_a_work_order_show_in_their_history_with_who_did_them()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 1);
+        var logisticsApi = await system.SignInAsync("logistics");
+        var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        var camera = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
+        var serial = "TC-" + Guid.NewGuid().ToString("N")[..6];
+        var assets = await InventoryRun.ShipAndReceiveAsync(logisticsApi, expected.Items, [new Arrival(camera.ContractLineNumber, 1, 0, "Thermovision", "TV-LW320", serial)],
+            "WB-" + Guid.NewGuid().ToString("N")[..8], "DHL", warehouse, Scenario.Today.AddDays(-3), Scenario.Today.AddDays(-1));
+        await InventoryRun.HandOverAsync(logisticsApi, assets, Scenario.Today, "Tunis", "Garde nationale (Tunisia)", new Representative("A", "B"), new Representative("C", "D"));
+
+        // Logistics deploys the camera in the portal: its passport's History names them.
+        var logistics = await SignInAsync("logistics");
+        await logistics.GotoAsync($"logistics/assets/{assets[0].Id}");
+        await logistics.GetByLabel("Agreed crossing point").SelectOptionAsync(["TN-RAS-AJDIR"]);
+        await logistics.GetByRole(AriaRole.Button, new() { Name = "Deploy" }).ClickAsync();
+        await Expect(logistics.GetByRole(AriaRole.Status)).ToContainTextAsync("Deployed at TN-RAS-AJDIR");
+        await Expect(logistics.Locator("section.history tbody tr").First).ToContainTextAsync("logistics (logistics officer)");
+        await Expect(logistics.Locator("section.history tbody tr").First.GetByRole(AriaRole.Cell).Nth(3)).ToContainTextAsync("crossing point code");
+
+        // A technician's work order page: opened through the API, scheduled in the portal, its History says by whom.
+        var technicianApi = await system.SignInAsync("technician");
+        await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == assets[0].Id),
+            Scenario.Deadline, "maintenance to learn the deployed camera");
+        var order = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(assets[0].Id, WorkOrderKind.Preventive, null));
+        var technician = await SignInAsync("technician");
+        await technician.GotoAsync("maintenance/work-orders");
+        var row = technician.GetByRole(AriaRole.Row).Filter(new() { HasText = serial });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Expect(technician.GetByRole(AriaRole.Status)).ToContainTextAsync("Work order scheduled");
+        var registered = (await logisticsApi.Inventory.GetAssetAsync(assets[0].Id)).SerialNumber;                  // the unit's serial as received
+        await technician.GetByRole(AriaRole.Link, new() { Name = $"Preventive work order on {registered}: details and history" }).ClickAsync();
+        await Expect(technician.GetByRole(AriaRole.Heading, new() { Name = $"Preventive work order on {registered}" })).ToBeVisibleAsync();
+        var history = technician.Locator("section.history tbody tr");
+        await Expect(history).ToHaveCountAsync(2);
+        await Expect(history.First).ToContainTextAsync("technician (maintenance technician)");
+        await Expect(history.First.GetByRole(AriaRole.Cell).Nth(3)).ToContainTextAsync("scheduled for");
+        Assert.Equal(order.Id, (await technicianApi.Maintenance.GetWorkOrderAsync(order.Id)).Id);
     }
 }

@@ -108,5 +108,20 @@ public static class ProgressWorkOrder
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListWorkOrders");
+        api.MapGet("/work-orders/{workOrderId:guid}", async (Guid workOrderId, MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                var order = await (from w in db.WorkOrders.AsNoTracking()
+                                   join a in db.Assets.AsNoTracking() on w.AssetId equals a.AssetId
+                                   where w.Id == workOrderId && (user.DonorScope == null || a.DonorCode == user.DonorScope)
+                                   select new
+                                   {
+                                       Order = w,
+                                       Claim = db.WarrantyClaims.Where(c => c.WorkOrderId == w.Id).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                                   }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException($"No work order {workOrderId}.");
+                return WorkOrderResponse.From(order.Order, order.Claim);
+            })
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
+            .WithName("GetWorkOrder");
     }
 }
