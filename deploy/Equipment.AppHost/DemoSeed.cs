@@ -272,7 +272,7 @@ public static class DemoSeed
             "donor-reporting to count the North Africa deployments", cancellationToken);
     }
 
-    /// <summary>An international open tender with PRAG 2021/2024's 60 days (published 150 days back, deadline 85), then ProcurementRun's steps.</summary>
+    /// <summary>An international open tender with PRAG 2021/2024's 60 days (published 150 days back, deadline 85), then ProcurementRun's steps, committee included.</summary>
     private static async Task InternationalOpenTenderAsync(EquipmentApi officer, Guid grantId, string reference, string title,
         IReadOnlyList<RaiseRequisitionRequest> needs, IReadOnlyList<Offer> offers, CancellationToken cancellationToken)
     {
@@ -285,6 +285,7 @@ public static class DemoSeed
         foreach (var offer in offers)
             await officer.Procurement.SubmitBidAsync(tender.Id, 1, new SubmitBidRequest(offer.SupplierId, now.AddDays(-90),
                 offer.UnitPrices.Select((price, i) => new BidLineInput(i + 1, price, offer.Origin)).ToList()), cancellationToken);
+        await ProcurementRun.RecordCommitteeAsync(officer, tender.Id, DateOnly.FromDateTime(now.AddDays(-86)), cancellationToken);
         await officer.Procurement.StartEvaluationAsync(tender.Id, 1, cancellationToken);
         var bids = await officer.Procurement.ListBidsAsync(tender.Id, 1, cancellationToken);
         foreach (var offer in offers)

@@ -9,10 +9,11 @@ public sealed record Offer(Guid SupplierId, IReadOnlyList<decimal> UnitPrices, s
 
 /// <summary>
 /// Runs a PRAG procedure through the public API the way a procurement officer records it: requisitions, tender,
-/// publication, bids, evaluation, award proposal, standstill, award, contract, signature. Dates are set in the past
+/// publication, bids, the evaluation committee, evaluation, award proposal, standstill, award, contract, signature. Dates are set in the past
 /// (see the timeline below) so that a whole procedure can be
 /// recorded in one go, as officers do when they enter a procedure run on paper.
-/// Timeline (days before today): published 120, bids 90, deadline 85, standstill notified 80, award 70, signature 65.
+/// Timeline (days before today): published 120, bids 90, declarations of the evaluation committee 86, deadline 85, standstill notified 80,
+/// award 70, signature 65.
 /// </summary>
 public static class ProcurementRun
 {
@@ -27,6 +28,7 @@ public static class ProcurementRun
             await officer.Procurement.SubmitBidAsync(tender.Id, 1, new SubmitBidRequest(offer.SupplierId, now.AddDays(-90),
                 offer.UnitPrices.Select((price, i) => new BidLineInput(i + 1, price, offer.Origin)).ToList()), cancellationToken);
 
+        await RecordCommitteeAsync(officer, tender.Id, DateOnly.FromDateTime(now.AddDays(-86)), cancellationToken);
         await officer.Procurement.StartEvaluationAsync(tender.Id, 1, cancellationToken);
         var bids = await officer.Procurement.ListBidsAsync(tender.Id, 1, cancellationToken);
         foreach (var offer in offers)
@@ -41,6 +43,20 @@ public static class ProcurementRun
         var contract = await officer.Procurement.SignContractAsync(draft.Id, new SignContractRequest(DateOnly.FromDateTime(now.AddDays(-65))), cancellationToken);
         return (await officer.Procurement.GetTenderAsync(tender.Id, cancellationToken), contract);
     }
+
+    /// <summary>
+    /// The evaluation committee PRAG asks for before the bids are opened: a non-voting chair and secretary and three
+    /// voting evaluators, all having signed their declaration of impartiality and confidentiality on <paramref name="declaredOn"/>.
+    /// </summary>
+    public static Task<TenderResponse> RecordCommitteeAsync(EquipmentApi officer, Guid tenderId, DateOnly declaredOn, CancellationToken cancellationToken = default) =>
+        officer.Procurement.RecordEvaluationCommitteeAsync(tenderId, new RecordEvaluationCommitteeRequest(
+            new CommitteeMemberInput("Amira Ben Youssef", "Procurement lead, ICMPD", declaredOn),
+            new CommitteeMemberInput("Luca Bianchi", "Procurement assistant, ICMPD", declaredOn),
+            [
+                new CommitteeMemberInput("Sami Trabelsi", "Border equipment engineer, Garde nationale", declaredOn),
+                new CommitteeMemberInput("Elena Petrović", "Surveillance systems expert", declaredOn),
+                new CommitteeMemberInput("Jonas Weber", "Logistics officer, ICMPD", declaredOn),
+            ]), cancellationToken);
 
     public static async Task<TenderResponse> DraftAndPublishAsync(
         EquipmentApi officer, Guid grantId, string reference, string title, IReadOnlyList<RaiseRequisitionRequest> needs, IReadOnlyList<Guid>? invited = null,

@@ -112,4 +112,8 @@ public interface IInventoryApi
     /// <summary>What needs the caller's attention among the facts this service owns, most urgent first.</summary>
     [Get("/api/inventory/attention")]
     Task<Page<AttentionItem>> GetAttentionAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Who changed a record of inventory, when, what (<c>Asset</c>, <c>Shipment</c>, <c>HandoverCertificate</c> …), oldest first; logistics officers and administrators.</summary>
+    [Get("/api/inventory/audit/{entityType}/{id}")]
+    Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,13 @@ public interface IMaintenanceApi
     [Get("/api/maintenance/work-orders")]
     Task<IReadOnlyList<WorkOrderResponse>> ListWorkOrdersAsync(Guid? assetId = null, WorkOrderStatus? status = null, CancellationToken cancellationToken = default);
 
+    [Get("/api/maintenance/work-orders/{workOrderId}")]
+    Task<WorkOrderResponse> GetWorkOrderAsync(Guid workOrderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Who changed a record of maintenance, when, what (<c>WorkOrder</c>, <c>FaultReport</c>, <c>MaintainedAsset</c> …), oldest first; technicians and administrators.</summary>
+    [Get("/api/maintenance/audit/{entityType}/{id}")]
+    Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
+
     [Get("/api/maintenance/overdue")]
     Task<IReadOnlyList<OverdueResponse>> ListOverdueAsync([Query(Format = "yyyy-MM-dd")] DateOnly? on = null, CancellationToken cancellationToken = default);
 

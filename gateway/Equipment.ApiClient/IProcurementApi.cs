@@ -50,6 +50,10 @@ public interface IProcurementApi
     [Post("/api/procurement/tenders/{tenderId}/cancellation")]
     Task<TenderResponse> CancelAsync(Guid tenderId, [Body] CancelTenderRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Records or replaces the evaluation committee until a lot's bids are opened (then 409).</summary>
+    [Put("/api/procurement/tenders/{tenderId}/evaluation-committee")]
+    Task<TenderResponse> RecordEvaluationCommitteeAsync(Guid tenderId, [Body] RecordEvaluationCommitteeRequest request, CancellationToken cancellationToken = default);
+
     [Post("/api/procurement/tenders/{tenderId}/lots/{lotNumber}/bids")]
     Task<SealedBidResponse> SubmitBidAsync(Guid tenderId, int lotNumber, [Body] SubmitBidRequest request, CancellationToken cancellationToken = default);
 
@@ -57,6 +61,7 @@ public interface IProcurementApi
     [Get("/api/procurement/tenders/{tenderId}/lots/{lotNumber}/bids")]
     Task<IReadOnlyList<BidResponse>> ListBidsAsync(Guid tenderId, int lotNumber, CancellationToken cancellationToken = default);
 
+    /// <summary>Opens the lot's bids; 409 while the tender's edition asks for an evaluation committee that is not recorded.</summary>
     [Post("/api/procurement/tenders/{tenderId}/lots/{lotNumber}/evaluation")]
     Task<TenderResponse> StartEvaluationAsync(Guid tenderId, int lotNumber, CancellationToken cancellationToken = default);
 
@@ -93,6 +98,10 @@ public interface IProcurementApi
 
     [Get("/api/procurement/contracts")]
     Task<Page<ContractResponse>> ListContractsAsync(Guid? grantId = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Who changed a record of procurement, when, what (<c>Tender</c>, <c>Contract</c>, <c>Requisition</c> …), oldest first; officers and administrators.</summary>
+    [Get("/api/procurement/audit/{entityType}/{id}")]
+    Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
 
     /// <summary>The OCDS 1.1.5 release package, as the service wrote it.</summary>
     [Get("/api/procurement/ocds/releases")]

@@ -76,4 +76,8 @@ public interface IReportingApi
     /// <summary>What needs the caller's attention among the facts this service owns, most urgent first.</summary>
     [Get("/api/reporting/attention")]
     Task<Page<AttentionItem>> GetAttentionAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Who changed a record of reporting, when, what (<c>Grant</c>, <c>Donor</c>, <c>VerificationVisit</c> …), oldest first; administrators.</summary>
+    [Get("/api/reporting/audit/{entityType}/{id}")]
+    Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
 }

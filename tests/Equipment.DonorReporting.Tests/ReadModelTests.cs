@@ -104,6 +104,33 @@ public class ReadModelTests(ServiceFactory<Program> factory) : IClassFixture<Ser
         Assert.Equal((TimeSpan.FromDays(6), TimeSpan.FromDays(8)), (operational, known));
     }
 
+    [Fact]
+    public void Availability_of_30000_assets_deployed_for_a_year_is_computed_not_overflowed()
+    {
+        // 30,000 assets × 366 days (2024) = 10,980,000 asset-days, past the 10,675,199 days a TimeSpan holds: summed in
+        // a TimeSpan this threw OverflowException and the summary answered 500.
+        var point = new CrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56);
+        var grant = Grant.Register("REF-BIG", "Many assets", "EU-DGNEAR", FundingInstrument.NdiciGlobalEurope, "ICMPD", 1_000_000m,
+            new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1), ["TN"], [point], DateTime.UtcNow);
+        var assets = new List<TrackedAsset>();
+        var statuses = new List<StatusRecord>();
+        for (var i = 0; i < 30_000; i++)
+        {
+            var asset = new TrackedAsset(Guid.NewGuid(), grant.Id);
+            asset.Deployed(point.Code, new DateOnly(2024, 1, 1));
+            assets.Add(asset);
+            // One in three out of service from 1 October: operational 274 of its 366 days.
+            if (i % 3 == 0) statuses.Add(new StatusRecord(Guid.NewGuid(), asset.AssetId, "UnderRepair", new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc)));
+        }
+
+        var f = GrantFiguresCalculator.Compute(grant, [], [], assets, statuses, [], [], 0m, new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), []);
+
+        // (20,000 × 366 + 10,000 × 274) / (30,000 × 366) = 10,060,000 / 10,980,000 = 0.91621…
+        Assert.Equal(0.9162, f.Availability);
+        Assert.Equal(0.9162, Assert.Single(f.CrossingPoints).Availability);
+        Assert.Equal((30_000, 20_000), (f.Funnel.Deployed, f.Funnel.Operational));
+    }
+
     private static decimal D(JsonNode? n) => n!.GetValue<decimal>();
 
     private static int[] Funnel(JsonNode f) =>

@@ -307,6 +307,7 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
             new[] { TenderPublished.Topic, AwardDecided.Topic, TenderCancelled.Topic, ContractSigned.Topic, ContractAmended.Topic,
              AssetsHandedOver.Topic, Maintenance.Contracts.AssetStatusChanged.Topic,
              Maintenance.Contracts.WorkOrderCompleted.Topic, Maintenance.Contracts.UsageRecorded.Topic,
+             Maintenance.Contracts.FaultReported.Topic, Maintenance.Contracts.FaultRepaired.Topic,
              AssetRegistered.Topic, AssetDeployed.Topic, AssetTransferred.Topic, AssetDisposed.Topic, StockTakeClosed.Topic }.Order(),
             subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()).Order());
         var ready = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/ready"));

@@ -32,6 +32,10 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
         var amended = await _admin.AmendGrantAsync(grant.Id, new AmendGrantRequest(1, new DateOnly(2025, 9, 1), "Rider 1", Amount: 1_200_000m));
         Assert.Equal((2, 1_200_000m), (amended.Version, amended.Amount));
         Assert.Equal([1, 2], (await _admin.ListGrantVersionsAsync(grant.Id)).Select(v => v.Version));
+        var trail = await _admin.GetAuditTrailAsync("Grant", grant.Id.ToString());
+        Assert.Equal(["Created", "Changed"], trail.Select(e => e.Action));
+        Assert.Equal("admin", trail[^1].User);
+        Assert.Contains("Amount", trail[^1].ChangedFields);
         await _admin.RecordDisbursementAsync(grant.Id, new RecordDisbursementRequest(new DateOnly(2025, 2, 1), 300_000m, "PF-1"));
         Assert.Equal(300_000m, Assert.Single(await _admin.ListDisbursementsAsync(grant.Id)).Amount);
         Assert.Contains((await _admin.ListGrantsAsync(pageSize: 200)).Items, g => g.Id == grant.Id);

@@ -53,6 +53,8 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
         var handover = await _logistics.HandOverAsync(new HandOverAssetsRequest(Today, "Tunis", new Representative("A", "B"), "Garde nationale", new Representative("C", "D"),
             note.Assets.Select(a => a.Id).ToList()));
         Assert.Equal(2, (await _logistics.GetHandoverAsync(handover.Id)).Assets.Count);
+        var handedOver = (await _logistics.GetAuditTrailAsync("Asset", note.Assets[0].Id.ToString()))[^1];
+        Assert.Equal(("Changed", "logistics", Roles.LogisticsOfficer), (handedOver.Action, handedOver.User, handedOver.Role));
         using (var certificate = await _logistics.DownloadHandoverCertificateAsync(handover.Id))
             Assert.Equal("text/html", certificate.Content.Headers.ContentType?.MediaType);
         Assert.Equal(2, (await _logistics.ListAssetsAsync(grantId, status: AssetStatus.HandedOver)).TotalCount);

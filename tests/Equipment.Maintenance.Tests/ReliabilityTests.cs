@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.Inventory.Contracts;
+using Equipment.Maintenance.Contracts;
 using Equipment.Maintenance.Domain;
 using Equipment.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Equipment.Maintenance.Tests;
 
@@ -75,12 +78,60 @@ public class ReliabilityTests(ServiceFactory<Program> factory) : IClassFixture<S
     {
         var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var asset = await DeployedAsync($"Z-{tag}", $"XP-Z-{tag}", Today.AddDays(-30));
-        var seen = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-7);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var seen = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddDays(-7);   // instants are kept to the microsecond
         var fault = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{asset}/faults",
             new { symptom = "No image after dusk", severity = "High", reportedAt = seen }));
         Assert.Equal(seen, fault["reportedAt"]!.GetValue<DateTime>().ToUniversalTime());
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{asset}/faults",
             new { symptom = "Tomorrow's fault", severity = "Low", reportedAt = factory.Clock.GetUtcNow().UtcDateTime.AddDays(1) }), field: "reportedAt");
+    }
+
+    [Fact]
+    public async Task A_fault_and_its_repair_are_published_for_the_donors_figures_once_each()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var asset = await DeployedAsync($"P-{tag}", $"XP-P-{tag}", Today.AddDays(-30));
+        var order = await FaultWithWorkOrderAsync(asset);
+        var preventive = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId = asset, kind = "Preventive" }));
+        var preventiveId = preventive["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{preventiveId}/schedule", new { on = Today, technician = "A. Trabelsi" }));
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.PostAsJsonAsync($"/api/maintenance/work-orders/{preventiveId}/start", new { on = Today }));
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        await CompleteAsync(order, Today);
+        await CompleteAsync(preventiveId, Today);
+
+        var outbox = await factory.WithDbAsync<Data.MaintenanceDbContext, List<Equipment.BuildingBlocks.Data.OutboxMessage>>(db =>
+            db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains(asset.ToString())).ToListAsync());
+        var reported = JsonNode.Parse(Assert.Single(outbox, m => m.Topic == FaultReported.Topic).Payload)!;
+        var repaired = JsonNode.Parse(Assert.Single(outbox, m => m.Topic == FaultRepaired.Topic).Payload)!;   // the preventive job repairs no fault
+        Assert.Equal(reported["faultReportId"]!.GetValue<Guid>(), repaired["faultReportId"]!.GetValue<Guid>());
+        Assert.Equal((order, Today), (repaired["workOrderId"]!.GetValue<Guid>(), DateOnly.Parse(repaired["repairedOn"]!.GetValue<string>())));
+        Assert.Equal(reported["reportedAt"]!.GetValue<DateTimeOffset>(), repaired["faultReportedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("High", reported["severity"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Faults_recorded_before_their_events_existed_are_announced_once()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var asset = await DeployedAsync($"H-{tag}", $"XP-H-{tag}", Today.AddDays(-30));
+        var order = await FaultWithWorkOrderAsync(asset);
+        await CompleteAsync(order, Today);
+        // What an upgraded database holds: the fault and its repair, no event for either, and no record of the announcement.
+        await factory.WithDbAsync<Data.MaintenanceDbContext, int>(async db =>
+            await db.OutboxMessages.Where(m => m.Topic == FaultReported.Topic || m.Topic == FaultRepaired.Topic).ExecuteDeleteAsync()
+            + await db.Backfills.Where(b => b.Name == Features.Faults.AnnounceFaultHistory.Name).ExecuteDeleteAsync());
+
+        var announcer = factory.Services.GetRequiredService<Features.Faults.AnnounceFaultHistory>();
+        Assert.True(await announcer.RunAsync(CancellationToken.None) >= 2);
+        Assert.Equal(0, await announcer.RunAsync(CancellationToken.None));              // once per database
+
+        var (faultId, announced) = await factory.WithDbAsync<Data.MaintenanceDbContext, (Guid, List<Equipment.BuildingBlocks.Data.OutboxMessage>)>(async db =>
+            (await db.Faults.Where(f => f.AssetId == asset).Select(f => f.Id).SingleAsync(),
+             await db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains(asset.ToString()) && (m.Topic == FaultReported.Topic || m.Topic == FaultRepaired.Topic)).ToListAsync()));
+        Assert.Equal(faultId, Assert.Single(announced, m => m.Topic == FaultReported.Topic).EventId);   // the fault's own id: a second announcer collides, never duplicates
+        Assert.Equal(order, Assert.Single(announced, m => m.Topic == FaultRepaired.Topic).EventId);
     }
 
     private async Task<Dictionary<string, JsonNode>> FiguresAsync(string by) =>

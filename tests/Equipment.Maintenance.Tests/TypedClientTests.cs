@@ -41,6 +41,15 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
         Assert.Equal((WorkOrderStatus.Completed, 400m), (done.Status, done.PartsCost));
         Assert.Contains(await _technician.ListWorkOrdersAsync(assetId, WorkOrderStatus.Completed), w => w.Id == order.Id);
         Assert.Empty(await _technician.ListWorkOrdersAsync(assetId, WorkOrderStatus.Open));
+        Assert.Equal((WorkOrderStatus.Completed, "Tube replaced"), ((await _technician.GetWorkOrderAsync(order.Id)).Status, (await _technician.GetWorkOrderAsync(order.Id)).Outcome));
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<ApiException>(() => _technician.GetWorkOrderAsync(Guid.NewGuid()))).Status);
+        Assert.Equal(order.Id, (await EquipmentApi.For(factory.ClientAs(Roles.DonorMonitor, "EU-DGNEAR")).Maintenance.GetWorkOrderAsync(order.Id)).Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<ApiException>(() =>
+            EquipmentApi.For(factory.ClientAs(Roles.DonorMonitor, "IT-MININT")).Maintenance.GetWorkOrderAsync(order.Id))).Status);   // another donor's
+        var trail = await _technician.GetAuditTrailAsync("WorkOrder", order.Id.ToString());
+        Assert.Equal(["Created", "Changed", "Changed", "Changed"], trail.Select(e => e.Action));          // opened, scheduled, started, completed
+        Assert.All(trail, e => Assert.Equal(("technician", Roles.MaintenanceTechnician), (e.User, e.Role)));
+        Assert.Contains("CompletedOn", trail[^1].ChangedFields);
 
         var claimId = done.WarrantyClaimId!.Value;
         Assert.Equal(WarrantyClaimStatus.Accepted, (await _technician.DecideClaimAsync(claimId, new DecideWarrantyClaimRequest(true, "Covered"))).Status);

@@ -83,4 +83,30 @@ public sealed class ProcurementWorld
         });
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => Officer.PostAsJsonAsync($"/api/procurement/{path}", body ?? new { });
+
+    /// <summary>An evaluation committee as the officer types it: a chair, a secretary and <paramref name="evaluators"/> voting evaluators, all declared on <paramref name="signedOn"/> (yesterday).</summary>
+    public object Committee(int evaluators = 3, DateOnly? signedOn = null)
+    {
+        var on = signedOn ?? DateOnly.FromDateTime(Now).AddDays(-1);
+        return new
+        {
+            chair = new { name = "Amira Ben Youssef", position = "Procurement lead, ICMPD", declarationSignedOn = on },
+            secretary = new { name = "Luca Bianchi", position = "Procurement assistant, ICMPD", declarationSignedOn = on },
+            evaluators = Enumerable.Range(1, evaluators).Select(i => new { name = $"Evaluator {i}", position = "Border equipment engineer", declarationSignedOn = on }).ToArray(),
+        };
+    }
+
+    public Task<HttpResponseMessage> RecordCommitteeAsync(Guid tenderId, object committee) =>
+        Officer.PutAsJsonAsync($"/api/procurement/tenders/{tenderId}/evaluation-committee", committee);
+
+    /// <summary>Records the committee that the current PRAG edition asks for before the bids are opened.</summary>
+    public async Task<JsonNode> CommitteeAsync(Guid tenderId) =>
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await RecordCommitteeAsync(tenderId, Committee()));
+
+    /// <summary>Records the committee, then opens the lot's bids.</summary>
+    public async Task<JsonNode> OpenBidsAsync(Guid tenderId, int lot = 1)
+    {
+        await CommitteeAsync(tenderId);
+        return await HttpAssert.StatusAsync(HttpStatusCode.OK, await PostAsync($"tenders/{tenderId}/lots/{lot}/evaluation"));
+    }
 }

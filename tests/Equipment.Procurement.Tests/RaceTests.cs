@@ -25,7 +25,7 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
         await world.PublishAsync(id);
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.BidAsync(id, supplier, 340_000m));
         world.Clock.Advance(TimeSpan.FromDays(61));   // past the international open tender's 60 days (current PRAG edition)
-        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/evaluation"));
+        await world.OpenBidsAsync(id);
         var bid = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids")))[0]!["id"]!.GetValue<Guid>();
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/bids/{bid}/evaluation", new { administrativelyCompliant = true, technicallyCompliant = true }));
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/award-proposal"));

@@ -41,6 +41,12 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Conflict, (await Assert.ThrowsAsync<ApiException>(() => _officer.ListBidsAsync(tender.Id, 1))).Status);   // sealed
 
         world.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(HttpStatusCode.Conflict, (await Assert.ThrowsAsync<ApiException>(() => _officer.StartEvaluationAsync(tender.Id, 1))).Status);   // no committee yet
+        var declared = DateOnly.FromDateTime(world.Now);
+        var withCommittee = await _officer.RecordEvaluationCommitteeAsync(tender.Id, new RecordEvaluationCommitteeRequest(
+            new CommitteeMemberInput("Amira Ben Youssef", "Procurement lead", declared), new CommitteeMemberInput("Luca Bianchi", null, declared),
+            [new CommitteeMemberInput("Sami Trabelsi", null, declared), new CommitteeMemberInput("Elena Petrović", null, declared), new CommitteeMemberInput("Jonas Weber", null, declared)]));
+        Assert.Equal((3, 3, "Amira Ben Youssef"), (withCommittee.MinimumVotingEvaluators, withCommittee.EvaluationCommittee!.Evaluators.Count, withCommittee.EvaluationCommittee.Chair.Name));
         Assert.Equal(LotStatus.Evaluation, (await _officer.StartEvaluationAsync(tender.Id, 1)).Lots[0].Status);
         var bid = Assert.Single(await _officer.ListBidsAsync(tender.Id, 1));
         Assert.True((await _officer.EvaluateBidAsync(tender.Id, bid.Id, new EvaluateBidRequest(true, true, "Compliant"))).TechnicallyCompliant);
@@ -51,12 +57,17 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
         Assert.Equal(LotStatus.Awarded, (await _officer.DecideAwardAsync(tender.Id, 1, new DecideAwardRequest())).Lots[0].Status);
         var report = await _officer.GetEvaluationReportAsync(tender.Id, 1);
         Assert.Equal((LotStatus.Awarded, bid.Id), (report.LotStatus, report.ProposedBidId));
+        Assert.Equal(["Sami Trabelsi", "Elena Petrović", "Jonas Weber"], report.EvaluationCommittee!.Evaluators.Select(e => e.Name));
         using (var html = await _officer.DownloadEvaluationReportAsync(tender.Id, 1)) Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
 
         var draft = await _officer.DraftContractAsync(tender.Id, 1, new DraftContractRequest("C-" + tender.Reference[2..], 24));
         Assert.Equal(ContractStatus.Draft, draft.Status);
         var signed = await _officer.SignContractAsync(draft.Id, new SignContractRequest(DateOnly.FromDateTime(world.Now)));
         Assert.Equal(ContractStatus.Signed, signed.Status);
+        var trail = await _officer.GetAuditTrailAsync("Contract", draft.Id.ToString());
+        Assert.Equal(["Created", "Changed"], trail.Select(e => e.Action));
+        Assert.Equal(("officer", Roles.ProcurementOfficer), (trail[1].User, trail[1].Role));
+        Assert.Contains("SignedOn", trail[1].ChangedFields);
         var amended = await _officer.AmendContractAsync(draft.Id, new AmendContractRequest("One more unit", DateOnly.FromDateTime(world.Now), [new LineAmendment(1, 3, null)]));
         Assert.Equal((2, 3, 1), (amended.Version, amended.Lines[0].Quantity, amended.PreviousVersions.Count));
         Assert.Equal(2, (await _officer.GetContractAsync(draft.Id)).Version);

@@ -78,7 +78,7 @@ public sealed partial class PortalTests(RunningSystem system) : IClassFixture<Ru
         var tenderReference = "T-UI-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var specification = "Handheld thermal binocular " + Guid.NewGuid().ToString("N")[..6];
 
-        // The procurement officer: a supplier, a requisition, a single tender, a bid, evaluation, award and a signed contract.
+        // The procurement officer: a supplier, a requisition, a single tender, a bid, the evaluation committee, evaluation, award and a signed contract.
         var officer = await SignInAsync("officer");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Suppliers" }).First.ClickAsync();
         await officer.GetByLabel("Legal name").FillAsync(supplier);
@@ -114,6 +114,7 @@ public sealed partial class PortalTests(RunningSystem system) : IClassFixture<Ru
         await officer.GetByLabel("Country of origin").FillAsync("FR");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the bid" }).ClickAsync();
         await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Bid recorded");
+        await RecordCommitteeThroughTheFormAsync(officer, Day(-31));                // PRAG 2021/2024: before the bids are opened
         await officer.GetByRole(AriaRole.Button, new() { Name = "Open the evaluation" }).ClickAsync();
         await ShotAsync(officer, "01-officer-evaluation-grid");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the evaluation and propose the award" }).ClickAsync();

@@ -15,6 +15,23 @@ public abstract class PortalPage : ComponentBase
     /// Runs <paramref name="call"/> with the user's clients. True when it went through; false, with <see cref="Refusal"/>
     /// set, when a service refused it or could not be reached. Anything else is a defect and is not caught here.
     /// </summary>
+    /// <summary>
+    /// A record's audit trail for its History section, or null when the user's role may not read that service's trail
+    /// (the service answers 403, and the section is left out rather than shown as a refusal).
+    /// </summary>
+    protected static async Task<IReadOnlyList<Equipment.BuildingBlocks.Contracts.AuditEntryResponse>?> HistoryAsync(
+        Func<Task<IReadOnlyList<Equipment.BuildingBlocks.Contracts.AuditEntryResponse>>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (ApiException e) when (e.Status == System.Net.HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
+    }
+
     protected async Task<bool> CallAsync(Func<EquipmentApi, Task> call)
     {
         try

@@ -26,6 +26,8 @@ builder.Services
     .AddSubscription<AssetStatusChanged, TrackAssetStatus.Handler>()
     .AddSubscription<WorkOrderCompleted, TrackUpkeep.WorkCompleted>()
     .AddSubscription<UsageRecorded, TrackUpkeep.UsageLogged>()
+    .AddSubscription<FaultReported, TrackReliability.FaultSeen>()
+    .AddSubscription<FaultRepaired, TrackReliability.FaultFixed>()
     .AddSubscription<AssetRegistered, TrackRegisteredAsset.Handler>()
     .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>()
     .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>()

@@ -20,6 +20,7 @@ builder.Services
     .AddSubscription<AssetDeployed, LearnDeployment.Handler>()
     .AddSubscription<AssetTransferred, LearnTransfer.Handler>()
     .AddSubscription<AssetDisposed, LearnDisposal.Handler>();
+builder.Services.AddSingleton<AnnounceFaultHistory>().AddHostedService(s => s.GetRequiredService<AnnounceFaultHistory>());   // after the migrations
 
 var app = builder.Build();
 app.UseEquipmentService();

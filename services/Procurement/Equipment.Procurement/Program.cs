@@ -46,6 +46,7 @@ PublishTender.Map(api);
 AskClarification.Map(api);
 AnswerClarification.Map(api);
 CancelTender.Map(api);
+RecordEvaluationCommittee.Map(api);
 SubmitBid.Map(api);
 ListBids.Map(api);
 EvaluateBid.Map(api);

@@ -91,7 +91,18 @@ public sealed record IndicatorResult(
 public sealed record DeploymentDeviation(
     Guid AssetId, string? SerialNumber, string? ItemCategory, string? DestinationCrossingPointCode, string DeployedAtCrossingPointCode, DateOnly DeployedOn, string Reason);
 
+/// <summary>
+/// Mean time between failures and mean time to repair of a group of the grant's deployed assets (a model, or a crossing
+/// point), in days, as maintenance computes them: the group's days in service (first deployment to today or disposal)
+/// over its faults reported; the mean of its repairs' days from a fault's report to the completion of the corrective
+/// work order raised for it. Null when there is no fault, or no repair, to count.
+/// </summary>
+public sealed record ReliabilityFigures(string Key, int Assets, int Failures, int InServiceDays, double? MtbfDays, int Repairs, double? MttrDays);
+
+/// <summary>Reliability per model (<c>Manufacturer Model</c>, or <c>ItemCategory (model unknown)</c>) and per crossing point where each asset serves or last served.</summary>
+public sealed record GrantReliability(IReadOnlyList<ReliabilityFigures> ByModel, IReadOnlyList<ReliabilityFigures> ByCrossingPoint);
+
 public sealed record GrantFigures(
     Budget Budget, Funnel Funnel, LeadTime LeadTime, double? Availability, DateOnly AvailabilityFrom, DateOnly AvailabilityTo,
     VerificationCoverage Verification, IReadOnlyList<CrossingPointFigures> CrossingPoints, IReadOnlyList<IndicatorResult> Indicators, Upkeep Upkeep,
-    int DeviationCount = 0, IReadOnlyList<DeploymentDeviation>? Deviations = null);
+    int DeviationCount = 0, IReadOnlyList<DeploymentDeviation>? Deviations = null, GrantReliability? Reliability = null);

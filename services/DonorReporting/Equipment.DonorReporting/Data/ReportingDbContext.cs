@@ -18,6 +18,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<StatusRecord> StatusRecords => Set<StatusRecord>();
     public DbSet<UpkeepRecord> UpkeepRecords => Set<UpkeepRecord>();
     public DbSet<StockTakeCount> StockTakeCounts => Set<StockTakeCount>();
+    public DbSet<FaultRecord> FaultRecords => Set<FaultRecord>();
+    public DbSet<RepairRecord> RepairRecords => Set<RepairRecord>();
 
     /// <summary>The misuse allegations register is never deleted from, whatever the code path.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -90,6 +92,17 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         {
             b.HasKey(u => u.EventId);
             b.HasIndex(u => u.GrantId);
+        });
+        modelBuilder.Entity<FaultRecord>(b =>
+        {
+            b.HasKey(f => f.FaultReportId);
+            b.HasIndex(f => f.GrantId);
+        });
+        modelBuilder.Entity<RepairRecord>(b =>
+        {
+            b.HasKey(r => r.WorkOrderId);
+            b.HasIndex(r => r.GrantId);
+            b.Ignore(r => r.Days);
         });
         modelBuilder.Entity<GrantVersion>(b => b.HasKey(v => new { v.GrantId, v.Version }));
         modelBuilder.Entity<Disbursement>(b =>

@@ -14,7 +14,7 @@ public static class GrantFiguresCalculator
     public static GrantFigures Compute(
         Grant grant, IReadOnlyList<TenderedLot> lots, IReadOnlyList<SignedContract> contracts, IReadOnlyList<TrackedAsset> assets,
         IReadOnlyList<StatusRecord> statuses, IReadOnlyList<SeenAsset> findings, IReadOnlyList<string?> visitedPoints, decimal disbursed, DateTime nowUtc,
-        IReadOnlyList<UpkeepRecord> upkeep)
+        IReadOnlyList<UpkeepRecord> upkeep, IReadOnlyList<FaultRecord>? faults = null, IReadOnlyList<RepairRecord>? repairs = null)
     {
         var today = DateOnly.FromDateTime(nowUtc);
         var availabilityTo = today < grant.EndDate ? today : grant.EndDate;
@@ -61,14 +61,16 @@ public static class GrantFiguresCalculator
 
         double? AvailabilityOf(IEnumerable<TrackedAsset> here)
         {
-            TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
+            // Summed in hours, not in a TimeSpan, as maintenance sums them: a TimeSpan holds about 29,000 years, which
+            // a grant's asset-time passes at about 30,000 assets deployed for a year (OverflowException, then a 500).
+            double operational = 0, known = 0;
             foreach (var asset in here)
             {
                 var (o, k) = Availability.For(asset, history[asset.AssetId].ToList(), periodStart, periodEnd);
-                operational += o;
-                known += k;
+                operational += o.TotalHours;
+                known += k.TotalHours;
             }
-            return known <= TimeSpan.Zero ? null : Math.Round(operational.TotalSeconds / known.TotalSeconds, 4);
+            return known <= 0 ? null : Math.Round(operational / known, 4);
         }
 
         var points = grant.CrossingPoints.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p =>
@@ -115,7 +117,7 @@ public static class GrantFiguresCalculator
             funnel,
             new LeadTime(leadDays.Count, Percentile(leadDays, 0.5), Percentile(leadDays, 0.9)),
             availability, grant.StartDate, availabilityTo, coverage, points, indicators,
-            UpkeepOf(upkeep), deviations.Count, deviations);
+            UpkeepOf(upkeep), deviations.Count, deviations, Reliability.Of(assets, history, faults ?? [], repairs ?? [], today));
     }
 
     private static Upkeep UpkeepOf(IReadOnlyList<UpkeepRecord> records) => new(
@@ -164,4 +166,59 @@ public static class Availability
         }
         return (operational, known);
     }
+}
+
+/// <summary>
+/// MTBF and MTTR of the grant's deployed assets, in days, with maintenance's definitions (Odoo Maintenance's): an asset
+/// is in service from its first deployment (or an earlier status maintenance reported) to today, or to its disposal;
+/// a group's MTBF is its days in service over its faults reported, its MTTR the mean of its repairs' days from the
+/// fault's report to the completion of the corrective work order raised for it. An asset without faults still adds
+/// its days. Computed from reporting's copies of inventory's and maintenance's events, never by asking maintenance.
+/// </summary>
+public static class Reliability
+{
+    public sealed record AssetHistory(string Model, string CrossingPoint, DateOnly From, DateOnly To, int Failures, IReadOnlyList<int> RepairDays);
+
+    public const string NotDeployed = "(not deployed)";
+
+    public static GrantReliability Of(IReadOnlyList<TrackedAsset> assets, ILookup<Guid, StatusRecord> statuses, IReadOnlyList<FaultRecord> faults,
+        IReadOnlyList<RepairRecord> repairs, DateOnly today)
+    {
+        var faultsOf = faults.ToLookup(f => f.AssetId);
+        var repairsOf = repairs.ToLookup(r => r.AssetId);
+        var histories = assets.Where(a => a.IsRegistered && a.FirstDeployedOn is not null)
+            .Select(a => For(a, statuses[a.AssetId].ToList(), faultsOf[a.AssetId].Count(), repairsOf[a.AssetId].Select(r => r.Days).ToList(), today))
+            .ToList();
+        return new GrantReliability(Group(histories, h => h.Model), Group(histories, h => h.CrossingPoint));
+    }
+
+    public static AssetHistory For(TrackedAsset asset, IReadOnlyList<StatusRecord> statuses, int failures, IReadOnlyList<int> repairDays, DateOnly today)
+    {
+        var ordered = statuses.OrderBy(s => s.ChangedAt).ToList();
+        var from = asset.FirstDeployedOn!.Value;
+        if (ordered.Count > 0 && DateOnly.FromDateTime(ordered[0].ChangedAt) < from) from = DateOnly.FromDateTime(ordered[0].ChangedAt);
+
+        // Out of service for good: maintenance's Disposed status, or inventory's disposal (not before the last status, as maintenance records it).
+        var lastStatus = ordered.Where(s => s.Status != "Disposed").Select(s => (DateOnly?)DateOnly.FromDateTime(s.ChangedAt)).LastOrDefault();
+        var ends = new List<DateOnly>();
+        if (ordered.FirstOrDefault(s => s.Status == "Disposed") is { } disposed) ends.Add(DateOnly.FromDateTime(disposed.ChangedAt));
+        if (asset.DisposedOn is { } on) ends.Add(lastStatus is { } l && l > on ? l : on);
+        else if (asset.Disposal is not null) ends.Add(new[] { asset.LastDeployedOn ?? from, lastStatus ?? from }.Max());   // disposed before the day was kept: its last known day
+        var to = ends.Count > 0 ? ends.Min() : today;
+        if (to > today) to = today;
+        if (to < from) to = from;
+
+        var model = $"{asset.Manufacturer} {asset.Model}".Trim() is { Length: > 0 } m ? m : $"{asset.ItemCategory} (model unknown)";
+        return new AssetHistory(model, asset.LastCrossingPointCode ?? asset.CrossingPointCode ?? NotDeployed, from, to, failures, repairDays);
+    }
+
+    public static IReadOnlyList<ReliabilityFigures> Group(IEnumerable<AssetHistory> assets, Func<AssetHistory, string> key) =>
+        assets.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var days = g.Sum(a => a.To.DayNumber - a.From.DayNumber);
+            var failures = g.Sum(a => a.Failures);
+            var repairs = g.SelectMany(a => a.RepairDays).ToList();
+            return new ReliabilityFigures(g.Key, g.Count(), failures, days, failures == 0 ? null : Math.Round((double)days / failures, 2),
+                repairs.Count, repairs.Count == 0 ? null : Math.Round(repairs.Average(), 2));
+        }).ToList();
 }

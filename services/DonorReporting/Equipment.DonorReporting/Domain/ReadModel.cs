@@ -111,6 +111,14 @@ public sealed class TrackedAsset
     public string? HandedOverTo { get; private set; }
     /// <summary>Where it is now; null before deployment and after disposal.</summary>
     public string? CrossingPointCode { get; private set; }
+    /// <summary>Where its latest deployment or transfer took it, kept after disposal (reliability counts an asset where it served).</summary>
+    public string? LastCrossingPointCode { get; private set; }
+    public DateOnly? LastDeployedOn { get; private set; }
+    /// <summary>v2 of the registration: make and model (null for assets registered before reporting kept them).</summary>
+    public string? Manufacturer { get; private set; }
+    public string? Model { get; private set; }
+    /// <summary>The day it was disposed of, lost or stolen (null before disposal, or for a disposal learnt before reporting kept the day).</summary>
+    public DateOnly? DisposedOn { get; private set; }
     /// <summary>The day of its latest deployment or transfer.</summary>
     public DateOnly? DeployedOn { get; private set; }
     /// <summary>The day it first reached a crossing point: the end of its lead time.</summary>
@@ -134,8 +142,11 @@ public sealed class TrackedAsset
 
     public bool IsRegistered => SerialNumber is not null;
 
-    public void Registered(string serialNumber, string itemCategory, string description, decimal unitValue, Guid contractId, int contractLineNumber, DateOnly receivedOn)
+    public void Registered(string serialNumber, string itemCategory, string description, decimal unitValue, Guid contractId, int contractLineNumber, DateOnly receivedOn,
+        string? manufacturer = null, string? model = null)
     {
+        Manufacturer = manufacturer;
+        Model = model;
         SerialNumber = serialNumber;
         ItemCategory = itemCategory;
         Description = description;
@@ -152,9 +163,10 @@ public sealed class TrackedAsset
         HandedOverTo = authority;
     }
 
-    public void Disposed(string kind)
+    public void Disposed(string kind, DateOnly? on = null)
     {
         Disposal = kind;
+        DisposedOn = on ?? DisposedOn;
         CrossingPointCode = null;
     }
 
@@ -162,6 +174,11 @@ public sealed class TrackedAsset
     public void Deployed(string crossingPointCode, DateOnly deployedOn)
     {
         if (FirstDeployedOn is null || deployedOn < FirstDeployedOn) FirstDeployedOn = deployedOn;
+        if (LastDeployedOn is null || deployedOn >= LastDeployedOn)
+        {
+            LastCrossingPointCode = crossingPointCode;
+            LastDeployedOn = deployedOn;
+        }
         if (Disposal is not null || (DeployedOn is { } current && current > deployedOn)) return;
         CrossingPointCode = crossingPointCode;
         DeployedOn = deployedOn;
@@ -225,4 +242,53 @@ public sealed class UpkeepRecord
     public decimal UsageHours { get; private set; }
     public decimal UsageKm { get; private set; }
     public int Patrols { get; private set; }
+}
+
+/// <summary>
+/// A fault maintenance reported on one of the grant's assets (<c>maintenance.fault-reported</c>, or learnt from its
+/// repair if that arrives first): one failure in the mean time between failures. One row per fault, so a redelivery
+/// or both events never count it twice.
+/// </summary>
+public sealed class FaultRecord
+{
+    private FaultRecord() { }
+
+    public FaultRecord(Guid faultReportId, Guid grantId, Guid assetId, DateTime reportedAt)
+    {
+        FaultReportId = faultReportId;
+        GrantId = grantId;
+        AssetId = assetId;
+        ReportedAt = reportedAt;
+    }
+
+    public Guid FaultReportId { get; private set; }
+    public Guid GrantId { get; private set; }
+    public Guid AssetId { get; private set; }
+    public DateTime ReportedAt { get; private set; }
+}
+
+/// <summary>A corrective work order that repaired a reported fault (<c>maintenance.fault-repaired</c>): one repair in the mean time to repair.</summary>
+public sealed class RepairRecord
+{
+    private RepairRecord() { }
+
+    public RepairRecord(Guid workOrderId, Guid faultReportId, Guid grantId, Guid assetId, DateTime faultReportedAt, DateOnly repairedOn)
+    {
+        WorkOrderId = workOrderId;
+        FaultReportId = faultReportId;
+        GrantId = grantId;
+        AssetId = assetId;
+        FaultReportedAt = faultReportedAt;
+        RepairedOn = repairedOn;
+    }
+
+    public Guid WorkOrderId { get; private set; }
+    public Guid FaultReportId { get; private set; }
+    public Guid GrantId { get; private set; }
+    public Guid AssetId { get; private set; }
+    public DateTime FaultReportedAt { get; private set; }
+    public DateOnly RepairedOn { get; private set; }
+
+    /// <summary>Whole days from the day the fault was reported to the day of the repair, as maintenance counts them.</summary>
+    public int Days => Math.Max(0, RepairedOn.DayNumber - DateOnly.FromDateTime(FaultReportedAt).DayNumber);
 }

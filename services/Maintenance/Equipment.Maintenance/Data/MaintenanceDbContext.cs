@@ -14,6 +14,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
     public DbSet<WarrantyClaim> WarrantyClaims => Set<WarrantyClaim>();
     public DbSet<UsageLog> UsageLogs => Set<UsageLog>();
+    public DbSet<Backfill> Backfills => Set<Backfill>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +42,11 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
         {
             b.HasKey(s => new { s.AssetId, s.ItemCategory });
             b.HasIndex(s => s.NextDueOn);
+        });
+        modelBuilder.Entity<Backfill>(b =>
+        {
+            b.HasKey(x => x.Name);
+            b.Property(x => x.Name).HasMaxLength(100);
         });
         modelBuilder.Entity<FaultReport>(b =>
         {

@@ -13,7 +13,8 @@ public sealed class FaultReport
         Symptom = symptom;
         Severity = severity;
         ReportedBy = reportedBy;
-        ReportedAt = reportedAt;
+        // To the microsecond, as PostgreSQL keeps it: the event published now and every one read back later carry the same instant.
+        ReportedAt = new DateTime(reportedAt.Ticks - reportedAt.Ticks % TimeSpan.TicksPerMicrosecond, reportedAt.Kind);
     }
 
     public Guid Id { get; private set; }
@@ -239,4 +240,21 @@ public sealed class UsageLog
             throw new ConflictException($"Usage from {overlap.From:yyyy-MM-dd} to {overlap.To:yyyy-MM-dd} is already recorded for this asset; periods cannot overlap.", "NoOverlap");
         return new UsageLog(assetId, from, to, hours, km, patrols, by);
     }
+}
+
+/// <summary>A one-time step over the data already stored (e.g. announcing history recorded before its events existed): done once per database.</summary>
+public sealed class Backfill
+{
+    private Backfill() { }
+
+    public Backfill(string name, DateTime doneAt, int items)
+    {
+        Name = name;
+        DoneAt = doneAt;
+        Items = items;
+    }
+
+    public string Name { get; private set; } = "";
+    public DateTime DoneAt { get; private set; }
+    public int Items { get; private set; }
 }

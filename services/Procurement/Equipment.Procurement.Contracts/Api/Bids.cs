@@ -25,8 +25,9 @@ public sealed record StartStandstillRequest(DateOnly? NotifiedOn);
 /// <summary><c>POST /tenders/{tenderId}/lots/{lotNumber}/award</c>: when the award was decided (today when absent).</summary>
 public sealed record DecideAwardRequest(DateOnly? DecidedOn = null);
 
-/// <summary><c>GET /tenders/{tenderId}/lots/{lotNumber}/evaluation-report</c>.</summary>
+/// <summary><c>GET /tenders/{tenderId}/lots/{lotNumber}/evaluation-report</c>: with the committee that evaluated (null when none was recorded).</summary>
 public sealed record EvaluationReport(
     Guid TenderId, string TenderReference, string TenderTitle, Procedure Procedure, string RuleSetEdition, int LotNumber, string LotTitle,
     LotStatus LotStatus, decimal EstimatedValue, AwardMethod AwardMethod, int PriceWeight, IReadOnlyList<AwardCriterion> QualityCriteria,
-    DateTime? SubmissionDeadline, IReadOnlyList<BidResponse> Bids, Guid? ProposedBidId, DateTime GeneratedAt);
+    DateTime? SubmissionDeadline, IReadOnlyList<BidResponse> Bids, Guid? ProposedBidId, DateTime GeneratedAt,
+    EvaluationCommitteeResponse? EvaluationCommittee = null);

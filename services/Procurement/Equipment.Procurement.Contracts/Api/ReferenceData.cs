@@ -25,10 +25,13 @@ public sealed record ItemCategoryResponse(string Code, string Name);
 /// <summary>
 /// <c>GET /reference-data[?edition=]</c>: item categories and the PRAG rule set in force (or the edition asked for): its
 /// procedures with their thresholds, periods and sections, and the value up to which a purchase may simply be paid
-/// against an invoice; <see cref="Editions"/> lists every edition known, oldest first.
+/// against an invoice; <see cref="Editions"/> lists every edition known, oldest first. <see cref="MinimumVotingEvaluators"/>:
+/// the evaluation committee the edition asks for before bids are opened (a non-voting chair and secretary and an odd
+/// number, at least this many, of voting evaluators; null: none), from <see cref="EvaluationCommitteeSection"/>.
 /// </summary>
 public sealed record ReferenceDataResponse(IReadOnlyList<ItemCategoryResponse> ItemCategories, string RuleSetEdition, DateOnly EffectiveFrom, IReadOnlyList<ProcedureRule> Procedures,
-    decimal? PaymentAgainstInvoiceUpTo = null, string? PaymentAgainstInvoiceSection = null, string? Source = null, IReadOnlyList<string>? Editions = null);
+    decimal? PaymentAgainstInvoiceUpTo = null, string? PaymentAgainstInvoiceSection = null, string? Source = null, IReadOnlyList<string>? Editions = null,
+    int? MinimumVotingEvaluators = null, string? EvaluationCommitteeSection = null);
 
 /// <summary>A grant procurement knows, with committed and available amounts per budget line.</summary>
 public sealed record KnownGrantResponse(

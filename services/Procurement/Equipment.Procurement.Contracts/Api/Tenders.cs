@@ -33,8 +33,13 @@ public sealed record LotResponse(
 
 public sealed record ClarificationResponse(int Number, string Question, DateTime AskedAt, string? Answer, DateTime? AnsweredAt);
 
+/// <summary>
+/// A tender. <see cref="MinimumVotingEvaluators"/>: the voting evaluators its edition asks for at least before the bids
+/// are opened (null: no committee is required); <see cref="EvaluationCommittee"/>: the committee recorded, if any.
+/// </summary>
 public sealed record TenderResponse(
     Guid Id, string Reference, string Title, Guid GrantId, string DonorCode, Procedure Procedure, string RuleSetEdition, int MinimumSubmissionDays,
     decimal EstimatedValue, string Currency, AwardMethod AwardMethod, int PriceWeight, IReadOnlyList<AwardCriterion> QualityCriteria,
     IReadOnlyList<Guid> InvitedSupplierIds, DateTime? PublishedAt, DateTime? SubmissionDeadline, TenderStatus Status, string? CancellationReason,
-    IReadOnlyList<LotResponse> Lots, IReadOnlyList<ClarificationResponse> Clarifications);
+    IReadOnlyList<LotResponse> Lots, IReadOnlyList<ClarificationResponse> Clarifications,
+    int? MinimumVotingEvaluators = null, EvaluationCommitteeResponse? EvaluationCommittee = null);

@@ -73,6 +73,13 @@ public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDb
             b.Navigation(t => t.Lots).HasField("_lots");
             b.OwnsMany(t => t.Clarifications, c => c.ToJson());
             b.Navigation(t => t.Clarifications).HasField("_clarifications");
+            b.OwnsOne(t => t.EvaluationCommittee, c =>
+            {
+                c.ToJson();
+                c.OwnsOne(x => x.Chair);
+                c.OwnsOne(x => x.Secretary);
+                c.OwnsMany(x => x.Evaluators);
+            });
             b.Ignore(t => t.IsFinal);
             b.Ignore(t => t.TenderStatus);
         });

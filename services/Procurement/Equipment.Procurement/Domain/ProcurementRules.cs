@@ -22,7 +22,8 @@ public sealed class ProcedureRuleSet
     private ProcedureRuleSet() { }
 
     public ProcedureRuleSet(string edition, DateOnly effectiveFrom, IReadOnlyList<ProcedureRule> rules,
-        decimal? paymentAgainstInvoiceUpTo = null, string? paymentAgainstInvoiceSection = null, string? source = null)
+        decimal? paymentAgainstInvoiceUpTo = null, string? paymentAgainstInvoiceSection = null, string? source = null,
+        int? minimumVotingEvaluators = null, string? evaluationCommitteeSection = null)
     {
         Edition = edition;
         EffectiveFrom = effectiveFrom;
@@ -30,6 +31,8 @@ public sealed class ProcedureRuleSet
         PaymentAgainstInvoiceUpTo = paymentAgainstInvoiceUpTo;
         PaymentAgainstInvoiceSection = paymentAgainstInvoiceSection;
         Source = source;
+        MinimumVotingEvaluators = minimumVotingEvaluators;
+        EvaluationCommitteeSection = evaluationCommitteeSection;
     }
 
     public string Edition { get; private set; } = "";
@@ -42,6 +45,14 @@ public sealed class ProcedureRuleSet
 
     /// <summary>Where the figures were read, and what could not be confirmed there.</summary>
     public string? Source { get; private set; }
+
+    /// <summary>
+    /// The evaluation committee the edition asks for before any bid is opened, for every procedure: a non-voting chair
+    /// and secretary and an odd number, at least this many, of voting evaluators, each with a signed declaration of
+    /// impartiality and confidentiality. Null: the edition, as stored here, asks for none (tenders built under it open without).
+    /// </summary>
+    public int? MinimumVotingEvaluators { get; private set; }
+    public string? EvaluationCommitteeSection { get; private set; }
 
     /// <summary>The procedure for an estimated value: the rule with the highest threshold the value reaches.</summary>
     public ProcedureRule For(decimal estimatedValue) =>
@@ -66,7 +77,9 @@ public sealed class ProcedureRuleSet
     /// <summary>
     /// The current edition, correcting 2021.1: a single tender up to and including €20,000 (the competitive negotiated
     /// procedure, "simplified" in the online guide, only above it), 60 days for an international open tender, payment
-    /// against invoice up to €2,500. Applied here to tenders created from 2026-12-01; older tenders keep 2021.1.
+    /// against invoice up to €2,500, and an evaluation committee (a non-voting chair and secretary, at least three voting
+    /// evaluators, an odd number, each with a signed declaration) recorded before the bids are opened. Applied here to
+    /// tenders created from 2026-12-01; older tenders keep 2021.1.
     /// </summary>
     public static ProcedureRuleSet Prag2024 => new(Prag2024Edition, new DateOnly(2026, 12, 1),
     [
@@ -83,7 +96,11 @@ public sealed class ProcedureRuleSet
         source: "Confirmed from the Commission's online PRAG, section 4.5 (ec.europa.eu/europeaid/prag): competitive negotiated procedure under EUR 100 000, " +
                 "at least three invited firms, at least 30 days from the dispatch of the letter of invitation; single tender for EUR 20 000 or less; " +
                 "payment against invoice for EUR 2 500 or less. Not confirmed from a primary source here: the 60 and 30 days of sections 4.3 and 4.4, " +
-                "and the section numbers of the 2021/2024 text.");
+                "and the section numbers of the 2021/2024 text. The evaluation committee (a non-voting chair and secretary, an odd number of at least three " +
+                "voting evaluators, each signing a declaration of impartiality and confidentiality) is as issue 15 states it and as PRAG's chapter 2 " +
+                "(basic rules) describes it; not confirmed here: its section number in this edition, and whether a single tender is exempt (it is required " +
+                "for every procedure of this edition).",
+        minimumVotingEvaluators: EvaluationCommittee.DefaultMinimumEvaluators, evaluationCommitteeSection: "Chapter 2, basic rules: the evaluation committee");
 
     /// <summary>Every edition the service knows, oldest first.</summary>
     public static IReadOnlyList<ProcedureRuleSet> Known => [Prag2021, Prag2024];

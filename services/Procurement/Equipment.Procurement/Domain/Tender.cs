@@ -6,7 +6,8 @@ namespace Equipment.Procurement.Domain;
 /// A supply tender built from whole requisitions, split into lots. The procedure follows from the value of all lots
 /// together under the PRAG rule set in force. Each lot runs its own state machine:
 /// Draft → Published → SubmissionClosed (at the deadline) → Evaluation → AwardProposed → Standstill → Awarded →
-/// ContractSigned; Cancelled from any non-final state; Unsuccessful when no bid is compliant.
+/// ContractSigned; Cancelled from any non-final state; Unsuccessful when no bid is compliant. Under an edition that asks
+/// for one, the evaluation committee is recorded before any lot's bids are opened (the move to Evaluation).
 /// </summary>
 public sealed class Tender
 {
@@ -49,6 +50,13 @@ public sealed class Tender
     public DateTime? SubmissionDeadline { get; private set; }
     public string? CancellationReason { get; private set; }
     public DateTime? CancelledAt { get; private set; }
+    /// <summary>
+    /// The voting evaluators the edition the tender was built under asks for at least (an odd number, beside a
+    /// non-voting chair and secretary) before the bids are opened; null: that edition, as stored here, asks for no committee.
+    /// </summary>
+    public int? MinimumVotingEvaluators { get; private set; }
+    /// <summary>Who opens and evaluates the bids; replaced as a whole, and only until a lot's bids are opened.</summary>
+    public EvaluationCommittee? EvaluationCommittee { get; private set; }
     public IReadOnlyList<Lot> Lots => _lots;
     public IReadOnlyList<Clarification> Clarifications => _clarifications;
 
@@ -95,6 +103,7 @@ public sealed class Tender
             PriceWeight = awardMethod == AwardMethod.LowestPrice ? 100 : priceWeight,
             QualityCriteria = awardMethod == AwardMethod.LowestPrice ? [] : qualityCriteria.ToList(),
             InvitedSupplierIds = rule.IsOpen ? [] : invitedSupplierIds.Distinct().ToList(),
+            MinimumVotingEvaluators = rules.MinimumVotingEvaluators,
             CreatedAt = nowUtc,
         };
         var lineNumber = 0;
@@ -185,7 +194,38 @@ public sealed class Tender
                 lot.Status.ToString(), [nameof(LotStatus.SubmissionClosed)]);
     }
 
-    public void StartEvaluation(Lot lot) => Move(lot, LotStatus.Evaluation);
+    /// <summary>Statuses in which a lot's bids have been opened: from the evaluation on.</summary>
+    public static bool IsOpened(LotStatus status) =>
+        status is LotStatus.Evaluation or LotStatus.AwardProposed or LotStatus.Standstill or LotStatus.Awarded or LotStatus.ContractSigned or LotStatus.Unsuccessful;
+
+    /// <summary>
+    /// Records the evaluation committee, or replaces the one recorded, while no lot's bids have been opened: once they
+    /// have, the committee that opened them stays (409 naming the lot's state). A refusal of the committee itself names
+    /// the field and the rule (see <see cref="Domain.EvaluationCommittee.Form"/>).
+    /// </summary>
+    public void RecordEvaluationCommittee(CommitteeMemberInput? chair, CommitteeMemberInput? secretary, IReadOnlyList<CommitteeMemberInput?>? evaluators, DateTime nowUtc)
+    {
+        if (_lots.FirstOrDefault(l => IsOpened(l.Status)) is { } opened)
+            throw new StateConflictException(
+                $"The bids of lot {opened.Number} have been opened (it is {opened.Status}): the committee that opened them stays as recorded.",
+                opened.Status.ToString(), [nameof(LotStatus.Draft), nameof(LotStatus.Published), nameof(LotStatus.SubmissionClosed)]);
+        if (_lots.All(l => l.Status == LotStatus.Cancelled))
+            throw new StateConflictException($"Tender {Reference} is Cancelled: it has no bids left to evaluate.", TenderStatus, []);
+        EvaluationCommittee = EvaluationCommittee.Form(chair, secretary, evaluators, MinimumVotingEvaluators ?? EvaluationCommittee.DefaultMinimumEvaluators,
+            RuleSetEdition, nowUtc);
+    }
+
+    /// <summary>Opens a lot's bids for evaluation; under an edition that asks for a committee, only once it is recorded.</summary>
+    public void StartEvaluation(Lot lot)
+    {
+        Ensure(lot, LotStatus.Evaluation);
+        if (MinimumVotingEvaluators is { } minimum && EvaluationCommittee is null)
+            throw new StateConflictException(
+                $"Lot {lot.Number}'s bids are opened by the evaluation committee, and tender {Reference} has none recorded: under {RuleSetEdition}, " +
+                $"record its chair, secretary and an odd number, at least {minimum}, of voting evaluators, each with a signed declaration of impartiality and confidentiality, first.",
+                lot.Status.ToString(), []);
+        lot.Status = LotStatus.Evaluation;
+    }
 
     public void ProposeAward(Lot lot, Guid? bidId)
     {

@@ -39,6 +39,13 @@ public static class ResponseMapping
             t.AwardMethod, t.PriceWeight, t.QualityCriteria, t.InvitedSupplierIds, t.PublishedAt, t.SubmissionDeadline, Enum.Parse<TenderStatus>(t.TenderStatus),
             t.CancellationReason,
             t.Lots.Select(l => new LotResponse(l.Number, l.Title, l.Status, l.EstimatedValue, l.Lines, l.ProposedBidId, l.StandstillEndsOn, l.AwardedAt, l.CancellationReason)).ToList(),
-            t.Clarifications.Select(c => new ClarificationResponse(c.Number, c.Question, c.AskedAt, c.Answer, c.AnsweredAt)).ToList());
+            t.Clarifications.Select(c => new ClarificationResponse(c.Number, c.Question, c.AskedAt, c.Answer, c.AnsweredAt)).ToList(),
+            t.MinimumVotingEvaluators, EvaluationCommitteeResponse.From(t.EvaluationCommittee));
+    }
+
+    extension(EvaluationCommitteeResponse)
+    {
+        public static EvaluationCommitteeResponse? From(EvaluationCommittee? c) =>
+            c is null ? null : new(c.Chair, c.Secretary, c.Evaluators.ToList(), c.RecordedAt);
     }
 }

@@ -10,7 +10,8 @@ namespace Equipment.DonorReporting.Features.Grants;
 /// </summary>
 public sealed record GrantCopies(
     IReadOnlyList<TenderedLot> Lots, IReadOnlyList<SignedContract> Contracts, IReadOnlyList<TrackedAsset> Assets, IReadOnlyList<StatusRecord> Statuses,
-    IReadOnlyList<VerificationVisit> RecordedVisits, IReadOnlyList<Disbursement> Disbursements, IReadOnlyList<UpkeepRecord> Upkeep)
+    IReadOnlyList<VerificationVisit> RecordedVisits, IReadOnlyList<Disbursement> Disbursements, IReadOnlyList<UpkeepRecord> Upkeep,
+    IReadOnlyList<FaultRecord> Faults, IReadOnlyList<RepairRecord> Repairs)
 {
     public static async Task<GrantCopies> LoadAsync(ReportingDbContext db, Guid grantId, CancellationToken cancellationToken) => new(
         await db.TenderedLots.AsNoTracking().Where(l => l.GrantId == grantId).ToListAsync(cancellationToken),
@@ -19,7 +20,9 @@ public sealed record GrantCopies(
         await StatusesAsync(db, grantId, cancellationToken),
         await RecordedVisitsAsync(db, grantId, cancellationToken),
         await db.Disbursements.AsNoTracking().Where(d => d.GrantId == grantId).OrderBy(d => d.PaidOn).ToListAsync(cancellationToken),
-        await db.UpkeepRecords.AsNoTracking().Where(u => u.GrantId == grantId).ToListAsync(cancellationToken));
+        await db.UpkeepRecords.AsNoTracking().Where(u => u.GrantId == grantId).ToListAsync(cancellationToken),
+        await db.FaultRecords.AsNoTracking().Where(f => f.GrantId == grantId).ToListAsync(cancellationToken),
+        await db.RepairRecords.AsNoTracking().Where(r => r.GrantId == grantId).ToListAsync(cancellationToken));
 
     /// <summary>Maintenance's status changes of the grant's assets (status events carry no grant, so through the assets).</summary>
     public static Task<List<StatusRecord>> StatusesAsync(ReportingDbContext db, Guid grantId, CancellationToken cancellationToken) =>
@@ -33,5 +36,5 @@ public sealed record GrantCopies(
 
     public GrantFigures Figures(Grant grant, DateTime nowUtc) => GrantFiguresCalculator.Compute(grant, Lots, Contracts, Assets, Statuses,
         RecordedVisits.SelectMany(v => v.Findings.Select(f => new SeenAsset(f.AssetId, v.VisitedOn!.Value, f.ObservedAt, f.Finding, f.SignsOfUse))).ToList(),
-        RecordedVisits.Select(v => v.CrossingPointCode).ToList(), Disbursements.Sum(d => d.Amount), nowUtc, Upkeep);
+        RecordedVisits.Select(v => v.CrossingPointCode).ToList(), Disbursements.Sum(d => d.Amount), nowUtc, Upkeep, Faults, Repairs);
 }

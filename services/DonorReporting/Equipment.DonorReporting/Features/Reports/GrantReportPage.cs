@@ -85,6 +85,8 @@ public static class GrantReportPage
                     $"{f.Upkeep.Patrols} patrols. Upkeep: {f.Upkeep.WorkOrdersCompleted} work orders completed, {Money(f.Upkeep.PartsCost)} in parts, " +
                     $"{f.Upkeep.LabourHours.ToString("0.#", Invariant)} hours of labour.</p>");
 
+        html.Append(ReliabilitySection(grant, f.Reliability));
+
         html.Append($"<h2>Deployments away from the contract's destination</h2><p>{f.DeviationCount} recorded deviation{(f.DeviationCount == 1 ? "" : "s")}.</p>");
         if (f.Deviations is { Count: > 0 } deviations)
         {
@@ -117,6 +119,30 @@ public static class GrantReportPage
             html.Append("</tbody></table>");
         }
         html.Append("</body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>MTBF and MTTR per model and per crossing point, as tables (days; "no fault yet" / "no repair yet" where nothing counts).</summary>
+    private static string ReliabilitySection(Grant grant, GrantReliability? reliability)
+    {
+        static string E(object? value) => WebUtility.HtmlEncode(Convert.ToString(value, Invariant) ?? "");
+        var html = new StringBuilder("<h2>Reliability</h2>");
+        if (reliability is null || reliability.ByModel.Count == 0) return html.Append("<p>No asset deployed yet.</p>").ToString();
+        html.Append("<p>Mean time between failures (MTBF: days in service, from deployment to today or disposal, over the faults reported) and mean " +
+                    "time to repair (MTTR: days from a fault's report to the completion of the corrective work order raised for it), as maintenance counts them.</p>");
+        var names = grant.CrossingPoints.ToDictionary(p => p.Code, p => $"{p.Name} ({p.Code})");
+        void Table(string heading, IReadOnlyList<ReliabilityFigures> rows, Func<string, string> label)
+        {
+            html.Append($"<table class=\"reliability\"><thead><tr><th>{E(heading)}</th><th class=\"n\">Assets</th><th class=\"n\">Days in service</th><th class=\"n\">Failures</th>" +
+                        "<th class=\"n\">MTBF (days)</th><th class=\"n\">Repairs</th><th class=\"n\">MTTR (days)</th></tr></thead><tbody>");
+            foreach (var r in rows)
+                html.Append($"<tr><td>{E(label(r.Key))}</td><td class=\"n\">{r.Assets}</td><td class=\"n\">{r.InServiceDays}</td><td class=\"n\">{r.Failures}</td>" +
+                            $"<td class=\"n\">{(r.MtbfDays is { } mtbf ? mtbf.ToString("0.##", Invariant) : "no fault yet")}</td><td class=\"n\">{r.Repairs}</td>" +
+                            $"<td class=\"n\">{(r.MttrDays is { } mttr ? mttr.ToString("0.##", Invariant) : "no repair yet")}</td></tr>");
+            html.Append("</tbody></table>");
+        }
+        Table("Model", reliability.ByModel, key => key);
+        Table("Crossing point", reliability.ByCrossingPoint, key => names.GetValueOrDefault(key, key));
         return html.ToString();
     }
 

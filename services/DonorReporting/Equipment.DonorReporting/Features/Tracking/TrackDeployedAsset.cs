@@ -41,7 +41,7 @@ public static class TrackDisposedAsset
         public async Task HandleAsync(AssetDisposed e, CancellationToken cancellationToken)
         {
             var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
-            asset.Disposed(e.Kind.ToString());
+            asset.Disposed(e.Kind.ToString(), e.DisposedOn);
         }
     }
 }

@@ -11,7 +11,7 @@ public static class TrackRegisteredAsset
         public async Task HandleAsync(AssetRegistered e, CancellationToken cancellationToken)
         {
             var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
-            asset.Registered(e.SerialNumber, e.ItemCategory, e.Description, e.UnitValue, e.ContractId, e.ContractLineNumber, e.ReceivedOn);
+            asset.Registered(e.SerialNumber, e.ItemCategory, e.Description, e.UnitValue, e.ContractId, e.ContractLineNumber, e.ReceivedOn, e.Manufacturer, e.Model);
         }
     }
 }

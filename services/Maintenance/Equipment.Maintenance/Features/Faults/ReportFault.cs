@@ -1,5 +1,6 @@
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
+using Equipment.Maintenance.Contracts;
 using Equipment.Maintenance.Data;
 using Equipment.Maintenance.Domain;
 using FluentValidation;
@@ -7,7 +8,10 @@ using MediatR;
 
 namespace Equipment.Maintenance.Features.Faults;
 
-/// <summary>Reports a fault seen on an asset: symptom, severity, who and when (now, or when it was seen if recorded later; never ahead).</summary>
+/// <summary>
+/// Reports a fault seen on an asset: symptom, severity, who and when (now, or when it was seen if recorded later; never
+/// ahead). Publishes <c>maintenance.fault-reported</c>, a failure in the donor's reliability figures.
+/// </summary>
 public static class ReportFault
 {
     public sealed record Command(Guid AssetId, string Symptom, FaultSeverity? Severity, DateTime? ReportedAt = null) : IRequest<FaultReportResponse>;
@@ -31,6 +35,8 @@ public static class ReportFault
             var fault = new FaultReport(asset.AssetId, c.Symptom, c.Severity!.Value, user.Name,
                 c.ReportedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime);
             db.Faults.Add(fault);
+            db.Publish(new FaultReported(fault.Id, asset.AssetId, asset.GrantId, new DateTimeOffset(fault.ReportedAt, TimeSpan.Zero), fault.Severity)
+                { OccurredAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
             return FaultReportResponse.From(fault);
         }

@@ -62,6 +62,11 @@ public static class ProgressWorkOrder
                     var now = clock.GetUtcNow();
                     db.Publish(new WorkOrderCompleted(order.Id, order.AssetId, asset.GrantId,
                         order.Kind, c.On.Value, order.PartsCost, order.LabourHours, order.Outcome!) { OccurredAt = now });
+                    // A corrective job raised for a reported fault repairs it: the donor's mean time to repair counts it.
+                    if (order.Kind == WorkOrderKind.Corrective && order.FaultReportId is { } faultId
+                        && await db.Faults.FindAsync([faultId], cancellationToken) is { } fault)
+                        db.Publish(new FaultRepaired(fault.Id, order.Id, order.AssetId, asset.GrantId, new DateTimeOffset(fault.ReportedAt, TimeSpan.Zero), c.On.Value)
+                            { OccurredAt = now });
                     break;
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -108,5 +113,20 @@ public static class ProgressWorkOrder
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("ListWorkOrders");
+        api.MapGet("/work-orders/{workOrderId:guid}", async (Guid workOrderId, MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                var order = await (from w in db.WorkOrders.AsNoTracking()
+                                   join a in db.Assets.AsNoTracking() on w.AssetId equals a.AssetId
+                                   where w.Id == workOrderId && (user.DonorScope == null || a.DonorCode == user.DonorScope)
+                                   select new
+                                   {
+                                       Order = w,
+                                       Claim = db.WarrantyClaims.Where(c => c.WorkOrderId == w.Id).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                                   }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException($"No work order {workOrderId}.");
+                return WorkOrderResponse.From(order.Order, order.Claim);
+            })
+            .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
+            .WithName("GetWorkOrder");
     }
 }

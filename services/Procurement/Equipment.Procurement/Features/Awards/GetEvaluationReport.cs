@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Procurement.Features.Awards;
 
-/// <summary>The evaluation report of a lot: criteria, every bid's compliance with reasons, scores, ranking and the proposed award.</summary>
+/// <summary>
+/// The evaluation report of a lot: the committee that evaluated (chair, secretary, voting evaluators, each with the day
+/// they signed the declaration of impartiality and confidentiality), criteria, every bid's compliance with reasons,
+/// scores, ranking and the proposed award.
+/// </summary>
 public static class GetEvaluationReport
 {
     public sealed record Query(Guid TenderId, int LotNumber, string? DonorScope) : IRequest<EvaluationReport>;
@@ -28,7 +32,7 @@ public static class GetEvaluationReport
                 tender.Id, tender.Reference, tender.Title, tender.Procedure, tender.RuleSetEdition, lot.Number, lot.Title, lot.Status,
                 lot.EstimatedValue, tender.AwardMethod, tender.PriceWeight, tender.QualityCriteria, tender.SubmissionDeadline,
                 bids.OrderBy(b => b.Rank ?? int.MaxValue).ThenBy(b => b.ReceivedAt).Select(b => BidResponse.From(b, suppliers[b.SupplierId])).ToList(),
-                lot.ProposedBidId, clock.GetUtcNow().UtcDateTime);
+                lot.ProposedBidId, clock.GetUtcNow().UtcDateTime, EvaluationCommitteeResponse.From(tender.EvaluationCommittee));
         }
     }
 
@@ -57,6 +61,7 @@ public static class GetEvaluationReport
             <h1>Evaluation report</h1>
             <p><strong>{E(r.TenderReference)}</strong> — {E(r.TenderTitle)}<br>Lot {r.LotNumber}: {E(r.LotTitle)} (status {E(r.LotStatus)})<br>
             Procedure: {E(r.Procedure)} under {E(r.RuleSetEdition)}; estimated value {r.EstimatedValue:N2} EUR; submission deadline {r.SubmissionDeadline:yyyy-MM-dd HH:mm} UTC</p>
+            {Committee(r.EvaluationCommittee)}
             <h2>Award criteria</h2><p>{E(r.AwardMethod)}: price {r.PriceWeight}%{string.Concat(r.QualityCriteria.Select(c => $", {E(c.Name)} {c.Weight}%"))}</p>
             <h2>Bids</h2><table><thead><tr><th>Rank</th><th>Supplier</th><th>Received</th><th>Total price (EUR)</th><th>Administrative</th><th>Technical</th><th>Scores</th><th>Weighted score</th><th>Notes</th></tr></thead><tbody>
             """);
@@ -70,5 +75,18 @@ public static class GetEvaluationReport
         return html.ToString();
 
         static string Yes(bool? value) => value switch { true => "compliant", false => "not compliant", null => "not evaluated" };
+
+        static string Committee(EvaluationCommitteeResponse? c)
+        {
+            if (c is null) return "<h2>Evaluation committee</h2><p>No evaluation committee was recorded for this tender.</p>";
+            var rows = new StringBuilder();
+            void Row(string role, CommitteeMember m) => rows.Append(
+                $"<tr><td>{E(role)}</td><td>{E(m.Name)}</td><td>{E(m.Position)}</td><td>{m.DeclarationSignedOn:yyyy-MM-dd}</td></tr>");
+            Row("Chair (non-voting)", c.Chair);
+            Row("Secretary (non-voting)", c.Secretary);
+            for (var i = 0; i < c.Evaluators.Count; i++) Row($"Evaluator {i + 1} (voting)", c.Evaluators[i]);
+            return "<h2>Evaluation committee</h2><table class=\"committee\"><thead><tr><th>Role</th><th>Name</th><th>Function</th>" +
+                   "<th>Declaration of impartiality and confidentiality signed</th></tr></thead><tbody>" + rows + "</tbody></table>";
+        }
     }
 }

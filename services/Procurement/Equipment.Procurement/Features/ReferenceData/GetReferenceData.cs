@@ -24,7 +24,8 @@ public static class GetReferenceData
             return new ReferenceDataResponse(
                 ItemCategories.All.Select(c => new ItemCategoryResponse(c.Key, c.Value)).ToList(),
                 rules.Edition, rules.EffectiveFrom, rules.Rules.OrderByDescending(r => r.FromValue).ToList(),
-                rules.PaymentAgainstInvoiceUpTo, rules.PaymentAgainstInvoiceSection, rules.Source, editions);
+                rules.PaymentAgainstInvoiceUpTo, rules.PaymentAgainstInvoiceSection, rules.Source, editions,
+                rules.MinimumVotingEvaluators, rules.EvaluationCommitteeSection);
         }
     }
 

@@ -206,6 +206,28 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.ToTable("Donors");
                 });
 
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.FaultRecord", b =>
+                {
+                    b.Property<Guid>("FaultReportId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("FaultReportId");
+
+                    b.HasIndex("GrantId");
+
+                    b.ToTable("FaultRecords");
+                });
+
             modelBuilder.Entity("Equipment.DonorReporting.Domain.Grant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -348,6 +370,34 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.HasIndex("DonorCode", "GrantId");
 
                     b.ToTable("Allegations");
+                });
+
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.RepairRecord", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FaultReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FaultReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RepairedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("WorkOrderId");
+
+                    b.HasIndex("GrantId");
+
+                    b.ToTable("RepairRecords");
                 });
 
             modelBuilder.Entity("Equipment.DonorReporting.Domain.SignedContract", b =>
@@ -524,6 +574,9 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.Property<string>("Disposal")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("DisposedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("FirstDeployedOn")
                         .HasColumnType("date");
 
@@ -537,6 +590,18 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("ItemCategory")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastCrossingPointCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("LastDeployedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Manufacturer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Model")
                         .HasColumnType("text");
 
                     b.Property<DateOnly?>("ReceivedOn")

@@ -196,6 +196,28 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.ToTable("Donors");
                 });
 
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.FaultRecord", b =>
+                {
+                    b.Property<Guid>("FaultReportId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FaultReportId");
+
+                    b.HasIndex("GrantId");
+
+                    b.ToTable("FaultRecords");
+                });
+
             modelBuilder.Entity("Equipment.DonorReporting.Domain.Grant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +360,34 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.HasIndex("DonorCode", "GrantId");
 
                     b.ToTable("Allegations");
+                });
+
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.RepairRecord", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FaultReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FaultReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RepairedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkOrderId");
+
+                    b.HasIndex("GrantId");
+
+                    b.ToTable("RepairRecords");
                 });
 
             modelBuilder.Entity("Equipment.DonorReporting.Domain.SignedContract", b =>
@@ -514,6 +564,9 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.Property<string>("Disposal")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DisposedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FirstDeployedOn")
                         .HasColumnType("TEXT");
 
@@ -527,6 +580,18 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCategory")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastCrossingPointCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDeployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReceivedOn")

@@ -154,6 +154,23 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Equipment.Maintenance.Domain.Backfill", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Backfills");
+                });
+
             modelBuilder.Entity("Equipment.Maintenance.Domain.FaultReport", b =>
                 {
                     b.Property<Guid>("Id")

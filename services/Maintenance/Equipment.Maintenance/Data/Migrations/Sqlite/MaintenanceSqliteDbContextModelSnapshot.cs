@@ -144,6 +144,23 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Equipment.Maintenance.Domain.Backfill", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Backfills");
+                });
+
             modelBuilder.Entity("Equipment.Maintenance.Domain.FaultReport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -375,6 +375,12 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
+                    b.Property<string>("EvaluationCommitteeSection")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("MinimumVotingEvaluators")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PaymentAgainstInvoiceSection")
                         .HasColumnType("text");
 
@@ -534,6 +540,9 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("MinimumSubmissionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumVotingEvaluators")
                         .HasColumnType("integer");
 
                     b.Property<int>("PriceWeight")
@@ -840,6 +849,92 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                                 .HasForeignKey("TenderId");
                         });
 
+                    b.OwnsOne("Equipment.Procurement.Domain.EvaluationCommittee", "EvaluationCommittee", b1 =>
+                        {
+                            b1.Property<Guid>("TenderId");
+
+                            b1.Property<DateTime>("RecordedAt");
+
+                            b1.HasKey("TenderId");
+
+                            b1.ToTable("Tenders");
+
+                            b1
+                                .ToJson("EvaluationCommittee")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenderId");
+
+                            b1.OwnsOne("Equipment.Procurement.Contracts.Api.CommitteeMember", "Chair", b2 =>
+                                {
+                                    b2.Property<Guid>("EvaluationCommitteeTenderId");
+
+                                    b2.Property<DateOnly>("DeclarationSignedOn");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Position");
+
+                                    b2.HasKey("EvaluationCommitteeTenderId");
+
+                                    b2.ToTable("Tenders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EvaluationCommitteeTenderId");
+                                });
+
+                            b1.OwnsMany("Equipment.Procurement.Contracts.Api.CommitteeMember", "Evaluators", b2 =>
+                                {
+                                    b2.Property<Guid>("EvaluationCommitteeTenderId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<DateOnly>("DeclarationSignedOn");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Position");
+
+                                    b2.HasKey("EvaluationCommitteeTenderId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Tenders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EvaluationCommitteeTenderId");
+                                });
+
+                            b1.OwnsOne("Equipment.Procurement.Contracts.Api.CommitteeMember", "Secretary", b2 =>
+                                {
+                                    b2.Property<Guid>("EvaluationCommitteeTenderId");
+
+                                    b2.Property<DateOnly>("DeclarationSignedOn");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Position");
+
+                                    b2.HasKey("EvaluationCommitteeTenderId");
+
+                                    b2.ToTable("Tenders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EvaluationCommitteeTenderId");
+                                });
+
+                            b1.Navigation("Chair")
+                                .IsRequired();
+
+                            b1.Navigation("Evaluators");
+
+                            b1.Navigation("Secretary")
+                                .IsRequired();
+                        });
+
                     b.OwnsMany("Equipment.Procurement.Domain.Lot", "Lots", b1 =>
                         {
                             b1.Property<Guid>("TenderId");
@@ -918,6 +1013,8 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Clarifications");
+
+                    b.Navigation("EvaluationCommittee");
 
                     b.Navigation("Lots");
 

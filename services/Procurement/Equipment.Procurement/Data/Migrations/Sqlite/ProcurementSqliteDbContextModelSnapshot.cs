@@ -365,6 +365,12 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvaluationCommitteeSection")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumVotingEvaluators")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PaymentAgainstInvoiceSection")
                         .HasColumnType("TEXT");
 
@@ -524,6 +530,9 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MinimumSubmissionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumVotingEvaluators")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PriceWeight")
@@ -830,6 +839,92 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                                 .HasForeignKey("TenderId");
                         });
 
+                    b.OwnsOne("Equipment.Procurement.Domain.EvaluationCommittee", "EvaluationCommittee", b1 =>
+                        {
+                            b1.Property<Guid>("TenderId");
+
+                            b1.Property<DateTime>("RecordedAt");
+
+                            b1.HasKey("TenderId");
+
+                            b1.ToTable("Tenders");
+
+                            b1
+                                .ToJson("EvaluationCommittee")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenderId");
+
+                            b1.OwnsOne("Equipment.Procurement.Contracts.Api.CommitteeMember", "Chair", b2 =>
+                                {
+                                    b2.Property<Guid>("EvaluationCommitteeTenderId");
+
+                                    b2.Property<DateOnly>("DeclarationSignedOn");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Position");
+
+                                    b2.HasKey("EvaluationCommitteeTenderId");
+
+                                    b2.ToTable("Tenders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EvaluationCommitteeTenderId");
+                                });
+
+                            b1.OwnsMany("Equipment.Procurement.Contracts.Api.CommitteeMember", "Evaluators", b2 =>
+                                {
+                                    b2.Property<Guid>("EvaluationCommitteeTenderId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<DateOnly>("DeclarationSignedOn");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Position");
+
+                                    b2.HasKey("EvaluationCommitteeTenderId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Tenders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EvaluationCommitteeTenderId");
+                                });
+
+                            b1.OwnsOne("Equipment.Procurement.Contracts.Api.CommitteeMember", "Secretary", b2 =>
+                                {
+                                    b2.Property<Guid>("EvaluationCommitteeTenderId");
+
+                                    b2.Property<DateOnly>("DeclarationSignedOn");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Position");
+
+                                    b2.HasKey("EvaluationCommitteeTenderId");
+
+                                    b2.ToTable("Tenders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EvaluationCommitteeTenderId");
+                                });
+
+                            b1.Navigation("Chair")
+                                .IsRequired();
+
+                            b1.Navigation("Evaluators");
+
+                            b1.Navigation("Secretary")
+                                .IsRequired();
+                        });
+
                     b.OwnsMany("Equipment.Procurement.Domain.Lot", "Lots", b1 =>
                         {
                             b1.Property<Guid>("TenderId");
@@ -908,6 +1003,8 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Clarifications");
+
+                    b.Navigation("EvaluationCommittee");
 
                     b.Navigation("Lots");
 
