@@ -49,6 +49,34 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
     }
 
     [Fact]
+    public async Task A_visit_s_findings_are_recorded_once_however_many_monitors_race()
+    {
+        var donor = await _world.DonorAsync();
+        var grantId = await _world.GrantAsync(donor);
+        var history = ReportingWorld.Record(grantId);
+        await _world.DeliverAllAsync(history.Events);
+        using var monitor = factory.ClientAs(Equipment.BuildingBlocks.Contracts.Roles.DonorMonitor, donor);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var visit = await HttpAssert.StatusAsync(System.Net.HttpStatusCode.Created, await monitor.PostAsJsonAsync($"/api/reporting/grants/{grantId}/visits",
+            new { crossingPointCode = ReportingWorld.DehibaWazin, plannedFor = DateOnly.FromDateTime(now), sampleSize = 2, seed = 5 }));
+        var visitId = visit["id"]!.GetValue<Guid>();
+
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => monitor.PostAsJsonAsync($"/api/reporting/visits/{visitId}/findings", new
+        {
+            visitedOn = DateOnly.FromDateTime(now),
+            findings = new object[]
+            {
+                new { assetId = history.A2, finding = "FoundAsExpected", signsOfUse = true, visibilityMarking = true, latitude = 31.9961, longitude = 10.7054, observedAt = now.AddHours(-1), note = $"Racer {i}" },
+                new { assetId = history.A3, finding = "Relocated", signsOfUse = false, visibilityMarking = true, latitude = 31.9999, longitude = 10.7111, observedAt = now.AddHours(-1) },
+            },
+        }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(answers);
+        var recorded = await HttpAssert.StatusAsync(System.Net.HttpStatusCode.OK, await monitor.GetAsync($"/api/reporting/visits/{visitId}"));
+        Assert.Equal(2, recorded["findings"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task An_allegation_is_closed_once()
     {
         var grantId = await _world.GrantAsync(await _world.DonorAsync());

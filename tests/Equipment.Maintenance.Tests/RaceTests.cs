@@ -23,15 +23,33 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
         return id;
     }
 
-    private async Task<Guid> OpenWorkOrderAsync()
+    private async Task<Guid> OpenWorkOrderAsync() => (await OpenWorkOrderAsync("Preventive"))["id"]!.GetValue<Guid>();
+
+    [Fact]
+    public async Task A_warranty_claim_is_decided_once_and_resolved_once_however_many_technicians_race()
+    {
+        var claimId = (await OpenWorkOrderAsync("Corrective"))["warrantyClaimId"]!.GetValue<Guid>();
+        var decisions = await Race.RunAsync(factory.Gate, Racers, i => _technician.PostAsJsonAsync($"/api/maintenance/warranty-claims/{claimId}/decision",
+            new { accepted = true, notes = $"Accepted by racer {i}" }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        var decided = System.Text.Json.Nodes.JsonNode.Parse(Race.AssertOneWinner(decisions))!;
+        Assert.Equal("Accepted", decided["status"]!.GetValue<string>());
+
+        var resolutions = await Race.RunAsync(factory.Gate, Racers, i => _technician.PostAsJsonAsync($"/api/maintenance/warranty-claims/{claimId}/resolution",
+            new { supplierBore = 1_000 + i }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        var resolved = System.Text.Json.Nodes.JsonNode.Parse(Race.AssertOneWinner(resolutions))!;
+        Assert.Equal("Resolved", resolved["status"]!.GetValue<string>());
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> OpenWorkOrderAsync(string kind)
     {
         var assetId = Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetRegistered.Topic, new AssetRegistered(assetId, "TC-" + assetId.ToString("N")[..6], "ThermalCamera", "Thermal camera",
             Guid.NewGuid(), "EU-DGNEAR", Guid.NewGuid(), 1, 42_500m, "EUR", Today.AddMonths(-1), Today.AddMonths(23)) { OccurredAt = DateTimeOffset.UtcNow }));
         Assert.Equal("SUCCESS", await factory.DeliverAsync(AssetDeployed.Topic,
             new AssetDeployed(assetId, Guid.NewGuid(), "EU-DGNEAR", "TN-RAS-AJDIR", Today.AddDays(-10)) { OccurredAt = DateTimeOffset.UtcNow }));
-        var order = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId, kind = "Preventive" }));
-        return order["id"]!.GetValue<Guid>();
+        return await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId, kind }));
     }
 
     [Fact]

@@ -106,6 +106,52 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
     }
 
     [Fact]
+    public async Task The_award_proposal_the_standstill_and_the_award_are_each_decided_once_and_the_award_publishes_one_event()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var supplier = await world.SupplierAsync("Thermovision Systems GmbH " + Guid.NewGuid().ToString("N")[..4], "DE");
+        var id = (await world.TenderAsync(350_000m))["id"]!.GetValue<Guid>();
+        await world.PublishAsync(id);
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.BidAsync(id, supplier, 340_000m));
+        world.Clock.Advance(TimeSpan.FromDays(61));
+        await world.OpenBidsAsync(id);
+        var bid = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids")))[0]!["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/bids/{bid}/evaluation", new { administrativelyCompliant = true, technicallyCompliant = true }));
+
+        foreach (var (step, body) in new (string, object?)[] { ("award-proposal", null), ("standstill", new { }) })
+        {
+            var answers = await Race.RunAsync(factory.Gate, Racers, _ => world.PostAsync($"tenders/{id}/lots/1/{step}", body));
+            Assert.Equal(Racers, factory.Gate.Arrived);
+            Race.AssertOneWinner(answers);
+        }
+        world.Clock.Advance(TimeSpan.FromDays(10));
+        var awards = await Race.RunAsync(factory.Gate, Racers, _ => world.PostAsync($"tenders/{id}/lots/1/award"));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Race.AssertOneWinner(awards);
+        Assert.Equal(1, await EventsAsync(AwardDecided.Topic, id));
+    }
+
+    [Fact]
+    public async Task Officers_amending_a_signed_contract_from_the_same_version_make_one_amendment_and_one_event()
+    {
+        var world = await ProcurementWorld.CreateAsync(factory);
+        var (tenderId, _) = await AwardedLotAsync(world);
+        var contractId = (await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.PostAsync($"tenders/{tenderId}/lots/1/contract",
+            new { reference = "C-" + tenderId.ToString("N")[..8], warrantyMonths = 24 })))["id"]!.GetValue<Guid>();
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"contracts/{contractId}/signature", new { signedOn = DateOnly.FromDateTime(world.Now) }));
+
+        var answers = await Race.RunAsync(factory.Gate, Racers, i => world.PostAsync($"contracts/{contractId}/amendments", new
+        {
+            reason = $"Delivery slipped ({i})", amendedOn = DateOnly.FromDateTime(world.Now),
+            lines = new[] { new { lineNumber = 1, deliveryDeadline = DateOnly.FromDateTime(world.Now).AddDays(60 + i) } },
+        }));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        var amended = System.Text.Json.Nodes.JsonNode.Parse(Race.AssertOneWinner(answers))!;
+        Assert.Equal(2, amended["version"]!.GetValue<int>());
+        Assert.Equal(1, await EventsAsync(ContractAmended.Topic, contractId));
+    }
+
+    [Fact]
     public async Task A_requisition_is_cancelled_once()
     {
         var world = await ProcurementWorld.CreateAsync(factory);
