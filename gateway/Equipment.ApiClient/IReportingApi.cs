@@ -64,6 +64,10 @@ public interface IReportingApi
     [Post("/api/reporting/visits/{visitId}/findings")]
     Task<VisitResponse> RecordVisitAsync(Guid visitId, [Body] RecordVisitRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Follow-up <paramref name="number"/> (from 1) of a recorded visit is done.</summary>
+    [Post("/api/reporting/visits/{visitId}/follow-ups/{number}/completion")]
+    Task<VisitResponse> CompleteFollowUpAsync(Guid visitId, int number, [Body] CompleteFollowUpRequest request, CancellationToken cancellationToken = default);
+
     [Post("/api/reporting/grants/{grantId}/allegations")]
     Task<AllegationResponse> ReportAllegationAsync(Guid grantId, [Body] ReportAllegationRequest request, CancellationToken cancellationToken = default);
 

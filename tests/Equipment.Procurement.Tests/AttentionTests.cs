@@ -24,7 +24,7 @@ public class AttentionTests(ServiceFactory<Program> factory) : IClassFixture<Ser
         await world.PublishAsync(id);
         await HttpAssert.StatusAsync(HttpStatusCode.Created, await world.BidAsync(id, supplier, 340_000m));
         world.Clock.Advance(TimeSpan.FromDays(61));
-        await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/evaluation"));
+        await world.OpenBidsAsync(id);
         var bid = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}/lots/1/bids")))[0]!["id"]!.GetValue<Guid>();
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/bids/{bid}/evaluation", new { administrativelyCompliant = true, technicallyCompliant = true }));
         await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"tenders/{id}/lots/1/award-proposal"));

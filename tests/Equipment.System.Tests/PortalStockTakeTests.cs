@@ -79,7 +79,7 @@ public sealed partial class PortalTests
     }
 
     [Fact]
-    public async Task The_monitors_home_page_lists_a_verification_follow_up_that_needs_attention_and_links_to_the_visit()
+    public async Task The_monitors_home_page_lists_a_verification_follow_up_that_needs_attention_until_it_is_marked_done_on_the_visit()
     {
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var (grant, assets, logisticsApi) = await ReceivedCamerasAsync(system, 1, warehouse);
@@ -101,5 +101,13 @@ public sealed partial class PortalTests
         await ShotAsync(page, "22-monitor-home-needs-attention");
         await item.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"donor/visits/{visit.Id}$"));
+
+        // Done: marked on the visit's page, it is no longer listed.
+        await page.GetByLabel("What was done").FillAsync("Night shift retrained on the camera");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark it done" }).ClickAsync();
+        await Expect(page.Locator("ul.follow-ups li").Filter(new() { HasText = action })).ToContainTextAsync("done on " + Scenario.Today.ToString("yyyy-MM-dd"));
+        await ShotAsync(page, "23-monitor-follow-up-done");
+        await page.GotoAsync(system.Gateway.ToString());
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(action)) })).ToHaveCountAsync(0);
     }
 }

@@ -47,6 +47,7 @@ AmendGrant.Map(api);
 RecordDisbursement.Map(api);
 PlanVisit.Map(api);
 RecordVisit.Map(api);
+CompleteFollowUp.Map(api);
 MisuseAllegations.Map(api);
 ExportGrantCsv.Map(api);
 ExportGrantXlsx.Map(api);

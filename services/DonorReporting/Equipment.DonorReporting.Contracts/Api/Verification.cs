@@ -10,7 +10,14 @@ public sealed record PlanVisitRequest(string? CrossingPointCode, DateOnly? Plann
 public sealed record AssetObservation(Guid AssetId, Finding Finding, bool SignsOfUse, bool VisibilityMarking, string? PhotoReference,
     double? Latitude, double? Longitude, DateTime ObservedAt, string? Note = null);
 
-public sealed record FollowUp(string Action, string Owner, DateOnly DueOn);
+/// <summary>An action a visit asks for; open until it is marked done (<c>POST /visits/{visitId}/follow-ups/{number}/completion</c>).</summary>
+public sealed record FollowUp(string Action, string Owner, DateOnly DueOn, DateOnly? DoneOn = null, string? DoneBy = null, string? Outcome = null)
+{
+    public bool IsOpen => DoneOn is null;
+}
+
+/// <summary><c>POST /visits/{visitId}/follow-ups/{number}/completion</c>: the follow-up (numbered from 1) is done.</summary>
+public sealed record CompleteFollowUpRequest(DateOnly? DoneOn, string Outcome);
 
 /// <summary><c>POST /visits/{visitId}/findings</c>: a finding per sampled asset, and follow-ups.</summary>
 public sealed record RecordVisitRequest(DateOnly? VisitedOn, IReadOnlyList<AssetObservation>? Findings, IReadOnlyList<FollowUp>? FollowUps = null);

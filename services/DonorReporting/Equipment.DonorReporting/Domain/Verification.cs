@@ -64,6 +64,24 @@ public sealed class VerificationVisit
         Findings = findings.ToList();
         FollowUps = followUps.ToList();
     }
+
+    /// <summary>Marks follow-up <paramref name="number"/> (from 1) done: once, on a day between the visit and today.</summary>
+    public FollowUp CompleteFollowUp(int number, DateOnly doneOn, string by, string outcome, DateOnly today)
+    {
+        if (Status != VisitStatus.Recorded)
+            throw new StateConflictException($"Visit {Id} has not been recorded: it has no follow-ups yet.", Status.ToString(), [nameof(VisitStatus.Recorded)]);
+        if (number < 1 || number > FollowUps.Count)
+            throw new NotFoundException($"Visit {Id} has {FollowUps.Count} follow-up(s); there is no number {number}.");
+        var followUp = FollowUps[number - 1];
+        if (!followUp.IsOpen)
+            throw new StateConflictException($"Follow-up {number} of visit {Id} was done on {followUp.DoneOn:yyyy-MM-dd} by {followUp.DoneBy}.", "Done", ["Open"]);
+        if (doneOn > today) throw new RuleViolationException("doneOn", "NotInFuture", "A follow-up is marked done once it is.");
+        if (doneOn < VisitedOn)
+            throw new RuleViolationException("doneOn", "NotBeforeVisit", $"The visit took place on {VisitedOn:yyyy-MM-dd}; its follow-up cannot be done on {doneOn:yyyy-MM-dd}, before it.");
+        var done = followUp with { DoneOn = doneOn, DoneBy = by, Outcome = outcome };
+        FollowUps = [.. FollowUps.Take(number - 1), done, .. FollowUps.Skip(number)];
+        return done;
+    }
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public static class GetAttention
                 .Where(v => v.Status == VisitStatus.Recorded)
                 .ToListAsync(cancellationToken);
             var items = visits
-                .SelectMany(v => v.FollowUps.Select(f => new AttentionItem(AttentionKinds.VerificationFollowUpOpen,
+                .SelectMany(v => v.FollowUps.Where(f => f.IsOpen).Select(f => new AttentionItem(AttentionKinds.VerificationFollowUpOpen,
                     $"Follow-up of the visit at {v.CrossingPointCode ?? "the grant's crossing points"} on {v.VisitedOn:yyyy-MM-dd}: {f.Action}",
                     f.DueOn, "Visit", v.Id.ToString(), $"owner: {f.Owner}", v.GrantId)))
                 .OrderBy(i => i.Due).ThenBy(i => i.EntityId, StringComparer.Ordinal).ThenBy(i => i.Title, StringComparer.Ordinal)

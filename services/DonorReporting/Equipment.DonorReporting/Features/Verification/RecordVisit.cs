@@ -34,6 +34,9 @@ public static class RecordVisit
             {
                 f.RuleFor(x => x.Action).NotEmpty();
                 f.RuleFor(x => x.Owner).NotEmpty();
+                f.RuleFor(x => x.DoneOn).Null().WithMessage("A follow-up is recorded open; it is marked done with its own request.");
+                f.RuleFor(x => x.DoneBy).Null();
+                f.RuleFor(x => x.Outcome).Null();
             });
         }
     }

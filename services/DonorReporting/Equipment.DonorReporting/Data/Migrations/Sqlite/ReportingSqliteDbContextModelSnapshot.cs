@@ -927,7 +927,13 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                             b1.Property<string>("Action")
                                 .IsRequired();
 
+                            b1.Property<string>("DoneBy");
+
+                            b1.Property<DateOnly?>("DoneOn");
+
                             b1.Property<DateOnly>("DueOn");
+
+                            b1.Property<string>("Outcome");
 
                             b1.Property<string>("Owner")
                                 .IsRequired();
