@@ -74,4 +74,21 @@ public class AttentionTests(ServiceFactory<Program> factory) : IClassFixture<Ser
         Assert.DoesNotContain((await AttentionAsync(monitor)).Keys, k => k.Contains("Preventive"));
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.GetAsync("/api/maintenance/attention?pageSize=0"), field: "pageSize");
     }
+
+    [Fact]
+    public async Task A_vehicle_past_its_kilometres_needs_attention_today_though_its_date_is_months_away()
+    {
+        var category = "Veh" + Guid.NewGuid().ToString("N")[..6];
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/plans",
+            new { itemCategory = category, intervalDays = 180, intervalKm = 10_000, checklist = new[] { "Oil and filters" } }));
+        var donor = "D-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var busy = await AssetAsync(donor, Today.AddYears(2), category, Today.AddDays(-60));
+        var quiet = await AssetAsync(donor, Today.AddYears(2), category, Today.AddDays(-60));
+        await _technician.PostAsJsonAsync($"/api/maintenance/assets/{busy}/usage", new { from = Today.AddDays(-40), to = Today.AddDays(-1), km = 10_000 });
+        await _technician.PostAsJsonAsync($"/api/maintenance/assets/{quiet}/usage", new { from = Today.AddDays(-40), to = Today.AddDays(-1), km = 9_999 });
+
+        var items = await AttentionAsync(_technician);
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), items[$"{busy}/PreventiveMaintenanceOverdue"]);
+        Assert.DoesNotContain(items.Keys, k => k.StartsWith(quiet.ToString()));
+    }
 }

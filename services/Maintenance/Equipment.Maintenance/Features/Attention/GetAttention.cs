@@ -11,7 +11,8 @@ namespace Equipment.Maintenance.Features.Attention;
 /// <summary>
 /// What needs attention among the facts maintenance owns, most urgent first, paged: warranties ending within the next
 /// <see cref="WarrantyDays"/> days, today included (technicians, logistics, administrators, monitors: their donor's only),
-/// and preventive maintenance by date due within <see cref="PreventiveDays"/> days or overdue (technicians and administrators).
+/// and preventive maintenance due by date within <see cref="PreventiveDays"/> days, or overdue by date or by use (hours or
+/// km since the last service: then due today; technicians and administrators).
 /// </summary>
 public static class GetAttention
 {
@@ -54,6 +55,14 @@ public static class GetAttention
                         r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)
                     : new AttentionItem(AttentionKinds.PreventiveMaintenanceDue, $"Preventive maintenance of {r.Asset.Description} {r.Asset.SerialNumber} due on {r.Schedule.NextDueOn:yyyy-MM-dd}",
                         r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)));
+                // Overdue by use (hours or km since the last service), and not listed by its date: due today.
+                var byDate = due.Select(r => r.Asset.AssetId).ToHashSet();
+                var byUse = (await Plans.ListOverdue.OverdueAsync(db, scope, today, cancellationToken)).Where(o => !byDate.Contains(o.AssetId)).ToList();
+                var ids = byUse.Select(o => o.AssetId).ToList();
+                var assets = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.AssetId)).ToDictionaryAsync(a => a.AssetId, cancellationToken);
+                items.AddRange(byUse.Select(o => new AttentionItem(AttentionKinds.PreventiveMaintenanceOverdue,
+                    $"Preventive maintenance of {assets[o.AssetId].Description} {o.SerialNumber} overdue: {o.Why}", today, "Asset", o.AssetId.ToString(),
+                    o.CrossingPointCode, assets[o.AssetId].GrantId)));
             }
             var ordered = items.OrderBy(i => i.Due).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.EntityId, StringComparer.Ordinal).ToList();
             return ordered.ToPage(number, size);
