@@ -21,7 +21,7 @@ public sealed record Part(string Name, Uri Url);
 /// made quick so that the fault tests do not wait long. Every line the parts write goes to
 /// <c>artifacts/system-logs/&lt;run&gt;.log</c> in the repository, kept after the run.
 /// </summary>
-public sealed class RunningSystem : IAsyncLifetime
+public class RunningSystem : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "equipment-system", Guid.NewGuid().ToString("N"));
     private DistributedApplication? _app;
@@ -45,6 +45,9 @@ public sealed class RunningSystem : IAsyncLifetime
         },
         [EquipmentSystem.Gateway] = new() { ["RateLimiting__PermitLimit"] = "100000" },
     };
+
+    /// <summary>Settings a fixture adds to one part's environment, over the defaults above.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings(string part) => [];
 
     /// <summary>Where every part sends its spans.</summary>
     public OtlpReceiver Telemetry { get; } = new(int.Parse(FreePort()));
@@ -84,7 +87,7 @@ public sealed class RunningSystem : IAsyncLifetime
         foreach (var part in builder.Resources.OfType<ProjectResource>())
         {
             var resource = builder.CreateResourceBuilder(part);
-            foreach (var (key, value) in Fast.Concat(Overrides.GetValueOrDefault(part.Name) ?? [])) resource.WithEnvironment(key, value);
+            foreach (var (key, value) in Fast.Concat(Overrides.GetValueOrDefault(part.Name) ?? []).Concat(Settings(part.Name))) resource.WithEnvironment(key, value);
             resource.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString().TrimEnd('/'))
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
