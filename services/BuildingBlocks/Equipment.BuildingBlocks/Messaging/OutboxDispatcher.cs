@@ -219,6 +219,9 @@ public sealed class OutboxDispatcher<TDbContext>(
             .Select(m => m.Sequence);
         await db.OutboxMessages
             .Where(m => window.Contains(m.Sequence)
+                // Checked on the row itself too: on PostgreSQL an UPDATE that waited for another instance's lock checks
+                // again only its row's own conditions, not the subqueries, and a row just published must stay as marked.
+                && m.PublishedAt == null
                 && (m.ClaimedUntil == null || m.ClaimedUntil <= now || m.ClaimedBy == owner)
                 && !db.OutboxMessages.Any(o => o.PublishedAt == null && o.ClaimedUntil > now && o.ClaimedBy != owner))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, owner).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
