@@ -36,8 +36,8 @@ public class DaprGrpcApi(Publisher publisher, SidecarDbContext db, SidecarOption
 
     /// <summary>
     /// daprd's bulk publish (pkg/api/grpc/grpc.go bulkPublishEvent): the request is refused as a whole if it fails the
-    /// checks, an entry id is missing or repeated, or an entry cannot be wrapped; then every entry is stored on its own,
-    /// and those that could not be are returned as failed entries.
+    /// checks, an entry id is missing or repeated, or an entry cannot be wrapped; then the entries are stored together
+    /// in one transaction, in their order, and if that fails every entry is returned as failed.
     /// </summary>
     public virtual async Task<BulkPublishResponse> BulkPublishEvent(BulkPublishRequest request, ServerCallContext context)
     {
@@ -56,10 +56,11 @@ public class DaprGrpcApi(Publisher publisher, SidecarDbContext db, SidecarOption
         }).ToList();
 
         var response = new BulkPublishResponse();
-        foreach (var (entryId, envelope) in envelopes)
+        if (envelopes.Count == 0) return response;
+        try { await publisher.StoreAsync(envelopes.Select(e => e.Envelope).ToList(), context.CancellationToken); }
+        catch (DaprApiException e)
         {
-            try { await publisher.StoreAsync(envelope, context.CancellationToken); }
-            catch (DaprApiException e) { response.FailedEntries.Add(new BulkPublishResponseFailedEntry { EntryId = entryId, Error = e.Status.Detail }); }
+            foreach (var (entryId, _) in envelopes) response.FailedEntries.Add(new BulkPublishResponseFailedEntry { EntryId = entryId, Error = e.Status.Detail });
         }
         return response;
     }

@@ -26,94 +26,157 @@ public enum DeliveryVerdict { Success, Retry, Drop }
 /// <summary>
 /// Delivers pending messages as daprd does: <c>POST {route}</c> with the CloudEvent, <c>Content-Type:
 /// application/cloudevents+json</c>, <c>pubsubname</c> and <c>traceparent</c> headers; the app's answer decides.
-/// Each configured app has its own loop, woken as soon as a message is stored, so a slow or absent app never holds up
-/// another; each app's deliveries go one at a time, oldest first. (Like daprd, a sidecar delivers only to the apps it
-/// is configured for.)
+/// Each configured app has its own pipeline, woken as soon as a message is stored, so a slow or absent app never holds
+/// up another. Like daprd, it delivers concurrently: up to <see cref="SidecarOptions.MaxConcurrentDeliveries"/> at once
+/// per app (daprd's <c>--app-max-concurrency</c>; consumers accept events out of order, and do), started oldest first;
+/// the next starts as soon as one is answered (back-pressure: an app gets no more than that in flight), and the answers
+/// are committed together, a batch per commit. (Like daprd, a sidecar delivers only to the apps it is configured for.)
 /// </summary>
 public sealed class DeliveryWorker(
     IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, StoreWriteGate gate,
     TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    private sealed record Answered(long DeliveryId, DeliveryVerdict Verdict, string Detail);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(options.Apps.Select(app => Task.Run(() => DeliverToAppAsync(app, stoppingToken), stoppingToken)));
 
     private async Task DeliverToAppAsync(AppEndpoint app, CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var slots = new SemaphoreSlim(Math.Max(options.MaxConcurrentDeliveries, 1));
+        var inFlight = new System.Collections.Concurrent.ConcurrentDictionary<long, byte>();   // started, answer not yet committed
+        var answers = System.Threading.Channels.Channel.CreateUnbounded<Answered>();
+        var committer = Task.Run(() => CommitAnswersAsync(app, answers.Reader, inFlight, stoppingToken), stoppingToken);
+        try
         {
-            var woken = signal.Next;
-            bool more;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                more = await DeliverDueAsync(app, stoppingToken);
+                var woken = signal.Next;
+                var more = false;
+                try
+                {
+                    // Taken before the read: a delivery committed after this snapshot reads as settled, not pending.
+                    var started = inFlight.Keys.ToHashSet();
+                    var due = await ReadDueAsync(app, started, stoppingToken);
+                    foreach (var (delivery, message) in due)
+                    {
+                        await slots.WaitAsync(stoppingToken);
+                        inFlight[delivery.Id] = 0;
+                        _ = Task.Run(async () =>
+                        {
+                            try
+                            {
+                                var (verdict, detail) = await PostAsync(app, delivery, message, stoppingToken);
+                                answers.Writer.TryWrite(new Answered(delivery.Id, verdict, detail));
+                            }
+                            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { /* stopping: left pending */ }
+                            finally { slots.Release(); }
+                        }, CancellationToken.None);
+                    }
+                    more = due.Count == options.DeliveryBatchSize;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    logger.LogError(e, "Reading the deliveries due to {App} failed on the database", app.AppId);
+                }
+                if (more) continue;
+                // Real time: a test's clock may stand still.
+                try { await woken.WaitAsync(options.PollInterval, stoppingToken); }
+                catch (TimeoutException) { /* look again: a retry may have come due */ }
+                catch (OperationCanceledException) { return; }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                logger.LogError(e, "Delivery round for {App} failed on the database", app.AppId);
-                more = false;
-            }
-            if (more) continue;
-            // Real time: a test's clock may stand still.
-            try { await woken.WaitAsync(options.PollInterval, stoppingToken); }
-            catch (TimeoutException) { /* look again: a retry may have come due */ }
-            catch (OperationCanceledException) { return; }
+        }
+        finally
+        {
+            answers.Writer.TryComplete();
+            try { await committer; } catch (OperationCanceledException) { }
         }
     }
 
-    /// <summary>One batch for one app; stops at the first failure, since the app is probably down. Returns whether more are due.</summary>
-    private async Task<bool> DeliverDueAsync(AppEndpoint app, CancellationToken cancellationToken)
+    /// <summary>The oldest deliveries due to the app that are not already in flight, with their messages.</summary>
+    private async Task<List<(Delivery Delivery, StoredMessage Message)>> ReadDueAsync(AppEndpoint app, HashSet<long> started, CancellationToken cancellationToken)
     {
-        const int batch = 50;
         var appId = app.AppId;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Deliveries
-            .Where(d => d.AppId == appId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-            .OrderBy(d => d.Id).Take(batch)
-            .ToListAsync(cancellationToken);
-        if (due.Count == 0) return false;
-        var messageIds = due.Select(d => d.MessageId).ToList();
+        var due = (await db.Deliveries.AsNoTracking()
+                .Where(d => d.AppId == appId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+                .OrderBy(d => d.Id).Take(options.DeliveryBatchSize + started.Count)
+                .ToListAsync(cancellationToken))
+            .Where(d => !started.Contains(d.Id)).Take(options.DeliveryBatchSize).ToList();
+        if (due.Count == 0) return [];
+        var messageIds = due.Select(d => d.MessageId).Distinct().ToList();
         var messages = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return due.Select(d => (d, messages[d.MessageId])).ToList();
+    }
 
-        foreach (var delivery in due)
+    /// <summary>
+    /// Records the apps' answers, as many as have arrived, in one commit: delivered, dropped (dead-lettered), given up, or
+    /// due again after the backoff. Only then is a delivery no longer in flight (so it is never started twice).
+    /// </summary>
+    private async Task CommitAnswersAsync(AppEndpoint app, System.Threading.Channels.ChannelReader<Answered> answers,
+        System.Collections.Concurrent.ConcurrentDictionary<long, byte> inFlight, CancellationToken stoppingToken)
+    {
+        var appId = app.AppId;
+        while (await answers.WaitToReadAsync(CancellationToken.None))
         {
-            var message = messages[delivery.MessageId];
-            var (verdict, detail) = await PostAsync(app, delivery, message, cancellationToken);
-            now = clock.GetUtcNow().UtcDateTime;
-            delivery.Attempts++;
-            delivery.LastError = verdict == DeliveryVerdict.Success ? null : detail;
-
-            switch (verdict)
+            var batch = new List<Answered>();
+            while (batch.Count < options.DeliveryBatchSize && answers.TryRead(out var answer)) batch.Add(answer);
+            try
             {
-                case DeliveryVerdict.Success:
-                    delivery.Status = DeliveryStatus.Delivered;
-                    delivery.CompletedAt = now;
-                    break;
-                case DeliveryVerdict.Drop:
-                    await DropAsync(db, delivery, message, now, cancellationToken);
-                    logger.LogWarning("{App} dropped message {MessageId} on {Topic}: {Detail}", appId, message.Id, delivery.Topic, detail);
-                    break;
-                case DeliveryVerdict.Retry when options.MaxAttempts > 0 && delivery.Attempts >= options.MaxAttempts:
-                    await GiveUpAsync(db, delivery, message, now, cancellationToken);
-                    logger.LogError("Gave up delivering message {MessageId} on {Topic} to {App} after {Attempts} attempts: {Detail}",
-                        message.Id, delivery.Topic, appId, delivery.Attempts, detail);
-                    break;
-                case DeliveryVerdict.Retry:
-                    var retryIn = options.RetryDelay(delivery.Attempts);
-                    delivery.NextAttemptAt = now + retryIn;
-                    logger.LogWarning("Delivery of message {MessageId} on {Topic} to {App} will be retried in {RetryIn} (attempt {Attempts}): {Detail}",
-                        message.Id, delivery.Topic, appId, retryIn, delivery.Attempts, detail);
-                    break;
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
+                var ids = batch.Select(a => a.DeliveryId).ToList();
+                var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, CancellationToken.None);
+                var messageIds = deliveries.Values.Select(d => d.MessageId).Distinct().ToList();
+                var messages = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, CancellationToken.None);
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var (deliveryId, verdict, detail) in batch)
+                {
+                    var delivery = deliveries[deliveryId];
+                    var message = messages[delivery.MessageId];
+                    delivery.Attempts++;
+                    delivery.LastError = verdict == DeliveryVerdict.Success ? null : detail;
+                    switch (verdict)
+                    {
+                        case DeliveryVerdict.Success:
+                            delivery.Status = DeliveryStatus.Delivered;
+                            delivery.CompletedAt = now;
+                            break;
+                        case DeliveryVerdict.Drop:
+                            await DropAsync(db, delivery, message, now, CancellationToken.None);
+                            logger.LogWarning("{App} dropped message {MessageId} on {Topic}: {Detail}", appId, message.Id, delivery.Topic, detail);
+                            break;
+                        case DeliveryVerdict.Retry when options.MaxAttempts > 0 && delivery.Attempts >= options.MaxAttempts:
+                            await GiveUpAsync(db, delivery, message, now, CancellationToken.None);
+                            logger.LogError("Gave up delivering message {MessageId} on {Topic} to {App} after {Attempts} attempts: {Detail}",
+                                message.Id, delivery.Topic, appId, delivery.Attempts, detail);
+                            break;
+                        case DeliveryVerdict.Retry:
+                            var retryIn = options.RetryDelay(delivery.Attempts);
+                            delivery.NextAttemptAt = now + retryIn;
+                            logger.LogWarning("Delivery of message {MessageId} on {Topic} to {App} will be retried in {RetryIn} (attempt {Attempts}): {Detail}",
+                                message.Id, delivery.Topic, appId, retryIn, delivery.Attempts, detail);
+                            break;
+                    }
+                }
+                await gate.RunAsync(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
             }
-            await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
-            if (verdict == DeliveryVerdict.Retry) return false;
+            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The answers are lost, the deliveries still pending: they go again (consumers deduplicate on the id).
+                logger.LogError(e, "Recording {Count} answers of {App} failed on the database; those deliveries will be made again", batch.Count, appId);
+            }
+            finally
+            {
+                foreach (var answer in batch) inFlight.TryRemove(answer.DeliveryId, out _);
+            }
         }
-        return due.Count == batch;
     }
 
     /// <summary>

@@ -55,20 +55,23 @@ public sealed class Publisher(
     }
 
     /// <summary>Stores the message with a pending delivery for every subscriber and wakes the delivery worker.</summary>
-    public async Task StoreAsync(Envelope envelope, CancellationToken cancellationToken)
+    public Task StoreAsync(Envelope envelope, CancellationToken cancellationToken) => StoreAsync([envelope], cancellationToken);
+
+    /// <summary>Stores the messages of one bulk publish in one transaction, each with its deliveries, and wakes the delivery worker.</summary>
+    public async Task StoreAsync(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
     {
-        StoredMessage message;
+        IReadOnlyList<StoredMessage> stored;
         try
         {
-            message = await db.AcceptAsync(gate, envelope.Topic, envelope.Body, envelope.TraceParent, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            stored = await db.AcceptAsync(gate, envelopes.Select(e => (e.Topic, e.Body, e.TraceParent)).ToList(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         catch (Exception e) when (e is DbUpdateException or SqliteException)
         {
             db.ChangeTracker.Clear();                   // the failed rows must not be saved again with the next message
-            throw DaprApiException.PublishMessage(options.PubSubName, envelope.Topic, e.GetBaseException().Message);
+            throw DaprApiException.PublishMessage(options.PubSubName, envelopes[0].Topic, e.GetBaseException().Message);
         }
         signal.Notify();
-        logger.LogDebug("Accepted message {MessageId} on {Topic}", message.Id, envelope.Topic);
+        foreach (var message in stored) logger.LogDebug("Accepted message {MessageId} on {Topic}", message.Id, message.Topic);
     }
 
     /// <summary>

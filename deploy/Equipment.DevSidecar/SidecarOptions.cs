@@ -13,6 +13,13 @@ public sealed class SidecarOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Attempts before a delivery is given up (then dead-lettered when the subscription names a topic); 0 = never give up.</summary>
     public int MaxAttempts { get; set; }
+    /// <summary>
+    /// How many deliveries to one app are in flight at once (daprd's <c>--app-max-concurrency</c>): the back-pressure on
+    /// a busy app. 1 delivers one at a time, oldest first.
+    /// </summary>
+    public int MaxConcurrentDeliveries { get; set; } = 8;
+    /// <summary>How many due deliveries of one app are read and committed together.</summary>
+    public int DeliveryBatchSize { get; set; } = 100;
     /// <summary>Timeout of one delivery call to an app.</summary>
     public TimeSpan AppCallTimeout { get; set; } = TimeSpan.FromSeconds(30);
     public List<AppEndpoint> Apps { get; set; } = [];

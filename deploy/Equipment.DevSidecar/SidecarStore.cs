@@ -52,22 +52,32 @@ public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options)
     }
 
     /// <summary>Stores a message and a pending delivery for every app subscribed to its topic, behind the gate.</summary>
-    public Task<StoredMessage> AcceptAsync(StoreWriteGate gate, string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken) =>
-        gate.RunAsync(() => AcceptAsync(topic, body, traceParent, nowUtc, cancellationToken), cancellationToken);
+    public async Task<StoredMessage> AcceptAsync(StoreWriteGate gate, string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken) =>
+        (await AcceptAsync(gate, [(topic, body, traceParent)], nowUtc, cancellationToken))[0];
 
-    /// <summary>The message and its deliveries in one transaction: one commit per publish.</summary>
-    private async Task<StoredMessage> AcceptAsync(string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores messages, in their order, each with a pending delivery for every app subscribed to its topic: all in one
+    /// transaction behind the gate (one commit for a bulk publish).
+    /// </summary>
+    public Task<IReadOnlyList<StoredMessage>> AcceptAsync(
+        StoreWriteGate gate, IReadOnlyList<(string Topic, string Body, string? TraceParent)> messages, DateTime nowUtc, CancellationToken cancellationToken) =>
+        gate.RunAsync(() => AcceptAsync(messages, nowUtc, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<StoredMessage>> AcceptAsync(
+        IReadOnlyList<(string Topic, string Body, string? TraceParent)> messages, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var subscribers = await Subscriptions.AsNoTracking().Where(s => s.Topic == topic).ToListAsync(cancellationToken);
+        var topics = messages.Select(m => m.Topic).Distinct().ToList();
+        var subscribers = (await Subscriptions.AsNoTracking().Where(s => topics.Contains(s.Topic)).ToListAsync(cancellationToken)).ToLookup(s => s.Topic);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        var message = new StoredMessage { Topic = topic, Body = body, TraceParent = traceParent, ReceivedAt = nowUtc };
-        Messages.Add(message);
+        var stored = messages.Select(m => new StoredMessage { Topic = m.Topic, Body = m.Body, TraceParent = m.TraceParent, ReceivedAt = nowUtc }).ToList();
+        Messages.AddRange(stored);
         await SaveChangesAsync(cancellationToken);
-        foreach (var subscription in subscribers)
-            Deliveries.Add(Delivery.Pending(message.Id, subscription, nowUtc));
+        foreach (var message in stored)
+            foreach (var subscription in subscribers[message.Topic])
+                Deliveries.Add(Delivery.Pending(message.Id, subscription, nowUtc));
         await SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return message;
+        return stored;
     }
 }
 

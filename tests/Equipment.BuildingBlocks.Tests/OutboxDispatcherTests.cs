@@ -83,6 +83,41 @@ public class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_run_of_one_topic_goes_in_one_bulk_call_in_order_and_a_refused_entry_is_retried_without_publishing_the_others_twice()
+    {
+        // Three notes, each written then archived, interleaved as requests would commit them: W1 W2 A1 W3 A2 A3.
+        var order = new[] { ("w", 1), ("w", 2), ("a", 1), ("w", 3), ("a", 2), ("a", 3) };
+        await using (var db = _database.Open())
+        {
+            foreach (var (kind, note) in order)
+            {
+                if (kind == "w") db.Publish(new NoteWritten($"note {note}") { OccurredAt = _clock.Now });
+                else db.Publish(new NoteArchived($"note {note}") { OccurredAt = _clock.Now });
+                await db.SaveChangesAsync();
+            }
+        }
+        var bulk = new BulkSidecar { RefuseText = "note 2", RefuseTopic = NoteArchived.Topic };
+
+        await using (var db = _database.Open())
+            Assert.Equal(DispatchOutcome.Failed, await OutboxDispatcher<TestDbContext>.DispatchDueAsync(db, bulk, _options, _clock, NullLogger.Instance, CancellationToken.None));
+
+        // One call per run of one topic, in the order of the rows; the pass stops after the run with the refusal.
+        Assert.Equal(["notes.written:note 1,note 2", "notes.archived:note 1", "notes.written:note 3", "notes.archived:note 2,note 3"], bulk.Calls);
+        bulk.RefuseText = null;
+        _clock.Now = _clock.Now.AddSeconds(1);
+        await using (var db = _database.Open())
+            Assert.Equal(DispatchOutcome.Drained, await OutboxDispatcher<TestDbContext>.DispatchDueAsync(db, bulk, _options, _clock, NullLogger.Instance, CancellationToken.None));
+
+        Assert.Equal("notes.archived:note 2", bulk.Calls[^1]);                 // only the refused one again
+        Assert.Equal(6, bulk.Accepted.Distinct().Count());
+        Assert.Equal(6, bulk.Accepted.Count);                                 // nothing published twice
+        foreach (var note in new[] { "note 1", "note 3" })                     // per note: written before archived
+            Assert.True(bulk.Accepted.IndexOf($"notes.written:{note}") < bulk.Accepted.IndexOf($"notes.archived:{note}"));
+        await using (var check = _database.Open())
+            Assert.Equal(0, await check.OutboxMessages.CountAsync(m => m.PublishedAt == null));
+    }
+
+    [Fact]
     public async Task Only_an_accepted_publish_counts_and_a_failure_backs_off_exponentially_up_to_the_cap()
     {
         await EnqueueAsync(2);
@@ -163,6 +198,33 @@ public class OutboxDispatcherTests : IDisposable
             Requests.Add((message.Topic, JsonNode.Parse(DaprPublisher.Envelope(message, "procurement"))!));
             var refused = Refuses || (RefuseAfter is { } limit && Requests.Count > limit);
             return Task.FromResult(refused ? PublishResult.Failed("sidecar answered Unavailable: connection refused") : PublishResult.Published);
+        }
+    }
+
+    /// <summary>A sidecar that takes a run of one topic in one call and refuses the entries whose text is <see cref="RefuseText"/>.</summary>
+    private sealed class BulkSidecar : IOutboxPublisher
+    {
+        public string? RefuseText { get; set; }
+        public string? RefuseTopic { get; set; }
+        public List<string> Calls { get; } = [];
+        public List<string> Accepted { get; } = [];
+
+        public Task<PublishResult> PublishAsync(Equipment.BuildingBlocks.Data.OutboxMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a run of one row goes through the batch call too");
+
+        public Task<IReadOnlyList<PublishResult>> PublishBatchAsync(IReadOnlyList<Equipment.BuildingBlocks.Data.OutboxMessage> messages, CancellationToken cancellationToken)
+        {
+            Assert.Single(messages.Select(m => m.Topic).Distinct());
+            var texts = messages.Select(m => JsonNode.Parse(m.Payload)!["text"]!.GetValue<string>()).ToList();
+            Calls.Add($"{messages[0].Topic}:{string.Join(",", texts)}");
+            var results = new List<PublishResult>();
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var refused = texts[i] == RefuseText && messages[i].Topic == RefuseTopic;
+                if (!refused) Accepted.Add($"{messages[i].Topic}:{texts[i]}");
+                results.Add(refused ? PublishResult.Failed("refused (test)") : PublishResult.Published);
+            }
+            return Task.FromResult<IReadOnlyList<PublishResult>>(results);
         }
     }
 }

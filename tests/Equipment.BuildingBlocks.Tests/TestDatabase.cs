@@ -15,6 +15,11 @@ public sealed record NoteWritten(string Text) : IntegrationEvent, ITopicEvent
     public static string Topic => "notes.written";
 }
 
+public sealed record NoteArchived(string Text) : IntegrationEvent, ITopicEvent
+{
+    public static string Topic => "notes.archived";
+}
+
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Note> Notes => Set<Note>();

@@ -9,8 +9,11 @@ namespace Equipment.DevSidecar.Tests;
 
 public class SidecarFactory(string databasePath, params FakeSubscriber[] apps) : WebApplicationFactory<Program>
 {
+    public int? MaxConcurrentDeliveries { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (MaxConcurrentDeliveries is { } concurrency) builder.UseSetting("Sidecar:MaxConcurrentDeliveries", concurrency.ToString());
         builder.UseSetting("Sidecar:Database", $"Data Source={databasePath}");
         builder.UseSetting("Sidecar:DiscoveryInterval", "00:00:00.200");
         builder.UseSetting("Sidecar:PollInterval", "00:00:00.100");
@@ -68,6 +71,23 @@ public class DevSidecarTests : IAsyncLifetime
 
     private static Task<T> Eventually<T>(Func<T> probe, Func<T, bool> done, string what) =>
         Equipment.ApiClient.Poll.UntilAsync(() => Task.FromResult(probe()), done, TimeSpan.FromSeconds(20), what);
+
+    [Fact]
+    public async Task An_app_gets_as_many_deliveries_at_once_as_configured_and_never_more()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _app.BeforeAnswer = () => held.Task;
+        _sidecar = new SidecarFactory(_database, _app, _deadLetters) { MaxConcurrentDeliveries = 4 };
+        await WaitForSubscriptionsAsync(3);
+        for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.NoContent, (await PublishAsync("orders", $"c-{i}")).StatusCode);
+
+        await Eventually(() => _app.InFlight, n => n == 4, "4 deliveries in flight");
+        Assert.Equal(4, _app.InFlight);                                   // the 5th waits for a free slot: back-pressure
+        held.SetResult();
+        await Eventually(() => _app.Deliveries.Count, n => n == 20, "all 20 delivered");
+        Assert.Equal(4, _app.MaxInFlight);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"c-{i}").Order(), _app.Deliveries.Select(d => d.Body["id"]!.GetValue<string>()).Order());
+    }
 
     [Fact]
     public async Task Publishing_answers_like_daprd()

@@ -77,6 +77,37 @@ public sealed class EndToEndDeliveryTests : IAsyncLifetime
         await Eventually(() => _sidecar.Deliveries(), d => d.Count == count && d.All(x => x.Status != nameof(DeliveryStatus.Pending)), what);
 
     [Fact]
+    public async Task A_bulk_publish_of_outbox_rows_is_stored_in_order_as_our_own_cloud_events_and_each_is_handled_once()
+    {
+        var traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var rows = Enumerable.Range(0, 30)
+            .Select(i => OutboxMessage.Create(NoteWritten.Topic, Guid.NewGuid(), nameof(NoteWritten),
+                JsonSerializer.Serialize(Note($"bulk {i}"), EventJson.Options), DateTime.UtcNow, i == 0 ? traceParent : null))
+            .ToList();
+        var publisher = new DaprPublisher(_dapr, new DaprOptions { AppId = "procurement" });
+
+        var results = await publisher.PublishBatchAsync(rows, CancellationToken.None);
+
+        Assert.Equal(30, results.Count(r => r.IsPublished));
+        var stored = _sidecar.Messages(NoteWritten.Topic);
+        Assert.Equal(rows.Select(r => r.EventId.ToString()), stored.Select(m => m["id"]!.GetValue<string>()));    // in order, our ids
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var ours = JsonNode.Parse(DaprPublisher.Envelope(rows[i], "procurement"))!.AsObject();
+            foreach (var (name, value) in ours.Where(m => m.Key != "time"))        // every member the single publish sends, the same
+                Assert.True(JsonNode.DeepEquals(value, stored[i][name]), $"{name}: {value?.ToJsonString()} vs {stored[i][name]?.ToJsonString()}");
+            Assert.Equal(DateTimeOffset.Parse(ours["time"]!.GetValue<string>()), DateTimeOffset.Parse(stored[i]["time"]!.GetValue<string>()));   // "Z" or "+00:00"
+            Assert.False(stored[i].ContainsKey("subject"));
+        }
+        Assert.Equal(traceParent, stored[0]["traceparent"]!.GetValue<string>());     // the request's trace goes on with its event
+
+        await SettledAsync(30, "the 30 deliveries to be settled");
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"bulk {i}").Order(), _app.Notes().Order());
+        Assert.Equal(30, _app.Inbox().Count);
+        Assert.Equal(30, _app.HandlerCalls.Count);
+    }
+
+    [Fact]
     public async Task A_published_event_is_handled_once_with_one_inbox_row()
     {
         var @event = Note("hello");
@@ -334,7 +365,8 @@ public sealed class EndToEndSidecarFactory : SidecarFactory
     public DaprClient CreateDaprClient()
     {
         StartServer();
-        return new Dapr.Client.DaprClientBuilder().UseGrpcEndpoint($"http://127.0.0.1:{GrpcPort}").Build();
+        return new Dapr.Client.DaprClientBuilder().UseGrpcEndpoint($"http://127.0.0.1:{GrpcPort}")
+            .UseJsonSerializationOptions(DaprMessaging.ClientJson).Build();              // as AddDaprMessaging builds it
     }
 
     private T Read<T>(Func<SidecarDbContext, T> query)

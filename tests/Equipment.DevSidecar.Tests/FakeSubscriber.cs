@@ -19,6 +19,12 @@ public sealed class FakeSubscriber : IAsyncDisposable
     /// <summary>How to answer a delivery of a given topic: (status code, body).</summary>
     public Func<string, int, (int Status, string Body)> Answer { get; set; } = (_, _) => (200, "{\"status\":\"SUCCESS\"}");
     public ConcurrentQueue<Received> Deliveries { get; } = new();
+    /// <summary>Awaited before each delivery is answered (to hold deliveries in flight).</summary>
+    public Func<Task>? BeforeAnswer { get; set; }
+    private int _inFlight, _maxInFlight;
+    public int InFlight => Volatile.Read(ref _inFlight);
+    /// <summary>The most deliveries this app had in flight at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     public sealed record Received(string Path, string? ContentType, string? PubSubName, string? TraceParent, JsonObject Body);
 
@@ -34,6 +40,11 @@ public sealed class FakeSubscriber : IAsyncDisposable
             var topic = body["topic"]?.GetValue<string>() ?? "";
             var attempt = Deliveries.Count(d => d.Body["topic"]?.GetValue<string>() == topic && d.Body["id"]?.ToString() == body["id"]?.ToString()) + 1;
             Deliveries.Enqueue(new Received(context.Request.Path, context.Request.ContentType, context.Request.Headers["pubsubname"], context.Request.Headers["traceparent"], body));
+            var inFlight = Interlocked.Increment(ref _inFlight);
+            int max;
+            while (inFlight > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) != max) { }
+            try { if (BeforeAnswer is { } hold) await hold(); }
+            finally { Interlocked.Decrement(ref _inFlight); }
             var (status, answer) = Answer(topic, attempt);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";

@@ -57,8 +57,9 @@ public sealed class OutboxSignal
 }
 
 /// <summary>
-/// Publishes pending outbox rows oldest first; a row is marked published only after the sidecar accepted it (the marks
-/// of a batch in one UPDATE).
+/// Publishes pending outbox rows oldest first, a batch at a time: each run of consecutive rows of one topic goes to the
+/// sidecar in one call (a bulk publish), and a row is marked published only after the sidecar accepted it (the marks
+/// of a batch in one UPDATE). The dispatcher is woken by every commit (<see cref="OutboxSignal"/>).
 /// A failure is logged, counted on the row and retried with capped exponential backoff: nothing is ever dropped.
 /// Several instances may run against one database: each pass first claims a batch (a lease: <c>ClaimedBy</c>,
 /// <c>ClaimedUntil</c>, taken with one conditional UPDATE that works on SQLite and PostgreSQL alike), and only the
@@ -118,9 +119,9 @@ public sealed class OutboxDispatcher<TDbContext>(
         DispatchDueAsync(db, publisher, options, clock, logger, NewInstanceId(), cancellationToken);
 
     /// <summary>
-    /// One pass over the due rows, oldest first, as <paramref name="owner"/>: claim a batch, publish it, mark what was
-    /// published in one UPDATE, give back what is left. Stops at the first failure (the sidecar is likely down) and when
-    /// the lease is lost. A crash between a publish and its mark publishes that row again later: consumers deduplicate
+    /// One pass over the due rows, oldest first, as <paramref name="owner"/>: claim a batch, publish it run by run of
+    /// one topic, mark what was published in one UPDATE, give back what is left. Stops after the first run with a
+    /// failure (the sidecar is likely down; the failed rows are retried with backoff) and when the lease is lost. A crash between a publish and its mark publishes that row again later: consumers deduplicate
     /// on the event id.
     /// </summary>
     public static async Task<DispatchOutcome> DispatchDueAsync(
@@ -133,9 +134,10 @@ public sealed class OutboxDispatcher<TDbContext>(
         try
         {
             var leaseUntil = clock.GetUtcNow().UtcDateTime + options.ClaimDuration;
-            for (var i = 0; i < claimed.Count; i++)
+            // Runs of consecutive rows of one topic, each published in one call, in the order of the rows.
+            for (var i = 0; i < claimed.Count;)
             {
-                var message = claimed[i];
+                var run = claimed.Skip(i).TakeWhile(m => m.Topic == claimed[i].Topic).ToList();
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (now >= leaseUntil - options.ClaimDuration / 2)
                 {
@@ -146,34 +148,42 @@ public sealed class OutboxDispatcher<TDbContext>(
                         .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, leaseUntil), cancellationToken);
                     if (renewed < claimed.Count - i)
                     {
-                        logger.LogWarning("Outbox lease of {Owner} ran out before {EventId}: another instance goes on", owner, message.EventId);
+                        logger.LogWarning("Outbox lease of {Owner} ran out before {EventId}: another instance goes on", owner, run[0].EventId);
                         return DispatchOutcome.Failed;
                     }
                 }
 
-                var result = await publisher.PublishAsync(message, cancellationToken);
-                if (result.IsPublished)
+                var results = await publisher.PublishBatchAsync(run, cancellationToken);
+                var failures = new List<(OutboxMessage Message, string Error)>();
+                for (var r = 0; r < results.Count; r++)
                 {
-                    published.Add(message.Sequence);
+                    if (results[r].IsPublished) published.Add(run[r].Sequence);
+                    else failures.Add((run[r], results[r].Error ?? "unknown"));
+                }
+                if (failures.Count == 0 && results.Count == run.Count)
+                {
+                    i += run.Count;
                     continue;
                 }
 
                 if (!await MarkPublishedAsync()) return DispatchOutcome.Failed;
                 now = clock.GetUtcNow().UtcDateTime;
-                var attempts = message.Attempts + 1;
-                var retryIn = options.RetryDelay(attempts);
-                var error = result.Error ?? "unknown";
-                if (error.Length > 1000) error = error[..1000];
-                var failedSequence = message.Sequence;
-                var nextAttemptAt = now + retryIn;
-                await db.OutboxMessages
-                    .Where(m => m.Sequence == failedSequence && m.ClaimedBy == owner)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(m => m.Attempts, attempts)
-                        .SetProperty(m => m.LastError, error)
-                        .SetProperty(m => m.NextAttemptAt, nextAttemptAt), cancellationToken);
-                logger.LogWarning("Publishing {Topic} event {EventId} failed (attempt {Attempts}), retrying in {RetryIn}: {Error}",
-                    message.Topic, message.EventId, attempts, retryIn, result.Error);
+                foreach (var (message, failure) in failures)
+                {
+                    var attempts = message.Attempts + 1;
+                    var retryIn = options.RetryDelay(attempts);
+                    var error = failure.Length > 1000 ? failure[..1000] : failure;
+                    var failedSequence = message.Sequence;
+                    var nextAttemptAt = now + retryIn;
+                    await db.OutboxMessages
+                        .Where(m => m.Sequence == failedSequence && m.ClaimedBy == owner)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.Attempts, attempts)
+                            .SetProperty(m => m.LastError, error)
+                            .SetProperty(m => m.NextAttemptAt, nextAttemptAt), cancellationToken);
+                    logger.LogWarning("Publishing {Topic} event {EventId} failed (attempt {Attempts}), retrying in {RetryIn}: {Error}",
+                        message.Topic, message.EventId, attempts, retryIn, failure);
+                }
                 return DispatchOutcome.Failed;
             }
 

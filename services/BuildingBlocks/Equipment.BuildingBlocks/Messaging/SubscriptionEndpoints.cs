@@ -170,6 +170,11 @@ public static class SubscriptionEndpoints
     {
         SqliteException { SqliteErrorCode: 5 or 6 } => true,              // SQLITE_BUSY, SQLITE_LOCKED
         DbUpdateException { InnerException: SqliteException inner } => inner.SqliteErrorCode is 5 or 6 or 19, // 19: constraint (inbox race)
+        // Two deliveries handled at once (the sidecar delivers concurrently) that touch one row: the loser tries again.
+        DbUpdateConcurrencyException => true,
+        // PostgreSQL: unique violation (inbox or read-model race), serialization failure, deadlock.
+        DbUpdateException { InnerException: System.Data.Common.DbException { SqlState: "23505" or "40001" or "40P01" } } => true,
+        System.Data.Common.DbException { SqlState: "40001" or "40P01" } => true,
         _ => false,
     };
 }
