@@ -30,7 +30,7 @@ DataFiles.PrepareSqlite(options.Database);   // its folder made, the file its ow
 // The store's commits are not flushed to disk one by one (synchronous=NORMAL with its WAL: safe when the process is
 // killed, not when the machine loses power): the DevSidecar stands in for daprd and a broker on a developer's machine,
 // where a commit's fsync was most of a publish's time.
-var storePragmas = new SqliteConnectionPragmas(SqliteConnectionPragmas.BusyTimeout + " PRAGMA synchronous = NORMAL;");
+var storePragmas = SqliteConnectionPragmas.Services;
 builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database).AddInterceptors(storePragmas));
 builder.Services.AddHttpClient(nameof(DeliveryWorker), c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddHttpClient(nameof(SubscriptionDiscovery));

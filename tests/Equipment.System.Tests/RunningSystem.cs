@@ -46,6 +46,9 @@ public class RunningSystem : IAsyncLifetime
         [EquipmentSystem.Gateway] = new() { ["RateLimiting__PermitLimit"] = "100000" },
     };
 
+    /// <summary>Whether the AppHost enters its demo data before the system counts as running (off for every test but the seed's).</summary>
+    protected virtual bool Seeded => false;
+
     /// <summary>Settings a fixture adds to one part's environment, over the defaults above.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings(string part) => [];
 
@@ -70,7 +73,8 @@ public class RunningSystem : IAsyncLifetime
         Directory.CreateDirectory(_dataDirectory);
         string[] args =
         [
-            "--no-seed", "--data", _dataDirectory,
+            .. Seeded ? Array.Empty<string>() : ["--no-seed"],
+            "--data", _dataDirectory,
             "--gateway-port", FreePort(), "--portal-port", FreePort(), "--procurement-port", FreePort(), "--inventory-port", FreePort(),
             "--maintenance-port", FreePort(), "--reporting-port", FreePort(), "--sidecar-port", FreePort(), "--sidecar-grpc-port", FreePort(),
             // EQUIPMENT_TEST_POSTGRES runs the whole system on PostgreSQL (databases of its own, per run) instead of SQLite.

@@ -75,11 +75,17 @@ public sealed class Asset
     }
 
     /// <summary>Final acceptance: recorded, or deemed once the configured period has run with nothing recorded.</summary>
-    public DateOnly? AcceptanceOn(DateOnly today) =>
-        AcceptedOn ?? (today >= ReceivedOn.AddDays(DeemedAcceptanceDays) ? ReceivedOn.AddDays(DeemedAcceptanceDays) : null);
+    public DateOnly? AcceptanceOn(DateOnly today) => AcceptanceOn(AcceptedOn, ReceivedOn, DeemedAcceptanceDays, today);
+
+    /// <summary>Accepted on the day recorded, or deemed accepted once the days after receipt have passed.</summary>
+    public static DateOnly? AcceptanceOn(DateOnly? acceptedOn, DateOnly receivedOn, int deemedAcceptanceDays, DateOnly today) =>
+        acceptedOn ?? (today >= receivedOn.AddDays(deemedAcceptanceDays) ? receivedOn.AddDays(deemedAcceptanceDays) : null);
 
     /// <summary>Warranty runs from acceptance; before acceptance, the end it will have if acceptance is deemed.</summary>
-    public DateOnly WarrantyEndsOn(DateOnly today) => (AcceptanceOn(today) ?? ReceivedOn.AddDays(DeemedAcceptanceDays)).AddMonths(WarrantyMonths);
+    public DateOnly WarrantyEndsOn(DateOnly today) => WarrantyEndsOn(AcceptedOn, ReceivedOn, DeemedAcceptanceDays, WarrantyMonths, today);
+
+    public static DateOnly WarrantyEndsOn(DateOnly? acceptedOn, DateOnly receivedOn, int deemedAcceptanceDays, int warrantyMonths, DateOnly today) =>
+        (AcceptanceOn(acceptedOn, receivedOn, deemedAcceptanceDays, today) ?? receivedOn.AddDays(deemedAcceptanceDays)).AddMonths(warrantyMonths);
 
     public string Location => CrossingPointCode ?? WarehouseCode ?? "";
 
