@@ -24,13 +24,16 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
         if (event.key !== "Enter") return;
         const serial = entry.value.trim().toUpperCase();
         const warning = entry.form.querySelector(`[data-serial-warning="${entry.dataset.serialEntry}"]`);
-        if (warning) warning.textContent = "";
+        if (warning) { warning.textContent = ""; warning.hidden = true; }
         if (serial.length === 0) return;
         for (const list of entry.form.querySelectorAll("textarea[data-serial-list]")) {
             const serials = list.value.split("\n").map(s => s.trim().toUpperCase());
             if (serials.includes(serial)) {
                 event.preventDefault();
-                if (warning) warning.textContent = `${entry.value.trim()} is already on this note (line ${list.dataset.lineNumber}): scanned twice?`;
+                if (warning) {
+                    warning.hidden = false;
+                    warning.textContent = `${entry.value.trim()} is already on this note (line ${list.dataset.lineNumber}): scanned twice?`;
+                }
                 entry.setAttribute("aria-invalid", "true");
                 entry.select();
                 return;
@@ -46,7 +49,7 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
     const body = document.body;
     const notice = document.getElementById("session-notice");
     if (!body.dataset.sessionEnds || !notice) return;
-    let endsAt = Number(body.dataset.sessionEnds) * 1000;
+    const endsAt = () => Number(body.dataset.sessionEnds) * 1000;        // the page's data: updated when the user signs in again
     const clock = t => new Date(t).toISOString().substring(11, 16) + " UTC";
 
     const say = text => {
@@ -54,9 +57,9 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
         notice.querySelector("[data-text]").textContent = text;
     };
     const check = () => {
-        const left = endsAt - Date.now();
-        if (left <= 0) say(`Your session ended at ${clock(endsAt)}. What you typed is still here: sign in again in another tab, then send the form.`);
-        else if (left <= 5 * 60 * 1000) say(`Your session ends at ${clock(endsAt)}, in ${Math.ceil(left / 60000)} min. Send what you are typing before then, or sign in again in another tab.`);
+        const left = endsAt() - Date.now();
+        if (left <= 0) say(`Your session ended at ${clock(endsAt())}. What you typed is still here: sign in again in another tab, then send the form.`);
+        else if (left <= 5 * 60 * 1000) say(`Your session ends at ${clock(endsAt())}, in ${Math.ceil(left / 60000)} min. Send what you are typing before then, or sign in again in another tab.`);
         else notice.hidden = true;
     };
     check();
@@ -64,18 +67,16 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
 
     document.addEventListener("submit", async event => {
         const form = event.target;
-        if (Date.now() < endsAt || form.dataset.sessionChecked === "yes" || form.action.endsWith("/signout")) return;
+        if (Date.now() < endsAt() || form.action.endsWith("/signout")) return;
         event.preventDefault();
         // Signed in again elsewhere? The portal says when the new session ends and gives this form a fresh antiforgery token.
         const answer = await fetch("session", { credentials: "same-origin", headers: { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" } });
         if (answer.ok) {
             const session = await answer.json();
-            endsAt = session.endsAt * 1000;
             body.dataset.sessionEnds = String(session.endsAt);
             form.querySelectorAll("input[name='__RequestVerificationToken']").forEach(t => t.value = session.antiforgeryToken);
             check();
-            form.dataset.sessionChecked = "yes";
-            form.requestSubmit(event.submitter);
+            if (Date.now() < endsAt()) form.requestSubmit(event.submitter);
             return;
         }
         check();
