@@ -175,6 +175,10 @@ public sealed class Problem
 
     public bool Names(string field) => Fields.ContainsKey(field);
 
+    /// <summary>The message and every field's refusal in words, in one sentence, for a page that cannot show them beside their fields.</summary>
+    public string Summary() =>
+        string.Join(" ", Fields.SelectMany(f => f.Value.Select(m => $"{FieldName(f.Key)}: {m}")).Prepend(Message));
+
     /// <summary>
     /// A field's JSON path in the user's words, for the summary of a refusal: <c>lines[0].units[1].manufacturer</c> →
     /// "Line 1, unit 2, manufacturer"; <c>countryOfEstablishment</c> → "Country of establishment"; <c>$</c> → "The form".

@@ -32,7 +32,9 @@ public static class WorkOrderSteps
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            Flash.Set(context, new FlashMessage(Problem.From(e).Message, Problem: true));
+            // the list shows the refusal and fills the row's form in again with what was sent
+            var sent = context.Request.Form.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(f => f.Key, f => f.Value.ToString());
+            Flash.Set(context, new FlashMessage(Problem.From(e).Summary(), Problem: true, KeptFor: context.Request.RouteValues["workOrderId"]?.ToString(), Kept: sent));
         }
         return Results.Redirect("/maintenance/work-orders");
     }

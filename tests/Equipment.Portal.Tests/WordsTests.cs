@@ -1,6 +1,8 @@
 using Equipment.DonorReporting.Contracts.Api;
 using Equipment.Portal;
 using Equipment.Procurement.Contracts.Api;
+using Equipment.Inventory.Contracts.Api;
+using Equipment.Maintenance.Contracts.Api;
 
 namespace Equipment.Portal.Tests;
 

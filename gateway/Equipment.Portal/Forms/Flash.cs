@@ -5,9 +5,16 @@ namespace Equipment.Portal.Forms;
 
 /// <summary>
 /// A message shown once, on the page a form redirects to after it went through (post-redirect-get): "Bid recorded",
-/// with an optional link to what was made. <see cref="Problem"/> says it is a refusal (from the plain-HTTP step forms).
+/// with an optional link to what was made. <see cref="Problem"/> says it is a refusal (from the plain-HTTP step forms),
+/// which then brings back what that form held (<see cref="Kept"/>, by field name) for the form named <see cref="KeptFor"/>.
 /// </summary>
-public sealed record FlashMessage(string Text, string? LinkHref = null, string? LinkText = null, bool Problem = false);
+public sealed record FlashMessage(string Text, string? LinkHref = null, string? LinkText = null, bool Problem = false,
+    string? KeptFor = null, IReadOnlyDictionary<string, string>? Kept = null)
+{
+    /// <summary>What the refused form <paramref name="form"/> held in its field <paramref name="name"/>, or <paramref name="otherwise"/>.</summary>
+    public static string Value(FlashMessage? message, string form, string name, string? otherwise) =>
+        message is { KeptFor: { } kept, Kept: { } values } && kept == form && values.TryGetValue(name, out var value) ? value : otherwise ?? "";
+}
 
 /// <summary>
 /// Carries a <see cref="FlashMessage"/> across the redirect in a short-lived cookie the portal encrypts and signs (Data
