@@ -19,13 +19,21 @@ public sealed partial class PortalTests
     private static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
     {
         await page.AddScriptTagAsync(new() { Content = Axe.Value });               // the page's context bypasses its CSP for this script
-        var violations = await page.EvaluateAsync<JsonElement>(
+        var result = await page.EvaluateAsync<JsonElement>(
             """
-            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                .filter(v => v.impact === 'critical' || v.impact === 'serious')
-                .map(v => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)
+            async () => {
+                const r = await axe.run(document);
+                return {
+                    passes: r.passes.length,
+                    violations: r.violations
+                        .filter(v => v.impact === 'critical' || v.impact === 'serious')
+                        .map(v => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`),
+                };
+            }
             """);
-        return violations.EnumerateArray().Select(v => $"{new Uri(page.Url).PathAndQuery}: {v.GetString()}").ToList();
+        var path = new Uri(page.Url).PathAndQuery;
+        Assert.True(result.GetProperty("passes").GetInt32() > 10, $"axe-core checked almost nothing on {path}");   // it really ran
+        return result.GetProperty("violations").EnumerateArray().Select(v => $"{path}: {v.GetString()}").ToList();
     }
 
     [Fact]

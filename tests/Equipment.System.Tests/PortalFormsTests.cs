@@ -237,7 +237,7 @@ public sealed partial class PortalTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the handover" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("tick the assets handed over");
         await Expect(page.GetByLabel("Place")).ToHaveValueAsync("Ben Gardane");
-        foreach (var asset in received) await page.GetByLabel(new Regex($"^{Regex.Escape(asset.SerialNumber)} ")).CheckAsync();
+        foreach (var asset in received) await page.GetByRole(AriaRole.Checkbox, new() { Name = $"{asset.SerialNumber} —" }).CheckAsync();
         await page.GetByLabel("Border authority receiving").FillAsync("Garde nationale (Tunisia)");
         await page.GetByLabel("Handed over by (name)").FillAsync("Sophie Laurent");
         await page.Locator("#from-role").FillAsync("ICMPD project manager");
