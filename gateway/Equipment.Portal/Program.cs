@@ -1,6 +1,7 @@
 using Equipment.ApiClient;
 using Equipment.Portal;
 using Equipment.Portal.Components;
+using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -25,6 +26,8 @@ builder.Services.AddEquipmentApi(gateway, TimeSpan.FromSeconds(60), client => cl
     .ConfigurePrimaryHttpMessageHandler(() => GatewaySource.Handler(source)));
 builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<GatewaySignIn>();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<SubmittedForms>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
@@ -47,10 +50,12 @@ builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Fo
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UsePageSafety();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFlash();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -61,6 +66,13 @@ app.MapPost("/signout", async (HttpContext context) =>
     await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     return Results.Redirect("/signin");
 });
+// The sign-in session, for the page script that keeps a form from being sent after it ended: when it ends, and a fresh
+// antiforgery token for a form rendered before the user signed in again in another tab.
+app.MapGet("/session", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) => Results.Ok(new
+{
+    endsAt = long.Parse(context.User.FindFirst(PortalClaims.SessionEnds)?.Value ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+    antiforgeryToken = antiforgery.GetAndStoreTokens(context).RequestToken,
+})).RequireAuthorization();
 Downloads.Map(app);
 ReceiptImports.Map(app);
 WorkOrderSteps.Map(app);

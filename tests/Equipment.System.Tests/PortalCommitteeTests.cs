@@ -49,7 +49,7 @@ public sealed partial class PortalTests
         // Opening without the committee is refused, in the service's words.
         await officer.GetByRole(AriaRole.Button, new() { Name = "Open the evaluation" }).ClickAsync();
         await Expect(officer.GetByRole(AriaRole.Alert)).ToContainTextAsync("evaluation committee");
-        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Lot 1: Thermal binoculars — SubmissionClosed" })).ToBeVisibleAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Lot 1: Thermal binoculars — Submission closed" })).ToBeVisibleAsync();
 
         // Four evaluators, the second without a declaration: refused beside her row, and what was typed stays.
         var declared = Day(-86);
@@ -92,6 +92,8 @@ public sealed partial class PortalTests
         await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Evaluation opened");
         await Expect(officer.GetByRole(AriaRole.Button, new() { Name = "Replace the committee" })).ToHaveCountAsync(0);   // opened: it stays
         await Expect(officer.Locator("section.card p.note").Filter(new() { HasText = "Recorded" })).ToContainTextAsync("it stays as recorded");
+        await officer.GetByLabel($"{supplier.LegalName}: administratively compliant").SelectOptionAsync(["true"]);   // nothing is answered for the committee
+        await officer.GetByLabel($"{supplier.LegalName}: technically compliant").SelectOptionAsync(["true"]);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the evaluation and propose the award" }).ClickAsync();
         await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "Evaluation report" })).ToBeVisibleAsync();
 
