@@ -151,6 +151,8 @@ public sealed class Problem
                 HttpStatusCode.NotFound => "Not found: it does not exist, or it belongs to another donor.",
                 HttpStatusCode.Forbidden => "Your role cannot do this.",
                 HttpStatusCode.TooManyRequests => "Too many requests: wait a moment and try again.",
+                // a refusal naming fields: its detail repeats them as JSON paths; the fields are listed in the user's words instead
+                _ when HasFieldErrors(api) => "Not recorded: correct what is said below and send it again.",
                 _ => Text(api, "detail") ?? Text(api, "title") ?? $"The service answered {(int)api.Status}.",
             },
         };
@@ -165,6 +167,43 @@ public sealed class Problem
     }
 
     public IEnumerable<string> For(string field) => Fields.TryGetValue(field, out var messages) ? messages : [];
+
+    public bool Names(string field) => Fields.ContainsKey(field);
+
+    /// <summary>
+    /// A field's JSON path in the user's words, for the summary of a refusal: <c>lines[0].units[1].manufacturer</c> →
+    /// "Line 1, unit 2, manufacturer"; <c>countryOfEstablishment</c> → "Country of establishment"; <c>$</c> → "The form".
+    /// </summary>
+    public static string FieldName(string path)
+    {
+        var parts = path.TrimStart('$', '.').Split('.', StringSplitOptions.RemoveEmptyEntries).Select(part =>
+        {
+            var bracket = part.IndexOf('[');
+            var name = Words(bracket < 0 ? part : part[..bracket]);
+            if (bracket < 0 || !int.TryParse(part[(bracket + 1)..].TrimEnd(']'), out var index)) return name;
+            var singular = name.EndsWith("ies") ? name[..^3] + "y" : name.EndsWith('s') ? name[..^1] : name;
+            return $"{singular} {index + 1}";
+        }).ToList();
+        if (parts.Count == 0) return "The form";
+        var text = string.Join(", ", parts);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>"declarationSignedOn" → "declaration signed on".</summary>
+    private static string Words(string camel) =>
+        string.Concat(camel.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static bool HasFieldErrors(ApiException api)
+    {
+        try
+        {
+            return api.Problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private static string? Text(ApiException api, string property)
     {

@@ -1,6 +1,7 @@
 using Equipment.ApiClient;
 using Equipment.Portal;
 using Equipment.Portal.Components;
+using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -25,6 +26,8 @@ builder.Services.AddEquipmentApi(gateway, TimeSpan.FromSeconds(60), client => cl
     .ConfigurePrimaryHttpMessageHandler(() => GatewaySource.Handler(source)));
 builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<GatewaySignIn>();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<SubmittedForms>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
@@ -47,10 +50,12 @@ builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Fo
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UsePageSafety();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFlash();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,4 +1,5 @@
 using Equipment.ApiClient;
+using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Equipment.Portal;
@@ -15,10 +16,14 @@ public static class ReceiptImports
         app.MapPost("/logistics/shipments/{shipmentId:guid}/import", async (Guid shipmentId, IFormFile? file, [FromForm] DateOnly? receivedOn,
                 HttpContext context, IHttpClientFactory clients) =>
             {
-                string Back(string message) => $"/logistics/shipments/{shipmentId}?importProblem={Uri.EscapeDataString(message)}";
-                if (file is null || file.Length == 0) return Results.Redirect(Back("Choose the CSV file to import."));
-                if (file.Length > MaxBytes) return Results.Redirect(Back("An import is at most 20 MB."));
-                if (receivedOn is null) return Results.Redirect(Back("Give the day the goods were received."));
+                IResult Back(string message)
+                {
+                    Flash.Set(context, new FlashMessage(message, Problem: true));
+                    return Results.Redirect($"/logistics/shipments/{shipmentId}");
+                }
+                if (file is null || file.Length == 0) return Back("Choose the CSV file to import.");
+                if (file.Length > MaxBytes) return Back("An import is at most 20 MB.");
+                if (receivedOn is null) return Back("Give the day the goods were received.");
                 using var reader = new StreamReader(file.OpenReadStream());
                 using var csv = new StringContent(await reader.ReadToEndAsync(context.RequestAborted), System.Text.Encoding.UTF8, "text/csv");
 
@@ -29,7 +34,7 @@ public static class ReceiptImports
                 }
                 catch (Exception e) when (e is ApiException or HttpRequestException)
                 {
-                    return Results.Redirect(Back(Problem.From(e).Message));
+                    return Back(Problem.From(e).Message);
                 }
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.LogisticsOfficer))

@@ -1,11 +1,12 @@
 using Equipment.ApiClient;
+using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Equipment.Portal;
 
 /// <summary>
 /// A work order's next step, posted from its row in the list (one small form per row, so no page-wide form state):
-/// the portal asks maintenance with the user's token and returns to the list saying what happened.
+/// the portal asks maintenance with the user's token and returns to the list (303), which says once what happened.
 /// </summary>
 public static class WorkOrderSteps
 {
@@ -27,11 +28,12 @@ public static class WorkOrderSteps
         try
         {
             await step(PortalApi.ForRequest(context, clients).Maintenance);
-            return Results.Redirect("/maintenance/work-orders?done=" + Uri.EscapeDataString(done));
+            Flash.Set(context, new FlashMessage(done));
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            return Results.Redirect("/maintenance/work-orders?problem=" + Uri.EscapeDataString(Problem.From(e).Message));
+            Flash.Set(context, new FlashMessage(Problem.From(e).Message, Problem: true));
         }
+        return Results.Redirect("/maintenance/work-orders");
     }
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Equipment.ApiClient;
+using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Components;
 
 namespace Equipment.Portal.Components;
@@ -7,14 +9,13 @@ namespace Equipment.Portal.Components;
 public abstract class PortalPage : ComponentBase
 {
     [Inject] protected PortalApi Portal { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [Inject] private SubmittedForms Submissions { get; set; } = default!;
+    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
 
     /// <summary>What the last refused call said: shown at the top of the page, and beside the fields it names.</summary>
     protected Problem? Refusal { get; set; }
 
-    /// <summary>
-    /// Runs <paramref name="call"/> with the user's clients. True when it went through; false, with <see cref="Refusal"/>
-    /// set, when a service refused it or could not be reached. Anything else is a defect and is not caught here.
-    /// </summary>
     /// <summary>
     /// A record's audit trail for its History section, or null when the user's role may not read that service's trail
     /// (the service answers 403, and the section is left out rather than shown as a refusal).
@@ -32,6 +33,29 @@ public abstract class PortalPage : ComponentBase
         }
     }
 
+    /// <summary>
+    /// The attributes that tie an input to its refusal, for <c>@attributes</c>: <c>aria-invalid</c> and
+    /// <c>aria-describedby</c> naming the <see cref="Shared.FieldError"/> beside it (and <paramref name="describedBy"/>, an
+    /// id the input is described by anyway). Empty when the last refusal does not name <paramref name="field"/>.
+    /// </summary>
+    protected IReadOnlyDictionary<string, object> Invalid(string field, string? describedBy = null)
+    {
+        var attributes = new Dictionary<string, object>();
+        var refused = Refusal?.Names(field) == true;
+        if (refused) attributes["aria-invalid"] = "true";
+        var ids = string.Join(' ', new[] { describedBy, refused ? field + "-error" : null }.Where(id => id is not null));
+        if (ids.Length > 0) attributes["aria-describedby"] = ids;
+        return attributes;
+    }
+
+    /// <summary>A choice for each value of an enum, with its label (<see cref="Labels"/>), for a <see cref="Shared.ChoiceSelect{TValue}"/>.</summary>
+    protected static IEnumerable<(TEnum Value, string Label)> Choices<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => (v, Labels.Of(v)));
+
+    /// <summary>
+    /// Runs <paramref name="call"/> with the user's clients. True when it went through; false, with <see cref="Refusal"/>
+    /// set, when a service refused it or could not be reached. Anything else is a defect and is not caught here.
+    /// </summary>
     protected async Task<bool> CallAsync(Func<EquipmentApi, Task> call)
     {
         try
@@ -45,4 +69,38 @@ public abstract class PortalPage : ComponentBase
             return false;
         }
     }
+
+    /// <summary>
+    /// Sends a form on (post-redirect-get): when the service accepts, the browser is redirected (303) to the page
+    /// <paramref name="submit"/> names, which shows its message once; when it refuses, this page renders again with
+    /// <see cref="Refusal"/> and everything the user typed. <paramref name="submissionKey"/> is the form's hidden
+    /// <c>SubmissionKey</c>: the same form posted twice (double click, reload) calls the service once and both posts lead
+    /// to the same result. Pass null only for a form whose second post cannot make a second record.
+    /// </summary>
+    protected async Task SubmitAsync(string? submissionKey, Func<EquipmentApi, Task<Submitted>> submit)
+    {
+        Refusal = null;
+        async Task<(Submitted?, Problem?)> Run()
+        {
+            Submitted? done = null;
+            return await CallAsync(async api => done = await submit(api)) ? (done, null) : (null, Refusal);
+        }
+
+        var (submitted, refusal) = submissionKey is { Length: > 0 }
+            ? await Submissions.RunOnceAsync(HttpContext.User.FindFirstValue(ClaimTypes.Name) ?? "", submissionKey, Run)
+            : await Run();
+        if (submitted is null)
+        {
+            Refusal = refusal;
+            return;
+        }
+        Flash.Set(HttpContext, submitted.Message);
+        Navigation.NavigateTo(submitted.RedirectTo);
+    }
+}
+
+/// <summary>A creating form's fields: <see cref="SubmissionKey"/> goes in a hidden field, a new one each time the form is rendered empty.</summary>
+public abstract class CreatingForm
+{
+    public string SubmissionKey { get; set; } = Guid.NewGuid().ToString("N");
 }
