@@ -69,6 +69,7 @@ app.MapPost("/signout", async (HttpContext context) =>
 Downloads.Map(app);
 ReceiptImports.Map(app);
 WorkOrderSteps.Map(app);
+OverdueWorkOrders.Map(app);
 app.MapRazorComponents<App>();
 
 app.Run();
