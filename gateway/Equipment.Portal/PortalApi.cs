@@ -13,6 +13,9 @@ public static class PortalClaims
 {
     /// <summary>The gateway's bearer token, kept in the (HTTP-only, encrypted) sign-in cookie and sent on every API call.</summary>
     public const string AccessToken = "access_token";
+
+    /// <summary>When the sign-in (the gateway's token, and so the cookie) ends, in Unix seconds.</summary>
+    public const string SessionEnds = "session_ends";
 }
 
 /// <summary>
@@ -77,10 +80,12 @@ public sealed class GatewaySignIn(IAuthApi auth)
         }
 
         var payload = JsonDocument.Parse(Base64Url(token.AccessToken.Split('.')[1])).RootElement;
+        var ends = DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn);
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, payload.TryGetProperty("name", out var name) ? name.GetString()! : username),
             new(PortalClaims.AccessToken, token.AccessToken),
+            new(PortalClaims.SessionEnds, ends.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (payload.TryGetProperty("role", out var roles))
             claims.AddRange(roles.ValueKind == JsonValueKind.Array
@@ -89,7 +94,7 @@ public sealed class GatewaySignIn(IAuthApi auth)
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
-            new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn), IsPersistent = false });
+            new AuthenticationProperties { ExpiresUtc = ends, IsPersistent = false });
         return new Outcome(principal);
     }
 

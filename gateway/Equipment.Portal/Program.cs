@@ -66,6 +66,13 @@ app.MapPost("/signout", async (HttpContext context) =>
     await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     return Results.Redirect("/signin");
 });
+// The sign-in session, for the page script that keeps a form from being sent after it ended: when it ends, and a fresh
+// antiforgery token for a form rendered before the user signed in again in another tab.
+app.MapGet("/session", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) => Results.Ok(new
+{
+    endsAt = long.Parse(context.User.FindFirst(PortalClaims.SessionEnds)?.Value ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+    antiforgeryToken = antiforgery.GetAndStoreTokens(context).RequestToken,
+})).RequireAuthorization();
 Downloads.Map(app);
 ReceiptImports.Map(app);
 WorkOrderSteps.Map(app);

@@ -49,7 +49,7 @@ public sealed partial class PortalTests
         // Opening without the committee is refused, in the service's words.
         await officer.GetByRole(AriaRole.Button, new() { Name = "Open the evaluation" }).ClickAsync();
         await Expect(officer.GetByRole(AriaRole.Alert)).ToContainTextAsync("evaluation committee");
-        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Lot 1: Thermal binoculars — SubmissionClosed" })).ToBeVisibleAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Lot 1: Thermal binoculars — Submission closed" })).ToBeVisibleAsync();
 
         // Four evaluators, the second without a declaration: refused beside her row, and what was typed stays.
         var declared = Day(-86);

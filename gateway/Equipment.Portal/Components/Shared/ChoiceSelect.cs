@@ -16,6 +16,9 @@ public sealed class ChoiceSelect<TValue> : InputSelect<TValue>
 
     [Microsoft.AspNetCore.Components.Parameter] public string? Placeholder { get; set; }
 
+    /// <summary>No value is "" (the placeholder): InputSelect would show a null bool? as "false", answering "No" for the user.</summary>
+    protected override string? FormatValueAsString(TValue? value) => value is null ? "" : base.FormatValueAsString(value);
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         var current = CurrentValueAsString ?? "";

@@ -1,0 +1,66 @@
+using Equipment.DonorReporting.Contracts.Api;
+using Equipment.Portal;
+using Equipment.Procurement.Contracts.Api;
+
+namespace Equipment.Portal.Tests;
+
+public sealed class WordsTests
+{
+    [Fact]
+    public void Codes_are_shown_in_the_words_people_use()
+    {
+        Assert.Equal("Competitive negotiated procedure", Labels.Of(Procedure.CompetitiveNegotiatedProcedure));
+        Assert.Equal("NDICI – Global Europe", Labels.Of(FundingInstrument.NdiciGlobalEurope));
+        Assert.Equal("Lowest price", Labels.Of(AwardMethod.LowestPrice));
+        Assert.Equal("Thermal camera", Labels.Category("ThermalCamera"));
+        Assert.Equal("Submission closed", Labels.Of(LotStatus.SubmissionClosed));
+        Assert.Equal("Found where expected", Labels.Of(Finding.FoundAsExpected));
+    }
+
+    [Fact]
+    public void Every_value_of_every_enum_the_portal_shows_has_a_label_of_its_own()
+    {
+        var shown = new[]
+        {
+            typeof(Procedure), typeof(AwardMethod), typeof(LotStatus), typeof(TenderStatus), typeof(ContractStatus), typeof(RequisitionStatus),
+            typeof(FundingInstrument), typeof(Finding), typeof(VisitStatus), typeof(AssetStatus), typeof(ShipmentStatus), typeof(OperationalStatus),
+            typeof(FaultSeverity), typeof(WorkOrderKind), typeof(WorkOrderStatus), typeof(StockTakeState),
+        };
+        var missing = shown.SelectMany(type => Enum.GetValues(type).Cast<Enum>().Select(value => (type, value)))
+            .Where(x => (string)typeof(Labels).GetMethod(nameof(Labels.Of))!.MakeGenericMethod(x.type).Invoke(null, [x.value])! == x.value.ToString()
+                        && x.value.ToString().Any(char.IsUpper) && x.value.ToString().Skip(1).Any(char.IsUpper))
+            .Select(x => $"{x.type.Name}.{x.value}")
+            .ToList();
+        Assert.Empty(missing);                 // a code of two words or more shown as it is, e.g. "InTransit", would be one
+    }
+
+    [Fact]
+    public void An_unknown_code_is_shown_as_it_is_never_hidden() => Assert.Equal("HoverCraft", Labels.Category("HoverCraft"));
+
+    [Theory]
+    [InlineData(0, "0 visits")]
+    [InlineData(1, "1 visit")]
+    [InlineData(2, "2 visits")]
+    [InlineData(1_000, "1000 visits")]
+    public void Plurals_are_right(int count, string expected) => Assert.Equal(expected, Plural.Of(count, "visit"));
+
+    [Fact]
+    public void A_noun_with_its_own_plural_keeps_it() => Assert.Equal("2 countries", Plural.Of(2, "country", "countries"));
+
+    [Theory]
+    [InlineData(7.0 / 13.0, "53.8 %")]                          // 53.846…
+    [InlineData(0.5385, "53.9 %")]                              // the double is 0.538499999…: decimal rounding gives what a person reads
+    [InlineData(0.00049, "0.0 %")]
+    [InlineData(1.0, "100.0 %")]
+    [InlineData(0.12345, "12.3 %")]
+    public void Percentages_are_rounded_one_way_everywhere(double share, string expected) => Assert.Equal(expected, Percent.Of(share));
+
+    [Theory]
+    [InlineData("lines[0].units[1].manufacturer", "Line 1, unit 2, manufacturer")]
+    [InlineData("countryOfEstablishment", "Country of establishment")]
+    [InlineData("evaluators[2].declarationSignedOn", "Evaluator 3, declaration signed on")]
+    [InlineData("$.lines[0].quantity", "Line 1, quantity")]
+    [InlineData("$", "The form")]
+    [InlineData("deliveries[0]", "Delivery 1")]
+    public void A_field_path_is_named_in_words(string path, string expected) => Assert.Equal(expected, Problem.FieldName(path));
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Equipment.ApiClient;
+using Equipment.AppHost;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Equipment.System.Tests;
+
+/// <summary>
+/// axe-core (npm, checked in under axe/) on every page of the portal as each role that uses it, with records on them,
+/// and on forms showing a refusal: no violation of impact "critical" or "serious".
+/// </summary>
+public sealed partial class PortalTests
+{
+    private static readonly Lazy<string> Axe = new(() =>
+        File.ReadAllText(Path.Combine(EquipmentSystem.FindRepositoryRoot(), "tests", "Equipment.System.Tests", "axe", "axe.min.js")));
+
+    /// <summary>The serious and critical violations axe finds on the page, one line each with the elements concerned.</summary>
+    private static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Content = Axe.Value });               // the page's context bypasses its CSP for this script
+        var violations = await page.EvaluateAsync<JsonElement>(
+            """
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'critical' || v.impact === 'serious')
+                .map(v => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)
+            """);
+        return violations.EnumerateArray().Select(v => $"{new Uri(page.Url).PathAndQuery}: {v.GetString()}").ToList();
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violation_on_any_portal_page_as_any_role()
+    {
+        var (grant, camera, logisticsApi) = await DeployedCameraAsync();
+        var officerApi = await system.SignInAsync("officer");
+        var contract = await officerApi.Procurement.GetContractAsync(camera.ContractId);
+        var shipment = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id))[0];
+        var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        var count = await logisticsApi.Inventory.OpenStockTakeAsync(new OpenStockTakeRequest(warehouse));
+        var monitorApi = await system.SignInAsync("monitor");
+        var visit = await monitorApi.Reporting.PlanVisitAsync(grant.Id, new PlanVisitRequest("TN-RAS-AJDIR", Scenario.Today, 1, Seed: 1));
+        var technicianApi = await system.SignInAsync("technician");
+        await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == camera.Id),
+            Scenario.Deadline, "maintenance to learn the deployed camera");
+        var order = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.Id, WorkOrderKind.Preventive, null));
+
+        var pages = new Dictionary<string, string[]>
+        {
+            ["officer"] = ["", "procurement/tenders", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
+            ["logistics"] = ["", "logistics/deliveries", "logistics/assets", $"logistics/assets/{camera.Id}", $"logistics/shipments/{shipment.Id}", "logistics/handover",
+                "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch"],
+            ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}"],
+            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", $"donor/visits/{visit.Id}"],
+            ["admin"] = ["", $"donor/grants/{grant.Id}"],
+        };
+        var found = new List<string>();
+        var anonymous = await (await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = system.Gateway.ToString(), BypassCSP = true })).NewPageAsync();
+        foreach (var path in new[] { "signin", "error", "no-such-page" })
+        {
+            await anonymous.GotoAsync(path);
+            found.AddRange(await AxeViolationsAsync(anonymous));
+        }
+        foreach (var (user, paths) in pages)
+        {
+            var page = await SignInAsync(user, bypassCsp: true);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                found.AddRange(await AxeViolationsAsync(page));
+            }
+        }
+
+        // Forms showing their refusals, beside the fields: the visit unanswered, a requisition without its specification.
+        var monitor = await SignInAsync("monitor", 390, 844, bypassCsp: true);
+        await monitor.GotoAsync($"donor/visits/{visit.Id}");
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Record the visit" }).ClickAsync();
+        await Expect(monitor.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        found.AddRange(await AxeViolationsAsync(monitor));
+        var officer = await SignInAsync("officer", bypassCsp: true);
+        await officer.GotoAsync("procurement/tenders");
+        await officer.GetByLabel("Grant and budget line").SelectOptionAsync([$"{grant.Id}|EQ-1"]);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Raise the requisition" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        found.AddRange(await AxeViolationsAsync(officer));
+
+        Assert.True(found.Count == 0, "axe-core found:\n" + string.Join("\n", found));
+    }
+}
