@@ -38,7 +38,7 @@ public sealed partial class PortalTests
 
         var page = await SignInAsync("officer");
         await page.GotoAsync("procurement/tenders");
-        await page.GetByLabel("Reference or title contains").FillAsync(token.ToLowerInvariant());
+        await page.GetByLabel("Search the tenders").FillAsync(token.ToLowerInvariant());
         await page.GetByLabel("Order", new() { Exact = true }).SelectOptionAsync(["reference"]);
         await page.Locator("#tender-size").SelectOptionAsync(["10"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed partial class PortalTests
         Assert.Equal([$"T-{token}-C"], await FirstCellsAsync(page, "#tenders"));
         await page.ReloadAsync();
         Assert.Equal([$"T-{token}-C"], await FirstCellsAsync(page, "#tenders"));
-        await Expect(page.GetByLabel("Reference or title contains")).ToHaveValueAsync(token);
+        await Expect(page.GetByLabel("Search the tenders")).ToHaveValueAsync(token);
         await ShotAsync(page, "30-officer-tenders-searched");
     }
 
@@ -140,7 +140,7 @@ public sealed partial class PortalTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Assets" }).First.ClickAsync();              // the technician's menu reaches the register
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Assets" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Work orders" }).First.ClickAsync();
-        await page.GetByLabel("Serial, symptom or technician contains").FillAsync(token);
+        await page.GetByLabel("Search the work orders").FillAsync(token);
         await page.Locator("#wo-size").SelectOptionAsync(["10"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"q={token}"));
