@@ -13,6 +13,11 @@ public interface IMaintenanceApi
     [Get("/api/maintenance/work-orders")]
     Task<IReadOnlyList<WorkOrderResponse>> ListWorkOrdersAsync(Guid? assetId = null, WorkOrderStatus? status = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The work-order list with the asset's serial and place and the fault's symptom: open or history, filters, text, sort, paging.</summary>
+    [Get("/api/maintenance/work-orders/search")]
+    Task<Page<WorkOrderRow>> SearchWorkOrdersAsync(bool? open = null, WorkOrderStatus? status = null, WorkOrderKind? kind = null, string? crossingPointCode = null,
+        Guid? assetId = null, string? q = null, string? sort = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
     [Get("/api/maintenance/work-orders/{workOrderId}")]
     Task<WorkOrderResponse> GetWorkOrderAsync(Guid workOrderId, CancellationToken cancellationToken = default);
 

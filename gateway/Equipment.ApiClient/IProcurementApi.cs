@@ -36,7 +36,8 @@ public interface IProcurementApi
     Task<TenderResponse> GetTenderAsync(Guid tenderId, CancellationToken cancellationToken = default);
 
     [Get("/api/procurement/tenders")]
-    Task<Page<TenderResponse>> ListTendersAsync(Guid? grantId = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Page<TenderResponse>> ListTendersAsync(Guid? grantId = null, int? page = null, int? pageSize = null, string? q = null, string? sort = null,
+        CancellationToken cancellationToken = default);
 
     [Post("/api/procurement/tenders/{tenderId}/publication")]
     Task<TenderResponse> PublishAsync(Guid tenderId, [Body] PublishTenderRequest request, CancellationToken cancellationToken = default);

@@ -76,6 +76,7 @@ app.MapGet("/session", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IA
 Downloads.Map(app);
 ReceiptImports.Map(app);
 WorkOrderSteps.Map(app);
+OverdueWorkOrders.Map(app);
 app.MapRazorComponents<App>();
 
 app.Run();

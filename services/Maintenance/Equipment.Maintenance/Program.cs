@@ -32,6 +32,7 @@ ListOverdue.Map(api);
 ReportFault.Map(api);
 OpenWorkOrder.Map(api);
 ProgressWorkOrder.Map(api);
+SearchWorkOrders.Map(api);
 SettleWarrantyClaim.Map(api);
 ChangeStatus.Map(api);
 GetAvailability.Map(api);

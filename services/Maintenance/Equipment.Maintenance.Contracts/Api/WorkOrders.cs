@@ -31,3 +31,11 @@ public sealed record ResolveWarrantyClaimRequest(decimal? SupplierBore);
 
 public sealed record WarrantyClaimResponse(
     Guid Id, Guid AssetId, Guid WorkOrderId, string SupplierName, DateOnly RaisedOn, WarrantyClaimStatus Status, decimal SupplierBore, string? Notes);
+
+/// <summary>
+/// One row of <c>GET /work-orders/search</c>: the work order with what a technician needs to pick it from a list — the
+/// asset's serial, category and crossing point, and the symptom of the fault it repairs.
+/// </summary>
+public sealed record WorkOrderRow(
+    Guid Id, Guid AssetId, string SerialNumber, string ItemCategory, string? CrossingPointCode, WorkOrderKind Kind, WorkOrderStatus Status,
+    string? Symptom, DateTime OpenedAt, DateOnly? ScheduledFor, string? Technician, DateOnly? CompletedOn, Guid? WarrantyClaimId);

@@ -60,6 +60,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
             HasRowVersion(b);
             b.HasKey(w => w.Id);
             b.HasIndex(w => new { w.AssetId, w.Status });
+            b.HasIndex(w => w.OpenedAt);                    // the work-order list, newest first, paged
             b.Property(w => w.Kind).HasConversion<string>();
             b.Property(w => w.Status).HasConversion<string>();
             b.OwnsMany(w => w.Parts, p => p.ToJson());

@@ -477,6 +477,8 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("AssetId", "Status");
 
                     b.ToTable("WorkOrders");

@@ -465,6 +465,8 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("AssetId", "Status");
 
                     b.ToTable("WorkOrders");
