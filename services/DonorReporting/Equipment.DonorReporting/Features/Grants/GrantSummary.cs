@@ -28,7 +28,8 @@ public static class GrantSummary
         var lots = await db.TenderedLots.AsNoTracking().Where(l => l.GrantId == grant.Id).ToListAsync(cancellationToken);
         var contracts = await db.SignedContracts.AsNoTracking().Where(c => c.GrantId == grant.Id).ToListAsync(cancellationToken);
         var visits = await GrantCopies.RecordedVisitsAsync(db, grant.Id, cancellationToken);
-        var disbursed = await db.Disbursements.Where(d => d.GrantId == grant.Id).SumAsync(d => d.Amount, cancellationToken);
+        // A grant's tranches are few; added up here so an empty sum is 0, as in the reference, not the database's 0.0.
+        var disbursed = (await db.Disbursements.Where(d => d.GrantId == grant.Id).Select(d => d.Amount).ToListAsync(cancellationToken)).Sum();
 
         var assets = db.TrackedAssets.AsNoTracking().Where(a => a.GrantId == grant.Id);
         var current = assets.Where(a => a.FiguresUntil == end && (!endsToday || a.LastChangeTicks == null || a.LastChangeTicks <= to));
@@ -48,10 +49,13 @@ public static class GrantSummary
         var seenDeployed = await assets.Where(a => a.CrossingPointCode != null && seenIds.Contains(a.AssetId))
             .Select(a => new { a.AssetId, CrossingPointCode = a.CrossingPointCode! }).ToListAsync(cancellationToken);
         var deviating = await assets.Where(a => a.DeviationReason != null).ToListAsync(cancellationToken);
-        var upkeep = await db.UpkeepRecords.Where(u => u.GrantId == grant.Id).GroupBy(u => 1)
-            .Select(g => new Upkeep(g.Sum(u => u.UsageHours), g.Sum(u => u.UsageKm), g.Sum(u => u.Patrols), g.Count(u => u.IsWorkOrder),
-                g.Sum(u => u.PartsCost), g.Sum(u => u.LabourHours)))
-            .SingleOrDefaultAsync(cancellationToken) ?? new Upkeep(0, 0, 0, 0, 0, 0);
+        var upkeepRecords = db.UpkeepRecords.Where(u => u.GrantId == grant.Id);
+        var counts = await upkeepRecords.GroupBy(u => u.IsWorkOrder).Select(g => new { WorkOrders = g.Key, Count = g.Count(), Patrols = g.Sum(u => u.Patrols) })
+            .ToListAsync(cancellationToken);
+        var upkeep = new Upkeep(
+            await SumAsync(upkeepRecords.Select(u => u.UsageHours), cancellationToken), await SumAsync(upkeepRecords.Select(u => u.UsageKm), cancellationToken),
+            counts.Sum(c => c.Patrols), counts.Where(c => c.WorkOrders).Sum(c => c.Count),
+            await SumAsync(upkeepRecords.Select(u => u.PartsCost), cancellationToken), await SumAsync(upkeepRecords.Select(u => u.LabourHours), cancellationToken));
 
         var lineDestination = contracts.SelectMany(c => c.Lines.Select(l => (c.ContractId, l.LineNumber, l.DestinationCrossingPointCode)))
             .ToDictionary(x => (x.ContractId, x.LineNumber), x => x.DestinationCrossingPointCode);
@@ -124,6 +128,14 @@ public static class GrantSummary
             new GrantReliability(ReliabilityOf(reliabilityRows, r => Domain.Reliability.ModelOf(r.Manufacturer, r.Model, r.ItemCategory)),
                 ReliabilityOf(reliabilityRows, r => Domain.Reliability.PointOf(r.LastCrossingPointCode, r.CrossingPointCode))));
     }
+
+    /// <summary>
+    /// A sum of decimals as the reference adds them in memory, to the same value and scale (SQLite's decimal sum drops
+    /// trailing zeros: 6.0 for 8 × 0.75, not 6.00): the database counts each distinct value, the sum is made here.
+    /// </summary>
+    private static async Task<decimal> SumAsync(IQueryable<decimal> values, CancellationToken cancellationToken) =>
+        (await values.GroupBy(v => v).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+        .Sum(v => v.Value * v.Count);
 
     /// <summary>Assets whose figure columns do not hold for today's period: read with their histories and recomputed in memory (not saved).</summary>
     private static async Task<List<TrackedAsset>> RecomputedAsync(ReportingDbContext db, Grant grant, IQueryable<TrackedAsset> query, DateTime periodEnd,
