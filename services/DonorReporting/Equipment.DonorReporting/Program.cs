@@ -32,7 +32,8 @@ builder.Services
     .AddSubscription<AssetDeployed, TrackDeployedAsset.Handler>()
     .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>()
     .AddSubscription<AssetDisposed, TrackDisposedAsset.Handler>()
-    .AddSubscription<StockTakeClosed, TrackStockTake.Handler>();
+    .AddSubscription<StockTakeClosed, TrackStockTake.Handler>()
+    .AddHostedService<BackfillFigures.Worker>();
 
 var app = builder.Build();
 app.UseEquipmentService();

@@ -131,6 +131,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         {
             b.HasKey(a => a.AssetId);
             b.HasIndex(a => new { a.GrantId, a.CrossingPointCode });
+            b.Property(a => a.FiguresVersion).IsConcurrencyToken();
+            b.Ignore(a => a.IsOperational);
         });
         modelBuilder.Entity<StockTakeCount>(b =>
         {

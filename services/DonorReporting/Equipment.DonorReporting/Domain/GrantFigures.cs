@@ -21,13 +21,8 @@ public static class GrantFiguresCalculator
         var periodEnd = today < grant.EndDate ? nowUtc : grant.EndDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var periodStart = grant.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        var contractsByLot = contracts.Where(c => c.TenderId is not null && c.LotNumber is not null)
-            .ToLookup(c => (c.TenderId!.Value, c.LotNumber!.Value));
         var liveLots = lots.Where(l => !l.Cancelled).ToList();
-        var committed = liveLots.Sum(l => contractsByLot[(l.TenderId, l.LotNumber)] is var signed && signed.Any()
-                            ? signed.Sum(c => c.Value)
-                            : l.AwardedValue ?? l.EstimatedValue ?? 0)
-                        + contracts.Where(c => !lots.Any(l => l.TenderId == c.TenderId && l.LotNumber == c.LotNumber)).Sum(c => c.Value);
+        var committed = Committed(lots, contracts);
 
         var registered = assets.Where(a => a.IsRegistered).ToList();
         var lineDestination = contracts.SelectMany(c => c.Lines.Select(l => (c.ContractId, l.LineNumber, l.DestinationCrossingPointCode)))
@@ -40,8 +35,7 @@ public static class GrantFiguresCalculator
             history[a.AssetId].OrderBy(s => s.ChangedAt).LastOrDefault() is not { } last || last.Status == OperationalStatus;
         var deployed = assets.Where(a => a.CrossingPointCode is not null).ToList();
 
-        var latestFinding = findings.GroupBy(f => f.AssetId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(f => f.VisitedOn).ThenBy(f => f.ObservedAt).Last());
+        var latestFinding = LatestFindings(findings);
 
         Funnel FunnelOf(IEnumerable<UnitsAtPoint> tendered, IEnumerable<ContractLine> contracted, IEnumerable<TrackedAsset> delivered, IEnumerable<TrackedAsset> here)
         {
@@ -61,16 +55,17 @@ public static class GrantFiguresCalculator
 
         double? AvailabilityOf(IEnumerable<TrackedAsset> here)
         {
-            // Summed in hours, not in a TimeSpan, as maintenance sums them: a TimeSpan holds about 29,000 years, which
-            // a grant's asset-time passes at about 30,000 assets deployed for a year (OverflowException, then a 500).
-            double operational = 0, known = 0;
+            // Summed in ticks as 128-bit integers, not in a TimeSpan: a TimeSpan holds about 29,000 years, which a grant's
+            // asset-time passes at about 30,000 assets deployed for a year (OverflowException, then a 500). Exact, so
+            // the sum is the same in any order (the summary adds the same ticks up in the database).
+            Int128 operational = 0, known = 0;
             foreach (var asset in here)
             {
                 var (o, k) = Availability.For(asset, history[asset.AssetId].ToList(), periodStart, periodEnd);
-                operational += o.TotalHours;
-                known += k.TotalHours;
+                operational += o.Ticks;
+                known += k.Ticks;
             }
-            return known <= 0 ? null : Math.Round(operational / known, 4);
+            return Availability.Share(operational, known);
         }
 
         var points = grant.CrossingPoints.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p =>
@@ -102,15 +97,7 @@ public static class GrantFiguresCalculator
         var seen = latestFinding.Values.ToList();
         var inUse = Share(seen.Count(f => f.Finding == Finding.FoundAsExpected && f.SignsOfUse), seen.Count);
 
-        var indicators = grant.Indicators.Select(i => new IndicatorResult(i.Code, i.Title, i.Source, i.Measure, i.Baseline, i.BaselineYear, i.Target, i.TargetYear,
-            i.Source switch
-            {
-                IndicatorSource.AssetsDeployed => funnel.Deployed,
-                IndicatorSource.VerifiedInUse => Percent(inUse),
-                IndicatorSource.Availability => Percent(availability),
-                IndicatorSource.VerificationCoverage => Percent(coverage.Coverage),
-                _ => null,
-            })).ToList();
+        var indicators = IndicatorsOf(grant, funnel, inUse, availability, coverage);
 
         return new GrantFigures(
             new Budget(grant.Amount, committed, contracts.Sum(c => c.Value), registered.Sum(a => a.UnitValue ?? 0), disbursed, grant.Currency),
@@ -120,13 +107,57 @@ public static class GrantFiguresCalculator
             UpkeepOf(upkeep), deviations.Count, deviations, Reliability.Of(assets, history, faults ?? [], repairs ?? [], today));
     }
 
+    /// <summary>Per lot not cancelled, its contract value once signed, else its award, else its estimate; plus contracts outside any lot.</summary>
+    public static decimal Committed(IReadOnlyList<TenderedLot> lots, IReadOnlyList<SignedContract> contracts)
+    {
+        var contractsByLot = contracts.Where(c => c.TenderId is not null && c.LotNumber is not null)
+            .ToLookup(c => (c.TenderId!.Value, c.LotNumber!.Value));
+        return lots.Where(l => !l.Cancelled).Sum(l => contractsByLot[(l.TenderId, l.LotNumber)] is var signed && signed.Any()
+                   ? signed.Sum(c => c.Value)
+                   : l.AwardedValue ?? l.EstimatedValue ?? 0)
+               + contracts.Where(c => !lots.Any(l => l.TenderId == c.TenderId && l.LotNumber == c.LotNumber)).Sum(c => c.Value);
+    }
+
+    public static List<IndicatorResult> IndicatorsOf(Grant grant, Funnel funnel, double? inUse, double? availability, VerificationCoverage coverage) =>
+        grant.Indicators.Select(i => new IndicatorResult(i.Code, i.Title, i.Source, i.Measure, i.Baseline, i.BaselineYear, i.Target, i.TargetYear,
+            i.Source switch
+            {
+                IndicatorSource.AssetsDeployed => funnel.Deployed,
+                IndicatorSource.VerifiedInUse => Percent(inUse),
+                IndicatorSource.Availability => Percent(availability),
+                IndicatorSource.VerificationCoverage => Percent(coverage.Coverage),
+                _ => null,
+            })).ToList();
+
+    /// <summary>Each asset's latest finding: the last visit's, then the last observation's.</summary>
+    public static Dictionary<Guid, SeenAsset> LatestFindings(IEnumerable<SeenAsset> findings) => findings.GroupBy(f => f.AssetId)
+        .ToDictionary(g => g.Key, g => g.OrderBy(f => f.VisitedOn).ThenBy(f => f.ObservedAt).Last());
+
     private static Upkeep UpkeepOf(IReadOnlyList<UpkeepRecord> records) => new(
         records.Sum(r => r.UsageHours), records.Sum(r => r.UsageKm), records.Sum(r => r.Patrols),
         records.Count(r => r.IsWorkOrder), records.Sum(r => r.PartsCost), records.Sum(r => r.LabourHours));
 
-    private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+    public static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 
-    private static decimal? Percent(double? share) => share is { } s ? Math.Round((decimal)s * 100, 1) : null;
+    public static decimal? Percent(double? share) => share is { } s ? Math.Round((decimal)s * 100, 1) : null;
+
+    /// <summary>The same percentile from sorted distinct values with how many times each occurs (a histogram).</summary>
+    public static double? PercentileOf(IReadOnlyList<(double Value, int Count)> histogram, double p)
+    {
+        var count = histogram.Sum(h => h.Count);
+        if (count == 0) return null;
+        double At(int index)
+        {
+            var passed = 0;
+            foreach (var (value, times) in histogram)
+                if (index < (passed += times)) return value;
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+        var rank = (count - 1) * p;
+        var lower = (int)Math.Floor(rank);
+        var upper = Math.Min(lower + 1, count - 1);
+        return Math.Round(At(lower) + (rank - lower) * (At(upper) - At(lower)), 2);
+    }
 
     /// <summary>The p-th percentile of sorted values, interpolating between neighbours (as a spreadsheet's PERCENTILE.INC does).</summary>
     public static double? Percentile(IReadOnlyList<double> sorted, double p)
@@ -145,7 +176,12 @@ public static class GrantFiguresCalculator
 /// </summary>
 public static class Availability
 {
-    public static (TimeSpan Operational, TimeSpan Known) For(TrackedAsset asset, IReadOnlyList<StatusRecord> history, DateTime from, DateTime to)
+    /// <summary>The share of known time that was operational, rounded to 4 places; null when no time is known.</summary>
+    public static double? Share(Int128 operationalTicks, Int128 knownTicks) =>
+        knownTicks <= 0 ? null : Math.Round((double)operationalTicks / (double)knownTicks, 4);
+
+    /// <summary>The asset's status changes in time order, starting with its first deployment (operational) unless a change came first.</summary>
+    public static IReadOnlyList<(DateTime ChangedAt, string Status)> Timeline(TrackedAsset asset, IReadOnlyList<StatusRecord> history)
     {
         var changes = history.Select(h => (h.ChangedAt, h.Status)).ToList();
         if (asset.FirstDeployedOn is { } first)
@@ -153,7 +189,12 @@ public static class Availability
             var deployedAt = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             if (changes.All(c => c.ChangedAt > deployedAt)) changes.Add((deployedAt, GrantFiguresCalculator.OperationalStatus));
         }
-        var ordered = changes.OrderBy(c => c.ChangedAt).ToList();
+        return changes.OrderBy(c => c.ChangedAt).ToList();
+    }
+
+    public static (TimeSpan Operational, TimeSpan Known) For(TrackedAsset asset, IReadOnlyList<StatusRecord> history, DateTime from, DateTime to)
+    {
+        var ordered = Timeline(asset, history);
         TimeSpan operational = TimeSpan.Zero, known = TimeSpan.Zero;
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -194,6 +235,17 @@ public static class Reliability
 
     public static AssetHistory For(TrackedAsset asset, IReadOnlyList<StatusRecord> statuses, int failures, IReadOnlyList<int> repairDays, DateOnly today)
     {
+        var (from, until) = InService(asset, statuses);
+        return new AssetHistory(ModelOf(asset.Manufacturer, asset.Model, asset.ItemCategory), PointOf(asset.LastCrossingPointCode, asset.CrossingPointCode),
+            from, To(from, until, today), failures, repairDays);
+    }
+
+    /// <summary>
+    /// When a deployed asset came into service, and when it went out of it for good (null: still in service), whatever
+    /// today is: the end is never before the start.
+    /// </summary>
+    public static (DateOnly From, DateOnly? Until) InService(TrackedAsset asset, IReadOnlyList<StatusRecord> statuses)
+    {
         var ordered = statuses.OrderBy(s => s.ChangedAt).ToList();
         var from = asset.FirstDeployedOn!.Value;
         if (ordered.Count > 0 && DateOnly.FromDateTime(ordered[0].ChangedAt) < from) from = DateOnly.FromDateTime(ordered[0].ChangedAt);
@@ -204,13 +256,22 @@ public static class Reliability
         if (ordered.FirstOrDefault(s => s.Status == "Disposed") is { } disposed) ends.Add(DateOnly.FromDateTime(disposed.ChangedAt));
         if (asset.DisposedOn is { } on) ends.Add(lastStatus is { } l && l > on ? l : on);
         else if (asset.Disposal is not null) ends.Add(new[] { asset.LastDeployedOn ?? from, lastStatus ?? from }.Max());   // disposed before the day was kept: its last known day
-        var to = ends.Count > 0 ? ends.Min() : today;
-        if (to > today) to = today;
-        if (to < from) to = from;
-
-        var model = $"{asset.Manufacturer} {asset.Model}".Trim() is { Length: > 0 } m ? m : $"{asset.ItemCategory} (model unknown)";
-        return new AssetHistory(model, asset.LastCrossingPointCode ?? asset.CrossingPointCode ?? NotDeployed, from, to, failures, repairDays);
+        if (ends.Count == 0) return (from, null);
+        var until = ends.Min();
+        return (from, until < from ? from : until);
     }
+
+    /// <summary>The last day in service as of today: its end, but never after today nor before its start.</summary>
+    public static DateOnly To(DateOnly from, DateOnly? until, DateOnly today)
+    {
+        var to = until is { } u && u < today ? u : today;
+        return to < from ? from : to;
+    }
+
+    public static string ModelOf(string? manufacturer, string? model, string? itemCategory) =>
+        $"{manufacturer} {model}".Trim() is { Length: > 0 } m ? m : $"{itemCategory} (model unknown)";
+
+    public static string PointOf(string? lastCrossingPointCode, string? crossingPointCode) => lastCrossingPointCode ?? crossingPointCode ?? NotDeployed;
 
     public static IReadOnlyList<ReliabilityFigures> Group(IEnumerable<AssetHistory> assets, Func<AssetHistory, string> key) =>
         assets.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>

@@ -142,6 +142,82 @@ public sealed class TrackedAsset
 
     public bool IsRegistered => SerialNumber is not null;
 
+    // The asset's part of its grant's figures, kept on the row so that the summary adds rows up and never reads status
+    // records. Recomputed whole from the asset's own history (statuses, faults, repairs) whenever one of its events
+    // arrives, so the order and repetition of events never matter.
+
+    /// <summary>Its latest status by the time maintenance gave it (null: none reported; it then counts as operational once deployed).</summary>
+    public string? LatestStatus { get; private set; }
+    /// <summary>The grant end date the availability columns were cut at; null until computed (an upgraded database, an unknown grant).</summary>
+    public DateOnly? FiguresUntil { get; private set; }
+    /// <summary>Raised by every recompute: of two deliveries that recompute the asset at once, the second fails and is redelivered.</summary>
+    public int FiguresVersion { get; private set; }
+    /// <summary>Known and operational time (ticks) of its timeline before its last change, within the grant's period.</summary>
+    public long KnownTicks { get; private set; }
+    public long OperationalTicks { get; private set; }
+    /// <summary>When its timeline's last change took effect (ticks), and where the still-open last segment starts (not before the grant): null without a timeline.</summary>
+    public long? LastChangeTicks { get; private set; }
+    public long? OpenFromTicks { get; private set; }
+    /// <summary>Reliability: its days in service run from this day (a day number) to today, or to its end day once out of service.</summary>
+    public int? InServiceFromDay { get; private set; }
+    public int? InServiceUntilDay { get; private set; }
+    public int Faults { get; private set; }
+    public int Repairs { get; private set; }
+    public int RepairDays { get; private set; }
+
+    /// <summary>Operational now: no status reported, or the latest is Operational.</summary>
+    public bool IsOperational => LatestStatus is null || LatestStatus == GrantFiguresCalculator.OperationalStatus;
+
+    /// <summary>
+    /// Recomputes the asset's figure columns from its whole history and its grant's period (null when the grant is not
+    /// known here: the columns then wait for it, and the summary reads this asset's history instead). The closed part
+    /// of the timeline is cut at the grant's end, or at <paramref name="cutAt"/> (the summary's own copy of an asset
+    /// whose history runs past the period's end today).
+    /// </summary>
+    public void RefreshFigures(IReadOnlyList<StatusRecord> history, IReadOnlyList<FaultRecord> faults, IReadOnlyList<RepairRecord> repairs,
+        (DateOnly Start, DateOnly End)? grantPeriod, DateTime? cutAt = null)
+    {
+        FiguresVersion++;
+        LatestStatus = history.OrderBy(s => s.ChangedAt).LastOrDefault()?.Status;
+        Faults = faults.Count(f => f.GrantId == GrantId && f.AssetId == AssetId);
+        var repaired = repairs.Where(r => r.GrantId == GrantId && r.AssetId == AssetId).ToList();
+        Repairs = repaired.Count;
+        RepairDays = repaired.Sum(r => r.Days);
+        if (FirstDeployedOn is not null)
+        {
+            var (from, until) = Reliability.InService(this, history);
+            InServiceFromDay = from.DayNumber;
+            InServiceUntilDay = until?.DayNumber;
+        }
+        else (InServiceFromDay, InServiceUntilDay) = (null, null);
+
+        (KnownTicks, OperationalTicks, LastChangeTicks, OpenFromTicks) = (0, 0, null, null);
+        FiguresUntil = grantPeriod?.End;
+        if (grantPeriod is not { } period) return;
+        var from0 = period.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
+        var end = (cutAt ?? period.End.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).Ticks;
+        var timeline = Availability.Timeline(this, history);
+        if (timeline.Count == 0) return;
+        for (var i = 0; i + 1 < timeline.Count; i++)
+        {
+            var start = Math.Max(timeline[i].ChangedAt.Ticks, from0);
+            var stop = Math.Min(timeline[i + 1].ChangedAt.Ticks, end);
+            if (stop <= start) continue;
+            KnownTicks += stop - start;
+            if (timeline[i].Status == GrantFiguresCalculator.OperationalStatus) OperationalTicks += stop - start;
+        }
+        LastChangeTicks = timeline[^1].ChangedAt.Ticks;
+        OpenFromTicks = Math.Max(LastChangeTicks.Value, from0);
+    }
+
+    /// <summary>A copy started by a status change before any of inventory's events: its grant is learnt from the first of them.</summary>
+    public static TrackedAsset Unplaced(Guid assetId) => new(assetId, Guid.Empty);
+
+    public void BelongsTo(Guid grantId)
+    {
+        if (GrantId == Guid.Empty) GrantId = grantId;
+    }
+
     public void Registered(string serialNumber, string itemCategory, string description, decimal unitValue, Guid contractId, int contractLineNumber, DateOnly receivedOn,
         string? manufacturer = null, string? model = null)
     {

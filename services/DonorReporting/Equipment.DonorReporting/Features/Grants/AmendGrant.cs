@@ -8,6 +8,7 @@ using Equipment.BuildingBlocks.Errors;
 using Equipment.DonorReporting.Contracts;
 using Equipment.DonorReporting.Data;
 using Equipment.DonorReporting.Domain;
+using Equipment.DonorReporting.Features.Tracking;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,7 @@ public static class AmendGrant
             if (c.EffectiveOn < grant.StartDate)
                 throw new RuleViolationException("effectiveOn", "WithinGrantPeriod", $"Grant {grant.Reference} starts on {grant.StartDate:yyyy-MM-dd}.");
 
+            var endDate = grant.EndDate;
             grant.Amend(c.Title, c.Amount, c.EndDate, c.ImplementingPartner,
                 c.CrossingPoints?.Select(p => p.ToCrossingPoint()).ToList(),
                 c.BudgetLines?.Select(l => l.ToBudgetLine()).ToList(),
@@ -75,6 +77,9 @@ public static class AmendGrant
                 grant.Title, grant.Amount, grant.Currency, grant.EndDate, grant.ImplementingPartner,
                 GrantVersions.AgreedCrossingPoints(grant), GrantVersions.BudgetLines(grant), grant.EligibleNationalities) { OccurredAt = now });
             await db.SaveChangesAsync(cancellationToken);      // a rider saved meanwhile fails the version token: 409 ConcurrentChange
+            // Availability is cut at the grant's end: a new end recomputes its assets' figure columns (until then the
+            // summary reads their histories, so the figures are right meanwhile, and after a crash here too).
+            if (grant.EndDate != endDate) await db.RefreshStaleFiguresAsync(grant.Id, cancellationToken);
             return GrantResponse.From(grant);
         }
     }

@@ -22,8 +22,7 @@ public static class GetGrant
         public async Task<GrantReport> Handle(Query query, CancellationToken cancellationToken)
         {
             var grant = await db.FindVisibleGrantAsync(query.GrantId, query.DonorScope, cancellationToken);
-            var copies = await GrantCopies.LoadAsync(db, grant.Id, cancellationToken);
-            return new GrantReport(GrantResponse.From(grant), copies.Figures(grant, clock.GetUtcNow().UtcDateTime));
+            return new GrantReport(GrantResponse.From(grant), await GrantSummary.FiguresAsync(db, grant, clock.GetUtcNow().UtcDateTime, cancellationToken));
         }
     }
 

@@ -34,7 +34,13 @@ public sealed record GrantCopies(
     public static Task<List<VerificationVisit>> RecordedVisitsAsync(ReportingDbContext db, Guid grantId, CancellationToken cancellationToken) =>
         db.Visits.AsNoTracking().Where(v => v.GrantId == grantId && v.Status == VisitStatus.Recorded).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The figures recomputed from scratch from every copy: the reference the summary's running figures
+    /// (<see cref="GrantSummary"/>) are tested against.
+    /// </summary>
     public GrantFigures Figures(Grant grant, DateTime nowUtc) => GrantFiguresCalculator.Compute(grant, Lots, Contracts, Assets, Statuses,
-        RecordedVisits.SelectMany(v => v.Findings.Select(f => new SeenAsset(f.AssetId, v.VisitedOn!.Value, f.ObservedAt, f.Finding, f.SignsOfUse))).ToList(),
-        RecordedVisits.Select(v => v.CrossingPointCode).ToList(), Disbursements.Sum(d => d.Amount), nowUtc, Upkeep, Faults, Repairs);
+        SeenAssets(RecordedVisits), RecordedVisits.Select(v => v.CrossingPointCode).ToList(), Disbursements.Sum(d => d.Amount), nowUtc, Upkeep, Faults, Repairs);
+
+    public static List<SeenAsset> SeenAssets(IEnumerable<VerificationVisit> recordedVisits) =>
+        recordedVisits.SelectMany(v => v.Findings.Select(f => new SeenAsset(f.AssetId, v.VisitedOn!.Value, f.ObservedAt, f.Finding, f.SignsOfUse))).ToList();
 }

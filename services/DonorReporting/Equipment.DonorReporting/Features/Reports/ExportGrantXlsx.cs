@@ -11,7 +11,7 @@ namespace Equipment.DonorReporting.Features.Reports;
 
 /// <summary>
 /// The grant report as an Excel workbook: Summary (budget, funnel, lead time, availability, coverage), Crossing points,
-/// Indicators, and Assets. Rows are written with OpenXmlWriter into a temporary file, then sent: the workbook is a zip
+/// Indicators, and Assets. The figures come from the summary's queries and the asset rows are streamed from the database. Rows are written with OpenXmlWriter into a temporary file, then sent: the workbook is a zip
 /// and needs a seekable stream, but it is never held in memory whole.
 /// </summary>
 public static class ExportGrantXlsx
@@ -23,8 +23,7 @@ public static class ExportGrantXlsx
             {
                 var ct = context.RequestAborted;
                 var grant = await db.FindVisibleGrantAsync(grantId, user.DonorScope, ct);
-                var copies = await GrantCopies.LoadAsync(db, grant.Id, ct);
-                var figures = copies.Figures(grant, clock.GetUtcNow().UtcDateTime);
+                var figures = await GrantSummary.FiguresAsync(db, grant, clock.GetUtcNow().UtcDateTime, ct);
                 await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
                 using (var workbook = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
                 {
@@ -33,7 +32,7 @@ public static class ExportGrantXlsx
                     await AddSheetAsync(book, "Summary", SummaryRows(grant, figures).ToAsyncEnumerable());
                     await AddSheetAsync(book, "Crossing points", CrossingPointRows(figures).ToAsyncEnumerable());
                     await AddSheetAsync(book, "Indicators", IndicatorRows(figures).ToAsyncEnumerable());
-                    await AddSheetAsync(book, "Assets", AssetRows(grant, copies).ToAsyncEnumerable());
+                    await AddSheetAsync(book, "Assets", AssetRows(db, grant, ct));
                     book.Workbook.Save();
                 }
                 file.Position = 0;
@@ -97,10 +96,12 @@ public static class ExportGrantXlsx
             yield return [i.Code, i.Title, i.Source.ToString(), i.Measure.ToString(), i.Baseline, i.BaselineYear, i.Target, i.TargetYear, i.Actual];
     }
 
-    private static IEnumerable<object?[]> AssetRows(Grant grant, GrantCopies copies)
+    /// <summary>The asset rows, streamed from the database as the CSV streams them.</summary>
+    private static async IAsyncEnumerable<object?[]> AssetRows(ReportingDbContext db, Grant grant,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return GrantAssetRow.Headers;
-        foreach (var r in GrantAssetRows.From(grant, copies))
+        await foreach (var r in GrantAssetRows.StreamAsync(db, grant, cancellationToken))
             yield return [r.SerialNumber, r.ItemCategory, r.Description, r.UnitValue, r.Currency, r.ContractReference, r.Supplier, r.DestinationCrossingPoint,
                 r.ReceivedOn, r.HandedOverOn, r.HandedOverTo, r.CrossingPoint, r.FirstDeployedOn, r.Disposal, r.MaintenanceStatus, r.LastVerifiedOn, r.LastFinding, r.DeviationReason];
     }

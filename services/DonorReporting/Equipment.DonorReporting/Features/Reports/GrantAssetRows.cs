@@ -22,32 +22,24 @@ public sealed record GrantAssetRow(
 public static class GrantAssetRows
 {
     /// <summary>
-    /// The grant's registered assets in serial order, streamed from the database (the CSV, which needs nothing else).
-    /// Contracts, statuses and findings are read once per grant and joined row by row in memory: no query per asset.
+    /// The grant's registered assets in serial order, streamed from the database (the CSV and the workbook). Each
+    /// asset's latest status is a column of its own; contracts and findings are read once per grant and joined row by
+    /// row in memory: no query per asset, and no status record read.
     /// </summary>
     public static async IAsyncEnumerable<GrantAssetRow> StreamAsync(ReportingDbContext db, Grant grant,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = new RowBuilder(grant,
             await db.SignedContracts.AsNoTracking().Where(c => c.GrantId == grant.Id).ToListAsync(cancellationToken),
-            await GrantCopies.StatusesAsync(db, grant.Id, cancellationToken),
             await GrantCopies.RecordedVisitsAsync(db, grant.Id, cancellationToken));
         var assets = db.TrackedAssets.AsNoTracking().Where(a => a.GrantId == grant.Id && a.SerialNumber != null).OrderBy(a => a.SerialNumber);
         await foreach (var a in assets.AsAsyncEnumerable().WithCancellation(cancellationToken))
             yield return rows.For(a);
     }
 
-    /// <summary>The same rows from copies already read (the workbook, which reads them for its figures anyway).</summary>
-    public static IEnumerable<GrantAssetRow> From(Grant grant, GrantCopies copies)
-    {
-        var rows = new RowBuilder(grant, copies.Contracts, copies.Statuses, copies.RecordedVisits);
-        return copies.Assets.Where(a => a.IsRegistered).OrderBy(a => a.SerialNumber, StringComparer.Ordinal).Select(rows.For);
-    }
-
-    private sealed class RowBuilder(Grant grant, IEnumerable<SignedContract> contracts, IEnumerable<StatusRecord> statuses, IEnumerable<VerificationVisit> visits)
+    private sealed class RowBuilder(Grant grant, IEnumerable<SignedContract> contracts, IEnumerable<VerificationVisit> visits)
     {
         private readonly Dictionary<Guid, SignedContract> _contracts = contracts.ToDictionary(c => c.ContractId);
-        private readonly Dictionary<Guid, string> _status = statuses.GroupBy(s => s.AssetId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.ChangedAt)!.Status);
         private readonly Dictionary<Guid, (DateOnly VisitedOn, Finding Finding)> _findings = visits
             .SelectMany(v => v.Findings.Select(f => (f.AssetId, VisitedOn: v.VisitedOn!.Value, f.ObservedAt, f.Finding)))
             .GroupBy(f => f.AssetId)
@@ -59,7 +51,7 @@ public static class GrantAssetRows
             var line = contract?.Lines.FirstOrDefault(l => l.LineNumber == a.ContractLineNumber);
             var seen = _findings.TryGetValue(a.AssetId, out var f) ? f : ((DateOnly VisitedOn, Finding Finding)?)null;
             var status = a.Disposal is not null ? "Disposed"
-                : _status.GetValueOrDefault(a.AssetId) ?? (a.FirstDeployedOn is null ? "NotDeployed" : GrantFiguresCalculator.OperationalStatus);
+                : a.LatestStatus ?? (a.FirstDeployedOn is null ? "NotDeployed" : GrantFiguresCalculator.OperationalStatus);
             return new GrantAssetRow(
                 a.SerialNumber!, a.ItemCategory ?? "", a.Description ?? "", a.UnitValue ?? 0, grant.Currency, contract?.Reference ?? "", contract?.SupplierName ?? "",
                 line?.DestinationCrossingPointCode, a.ReceivedOn, a.HandedOverOn, a.HandedOverTo, a.CrossingPointCode, a.FirstDeployedOn, a.Disposal, status,

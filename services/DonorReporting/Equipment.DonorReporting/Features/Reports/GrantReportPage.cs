@@ -21,7 +21,7 @@ public static class GrantReportPage
             {
                 var grant = await db.FindVisibleGrantAsync(grantId, user.DonorScope, ct);
                 var now = clock.GetUtcNow().UtcDateTime;
-                var figures = (await GrantCopies.LoadAsync(db, grant.Id, ct)).Figures(grant, now);
+                var figures = await GrantSummary.FiguresAsync(db, grant, now, ct);
                 return Results.Content(Render(grant, figures, now), "text/html; charset=utf-8");
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/html")

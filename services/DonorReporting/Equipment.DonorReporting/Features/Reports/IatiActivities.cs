@@ -36,17 +36,22 @@ public static class IatiActivities
                 await body.WriteAsync(Utf8($"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<iati-activities version=\"2.03\" generated-datetime=\"{Timestamp(now)}\">\n"), ct);
                 foreach (var grant in grants)
                 {
-                    var copies = await GrantCopies.LoadAsync(db, grant.Id, ct);
-                    var contracts = copies.Contracts.OrderBy(c => c.SignedOn).ThenBy(c => c.Reference, StringComparer.Ordinal).ToList();
-                    var deliveries = copies.Assets.Where(a => a.ReceivedOn is not null && a.ContractId is not null)
-                        .GroupBy(a => (ContractId: a.ContractId!.Value, ReceivedOn: a.ReceivedOn!.Value)).OrderBy(g => g.Key.ReceivedOn)
-                        .Select(g => (contracts.FirstOrDefault(c => c.ContractId == g.Key.ContractId), g.Key.ReceivedOn, g.Sum(a => a.UnitValue ?? 0), g.Count())).ToList();
+                    var figures = await GrantSummary.FiguresAsync(db, grant, now, ct);
+                    var contracts = (await db.SignedContracts.AsNoTracking().Where(c => c.GrantId == grant.Id).ToListAsync(ct))
+                        .OrderBy(c => c.SignedOn).ThenBy(c => c.Reference, StringComparer.Ordinal).ToList();
+                    var disbursements = await db.Disbursements.AsNoTracking().Where(d => d.GrantId == grant.Id).OrderBy(d => d.PaidOn).ToListAsync(ct);
+                    // Units accepted per contract and day, counted in the database (one row per asset value within them).
+                    var accepted = await db.TrackedAssets.Where(a => a.GrantId == grant.Id && a.ReceivedOn != null && a.ContractId != null)
+                        .GroupBy(a => new { ContractId = a.ContractId!.Value, ReceivedOn = a.ReceivedOn!.Value, a.UnitValue })
+                        .Select(g => new { g.Key.ContractId, g.Key.ReceivedOn, g.Key.UnitValue, Units = g.Count() }).ToListAsync(ct);
+                    var deliveries = accepted.GroupBy(a => (a.ContractId, a.ReceivedOn)).OrderBy(g => g.Key.ReceivedOn)
+                        .Select(g => (contracts.FirstOrDefault(c => c.ContractId == g.Key.ContractId), g.Key.ReceivedOn, g.Sum(a => a.Units * (a.UnitValue ?? 0)), g.Sum(a => a.Units))).ToList();
 
                     // One activity at a time: written to memory with the synchronous XmlWriter, then sent asynchronously.
                     using var activity = new MemoryStream();
                     using (var xml = XmlWriter.Create(activity, new XmlWriterSettings
                            { ConformanceLevel = ConformanceLevel.Fragment, Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true }))
-                        WriteActivity(xml, grant, donors[grant.DonorCode], copies.Figures(grant, now), contracts, deliveries, copies.Disbursements, now);
+                        WriteActivity(xml, grant, donors[grant.DonorCode], figures, contracts, deliveries, disbursements, now);
                     await body.WriteAsync(activity.GetBuffer().AsMemory(0, (int)activity.Length), ct);
                     await body.WriteAsync(Utf8("\n"), ct);
                 }

@@ -5,7 +5,7 @@ using Equipment.Maintenance.Contracts;
 
 namespace Equipment.DonorReporting.Features.Tracking;
 
-/// <summary>Keeps every status change maintenance reports; availability is computed from the whole, sorted history.</summary>
+/// <summary>Keeps every status change maintenance reports, and recomputes the asset's figures from its whole, sorted history.</summary>
 public static class TrackAssetStatus
 {
     public sealed class Handler(ReportingDbContext db) : IIntegrationEventHandler<AssetStatusChanged>
@@ -14,6 +14,10 @@ public static class TrackAssetStatus
         {
             if (await db.StatusRecords.FindAsync([e.EventId], cancellationToken) is not null) return;
             db.StatusRecords.Add(new StatusRecord(e.EventId, e.AssetId, e.Status.ToString(), e.ChangedAt.UtcDateTime));
+            // The asset's figures follow its history; a status before any of inventory's events starts the copy, its grant unknown yet.
+            var asset = await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken);
+            if (asset is null) db.TrackedAssets.Add(asset = TrackedAsset.Unplaced(e.AssetId));
+            await db.RefreshFiguresAsync(asset, cancellationToken);
         }
     }
 }

@@ -16,6 +16,7 @@ public static class TrackDeployedAsset
             asset.Deployed(e.CrossingPointCode, e.DeployedOn);
             if (e.DeviationReason is { } reason)
                 asset.DeployedAwayFromDestination(e.DestinationCrossingPointCode, e.CrossingPointCode, e.DeployedOn, reason);
+            await db.RefreshFiguresAsync(asset, cancellationToken);
         }
     }
 }
@@ -29,6 +30,7 @@ public static class TrackTransferredAsset
         {
             var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Deployed(e.ToCrossingPointCode, e.TransferredOn);
+            await db.RefreshFiguresAsync(asset, cancellationToken);
         }
     }
 }
@@ -42,6 +44,7 @@ public static class TrackDisposedAsset
         {
             var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Disposed(e.Kind.ToString(), e.DisposedOn);
+            await db.RefreshFiguresAsync(asset, cancellationToken);
         }
     }
 }

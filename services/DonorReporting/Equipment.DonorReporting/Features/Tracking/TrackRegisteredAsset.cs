@@ -12,6 +12,7 @@ public static class TrackRegisteredAsset
         {
             var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
             asset.Registered(e.SerialNumber, e.ItemCategory, e.Description, e.UnitValue, e.ContractId, e.ContractLineNumber, e.ReceivedOn, e.Manufacturer, e.Model);
+            await db.RefreshFiguresAsync(asset, cancellationToken);
         }
     }
 }
@@ -24,7 +25,13 @@ public static class TrackHandedOverAssets
         public async Task HandleAsync(AssetsHandedOver e, CancellationToken cancellationToken)
         {
             foreach (var assetId in e.AssetIds)
-                (await db.TrackAsync(assetId, e.GrantId, cancellationToken)).HandedOver(e.HandedOverOn, e.ToAuthority);
+            {
+                var asset = await db.TrackAsync(assetId, e.GrantId, cancellationToken);
+                var figuresKnown = asset.FiguresUntil is not null;
+                asset.HandedOver(e.HandedOverOn, e.ToAuthority);
+                // A handover changes no figure column; only a copy it starts (or first places under its grant) needs them.
+                if (!figuresKnown) await db.RefreshFiguresAsync(asset, cancellationToken);
+            }
         }
     }
 }

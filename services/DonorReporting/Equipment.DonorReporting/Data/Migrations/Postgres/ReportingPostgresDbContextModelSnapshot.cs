@@ -577,6 +577,16 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DisposedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Faults")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FiguresUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FiguresVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("FirstDeployedOn")
                         .HasColumnType("date");
 
@@ -589,8 +599,20 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.Property<string>("HandedOverTo")
                         .HasColumnType("text");
 
+                    b.Property<int?>("InServiceFromDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InServiceUntilDay")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ItemCategory")
                         .HasColumnType("text");
+
+                    b.Property<long>("KnownTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastChangeTicks")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LastCrossingPointCode")
                         .HasColumnType("text");
@@ -598,14 +620,29 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.Property<DateOnly?>("LastDeployedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("LatestStatus")
+                        .HasColumnType("text");
+
                     b.Property<string>("Manufacturer")
                         .HasColumnType("text");
 
                     b.Property<string>("Model")
                         .HasColumnType("text");
 
+                    b.Property<long?>("OpenFromTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OperationalTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("RepairDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repairs")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SerialNumber")
                         .HasColumnType("text");

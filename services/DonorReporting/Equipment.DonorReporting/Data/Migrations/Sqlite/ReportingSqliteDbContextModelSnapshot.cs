@@ -567,6 +567,16 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DisposedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Faults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FiguresUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiguresVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("FirstDeployedOn")
                         .HasColumnType("TEXT");
 
@@ -579,13 +589,28 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.Property<string>("HandedOverTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InServiceFromDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InServiceUntilDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ItemCategory")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("KnownTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastChangeTicks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastCrossingPointCode")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastDeployedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatestStatus")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Manufacturer")
@@ -594,8 +619,20 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.Property<string>("Model")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OpenFromTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OperationalTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repairs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SerialNumber")
                         .HasColumnType("TEXT");

@@ -1,0 +1,216 @@
+using Equipment.DonorReporting.Data;
+using Equipment.DonorReporting.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equipment.DonorReporting.Features.Grants;
+
+/// <summary>
+/// A grant's figures from the figure columns each tracked asset keeps (<see cref="TrackedAsset.RefreshFigures"/>):
+/// a few GROUP BY queries over the grant's assets, never its status records, so time and memory do not grow with
+/// the grant. The figures are exactly those <see cref="GrantFiguresCalculator.Compute"/> gives from every copy.
+/// Assets whose columns are not current for the grant's period (an upgraded database before its backfill, a grant
+/// end moved by an amendment, a history that runs past the period's end today) are read with their histories and
+/// recomputed in memory, then grouped by the same expressions.
+/// </summary>
+public static class GrantSummary
+{
+    private const long TicksPerSecond = TimeSpan.TicksPerSecond;
+
+    public static async Task<GrantFigures> FiguresAsync(ReportingDbContext db, Grant grant, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(nowUtc);
+        var availabilityTo = today < grant.EndDate ? today : grant.EndDate;
+        var endsToday = today < grant.EndDate;
+        var periodEnd = endsToday ? nowUtc : grant.EndDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = periodEnd.Ticks;
+        var end = grant.EndDate;
+
+        var lots = await db.TenderedLots.AsNoTracking().Where(l => l.GrantId == grant.Id).ToListAsync(cancellationToken);
+        var contracts = await db.SignedContracts.AsNoTracking().Where(c => c.GrantId == grant.Id).ToListAsync(cancellationToken);
+        var visits = await GrantCopies.RecordedVisitsAsync(db, grant.Id, cancellationToken);
+        // A grant's tranches are few; added up here so an empty sum is 0, as in the reference, not the database's 0.0.
+        var disbursed = (await db.Disbursements.Where(d => d.GrantId == grant.Id).Select(d => d.Amount).ToListAsync(cancellationToken)).Sum();
+
+        var assets = db.TrackedAssets.AsNoTracking().Where(a => a.GrantId == grant.Id);
+        var current = assets.Where(a => a.FiguresUntil == end && (!endsToday || a.LastChangeTicks == null || a.LastChangeTicks <= to));
+        var stale = await RecomputedAsync(db, grant, assets.Where(a => a.FiguresUntil == null || a.FiguresUntil != end || (endsToday && a.LastChangeTicks > to)),
+            periodEnd, cancellationToken);
+
+        async Task<List<T>> Both<T>(Func<IQueryable<TrackedAsset>, IQueryable<T>> rows) =>
+            [.. await rows(current).ToListAsync(cancellationToken), .. rows(stale.AsQueryable())];
+        var funnelRows = await Both(FunnelRows);
+        var timeRows = await Both(a => TimeRows(a, to));
+        var leadRows = await Both(LeadRows);
+        var reliabilityRows = await Both(a => ReliabilityRows(a, today.DayNumber));
+
+        // Deployed assets a monitor has seen (few: visits sample), with where they are.
+        var latestFinding = GrantFiguresCalculator.LatestFindings(GrantCopies.SeenAssets(visits));
+        var seenIds = latestFinding.Keys.ToList();
+        var seenDeployed = await assets.Where(a => a.CrossingPointCode != null && seenIds.Contains(a.AssetId))
+            .Select(a => new { a.AssetId, CrossingPointCode = a.CrossingPointCode! }).ToListAsync(cancellationToken);
+        var deviating = await assets.Where(a => a.DeviationReason != null).ToListAsync(cancellationToken);
+        var upkeepRecords = db.UpkeepRecords.Where(u => u.GrantId == grant.Id);
+        var counts = await upkeepRecords.GroupBy(u => u.IsWorkOrder).Select(g => new { WorkOrders = g.Key, Count = g.Count(), Patrols = g.Sum(u => u.Patrols) })
+            .ToListAsync(cancellationToken);
+        var upkeep = new Upkeep(
+            await SumAsync(upkeepRecords.Select(u => u.UsageHours), cancellationToken), await SumAsync(upkeepRecords.Select(u => u.UsageKm), cancellationToken),
+            counts.Sum(c => c.Patrols), counts.Where(c => c.WorkOrders).Sum(c => c.Count),
+            await SumAsync(upkeepRecords.Select(u => u.PartsCost), cancellationToken), await SumAsync(upkeepRecords.Select(u => u.LabourHours), cancellationToken));
+
+        var lineDestination = contracts.SelectMany(c => c.Lines.Select(l => (c.ContractId, l.LineNumber, l.DestinationCrossingPointCode)))
+            .ToDictionary(x => (x.ContractId, x.LineNumber), x => x.DestinationCrossingPointCode);
+        string? Destination(Guid? contractId, int? line) =>
+            contractId is { } c && line is { } n ? lineDestination.GetValueOrDefault((c, n)) : null;
+        var liveLots = lots.Where(l => !l.Cancelled).ToList();
+
+        Funnel FunnelOf(IEnumerable<UnitsAtPoint> tendered, IEnumerable<ContractLine> contracted, Func<FunnelRow, bool> delivered, Func<FunnelRow, bool> here)
+        {
+            var d = funnelRows.Where(r => r.Registered && delivered(r)).ToList();
+            var h = funnelRows.Where(r => r.CrossingPointCode != null && here(r)).ToList();
+            return new Funnel(tendered.Sum(u => u.Quantity), contracted.Sum(l => l.Quantity), d.Sum(r => r.Count),
+                d.Where(r => r.HandedOver).Sum(r => r.Count), h.Sum(r => r.Count), h.Where(r => r.Operational).Sum(r => r.Count));
+        }
+
+        VerificationCoverage CoverageOf(Func<string, bool> here, int visitCount)
+        {
+            var deployed = funnelRows.Where(r => r.CrossingPointCode != null && here(r.CrossingPointCode)).Sum(r => r.Count);
+            var seen = seenDeployed.Where(a => here(a.CrossingPointCode)).ToList();
+            var latest = seen.Select(a => latestFinding[a.AssetId].Finding).GroupBy(f => f.ToString()).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+            return new VerificationCoverage(deployed, seen.Count, GrantFiguresCalculator.Share(seen.Count, deployed), visitCount, latest);
+        }
+
+        double? AvailabilityOf(Func<string, bool> here)
+        {
+            Int128 operational = 0, known = 0;
+            foreach (var r in timeRows.Where(r => here(r.CrossingPointCode)))
+            {
+                Int128 open = r.Open ? (Int128)r.Count * to - ((Int128)r.OpenFromSeconds * TicksPerSecond + r.OpenFromRest) : 0;
+                known += (Int128)r.KnownSeconds * TicksPerSecond + r.KnownRest + open;
+                operational += (Int128)r.OperationalSeconds * TicksPerSecond + r.OperationalRest + (r.Operational ? open : 0);
+            }
+            return Availability.Share(operational, known);
+        }
+
+        var points = grant.CrossingPoints.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p =>
+            new CrossingPointFigures(p.Code, p.Name, p.CountryCode, p.NeighbourCountryCode, p.Authority, p.Latitude, p.Longitude,
+                FunnelOf(liveLots.SelectMany(l => l.Units).Where(u => u.CrossingPointCode == p.Code),
+                    contracts.SelectMany(c => c.Lines).Where(l => l.DestinationCrossingPointCode == p.Code),
+                    r => Destination(r.ContractId, r.ContractLineNumber) == p.Code, r => r.CrossingPointCode == p.Code),
+                AvailabilityOf(code => code == p.Code), CoverageOf(code => code == p.Code, visits.Count(v => v.CrossingPointCode == p.Code))))
+            .ToList();
+
+        var published = lots.Where(l => l.PublishedAt is not null).GroupBy(l => l.TenderId)
+            .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(l => l.PublishedAt!.Value).UtcDateTime));
+        var tenderOf = contracts.Where(c => c.TenderId is not null).ToDictionary(c => c.ContractId, c => c.TenderId!.Value);
+        var leadDays = leadRows
+            .Where(r => tenderOf.TryGetValue(r.ContractId, out var t) && published.ContainsKey(t))
+            .GroupBy(r => (double)(r.FirstDeployedOn.DayNumber - published[tenderOf[r.ContractId]].DayNumber))
+            .Select(g => (Value: g.Key, Count: g.Sum(r => r.Count))).OrderBy(h => h.Value).ToList();
+
+        var deviations = deviating
+            .Select(a => new DeploymentDeviation(a.AssetId, a.SerialNumber, a.ItemCategory, a.DeviationFromCrossingPointCode ?? Destination(a.ContractId, a.ContractLineNumber),
+                a.DeviationToCrossingPointCode!, a.DeviationOn!.Value, a.DeviationReason!))
+            .OrderBy(d => d.DeployedOn).ThenBy(d => d.SerialNumber, StringComparer.Ordinal).ThenBy(d => d.AssetId).ToList();
+
+        var funnel = FunnelOf(liveLots.SelectMany(l => l.Units), contracts.SelectMany(c => c.Lines), _ => true, _ => true);
+        var coverage = CoverageOf(_ => true, visits.Count);
+        var availability = AvailabilityOf(_ => true);
+        var seenAll = latestFinding.Values.ToList();
+        var inUse = GrantFiguresCalculator.Share(seenAll.Count(f => f.Finding == Finding.FoundAsExpected && f.SignsOfUse), seenAll.Count);
+        var delivered = funnelRows.Where(r => r.Registered).Sum(r => r.Count * (r.UnitValue ?? 0));
+
+        return new GrantFigures(
+            new Budget(grant.Amount, GrantFiguresCalculator.Committed(lots, contracts), contracts.Sum(c => c.Value), delivered, disbursed, grant.Currency),
+            funnel,
+            new LeadTime(leadDays.Sum(h => h.Count), GrantFiguresCalculator.PercentileOf(leadDays, 0.5), GrantFiguresCalculator.PercentileOf(leadDays, 0.9)),
+            availability, grant.StartDate, availabilityTo, coverage, points, GrantFiguresCalculator.IndicatorsOf(grant, funnel, inUse, availability, coverage),
+            upkeep, deviations.Count, deviations,
+            new GrantReliability(ReliabilityOf(reliabilityRows, r => Domain.Reliability.ModelOf(r.Manufacturer, r.Model, r.ItemCategory)),
+                ReliabilityOf(reliabilityRows, r => Domain.Reliability.PointOf(r.LastCrossingPointCode, r.CrossingPointCode))));
+    }
+
+    /// <summary>
+    /// A sum of decimals as the reference adds them in memory, to the same value and scale (SQLite's decimal sum drops
+    /// trailing zeros: 6.0 for 8 × 0.75, not 6.00): the database counts each distinct value, the sum is made here.
+    /// </summary>
+    private static async Task<decimal> SumAsync(IQueryable<decimal> values, CancellationToken cancellationToken) =>
+        (await values.GroupBy(v => v).Select(g => new { Value = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+        .Sum(v => v.Value * v.Count);
+
+    /// <summary>Assets whose figure columns do not hold for today's period: read with their histories and recomputed in memory (not saved).</summary>
+    private static async Task<List<TrackedAsset>> RecomputedAsync(ReportingDbContext db, Grant grant, IQueryable<TrackedAsset> query, DateTime periodEnd,
+        CancellationToken cancellationToken)
+    {
+        var assets = await query.ToListAsync(cancellationToken);
+        if (assets.Count == 0) return assets;
+        var ids = assets.Select(a => a.AssetId).ToList();
+        var statuses = (await db.StatusRecords.AsNoTracking().Where(s => ids.Contains(s.AssetId)).ToListAsync(cancellationToken)).ToLookup(s => s.AssetId);
+        var faults = (await db.FaultRecords.AsNoTracking().Where(f => ids.Contains(f.AssetId)).ToListAsync(cancellationToken)).ToLookup(f => f.AssetId);
+        var repairs = (await db.RepairRecords.AsNoTracking().Where(r => ids.Contains(r.AssetId)).ToListAsync(cancellationToken)).ToLookup(r => r.AssetId);
+        foreach (var a in assets)
+            a.RefreshFigures(statuses[a.AssetId].ToList(), faults[a.AssetId].ToList(), repairs[a.AssetId].ToList(), (grant.StartDate, grant.EndDate), periodEnd);
+        return assets;
+    }
+
+    private static IReadOnlyList<ReliabilityFigures> ReliabilityOf(IEnumerable<ReliabilityRow> rows, Func<ReliabilityRow, string> key) =>
+        rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var days = g.Sum(r => r.Days);
+            var failures = g.Sum(r => r.Faults);
+            var repairs = g.Sum(r => r.Repairs);
+            return new ReliabilityFigures(g.Key, g.Sum(r => r.Count), failures, days, failures == 0 ? null : Math.Round((double)days / failures, 2),
+                repairs, repairs == 0 ? null : Math.Round((double)g.Sum(r => (long)r.RepairDays) / repairs, 2));
+        }).ToList();
+
+    public sealed record FunnelRow(Guid? ContractId, int? ContractLineNumber, string? CrossingPointCode, bool Registered, bool HandedOver, bool Operational,
+        decimal? UnitValue, int Count);
+
+    private static IQueryable<FunnelRow> FunnelRows(IQueryable<TrackedAsset> assets) => assets
+        .GroupBy(a => new
+        {
+            a.ContractId, a.ContractLineNumber, a.CrossingPointCode, Registered = a.SerialNumber != null, HandedOver = a.HandedOverOn != null,
+            Operational = a.LatestStatus == null || a.LatestStatus == GrantFiguresCalculator.OperationalStatus, a.UnitValue,
+        })
+        .Select(g => new FunnelRow(g.Key.ContractId, g.Key.ContractLineNumber, g.Key.CrossingPointCode, g.Key.Registered, g.Key.HandedOver, g.Key.Operational,
+            g.Key.UnitValue, g.Count()));
+
+    /// <summary>
+    /// Known and operational time per crossing point, in ticks split into whole seconds and the rest so that no sum
+    /// overflows 64 bits (100,000 assets for a year are 3·10^19 ticks). Open: the last segment is still running at the
+    /// period's end, so it adds (period end − its start) to each asset's time.
+    /// </summary>
+    public sealed record TimeRow(string CrossingPointCode, bool Operational, bool Open, int Count, long KnownSeconds, long KnownRest,
+        long OperationalSeconds, long OperationalRest, long OpenFromSeconds, long OpenFromRest);
+
+    private static IQueryable<TimeRow> TimeRows(IQueryable<TrackedAsset> assets, long to) => assets
+        .Where(a => a.CrossingPointCode != null)
+        .GroupBy(a => new
+        {
+            CrossingPointCode = a.CrossingPointCode!,
+            Operational = a.LatestStatus == null || a.LatestStatus == GrantFiguresCalculator.OperationalStatus,
+            Open = a.OpenFromTicks != null && a.OpenFromTicks <= to,
+        })
+        .Select(g => new TimeRow(g.Key.CrossingPointCode, g.Key.Operational, g.Key.Open, g.Count(),
+            g.Sum(a => a.KnownTicks / TicksPerSecond), g.Sum(a => a.KnownTicks % TicksPerSecond),
+            g.Sum(a => a.OperationalTicks / TicksPerSecond), g.Sum(a => a.OperationalTicks % TicksPerSecond),
+            g.Sum(a => (a.OpenFromTicks ?? 0) / TicksPerSecond), g.Sum(a => (a.OpenFromTicks ?? 0) % TicksPerSecond)));
+
+    public sealed record LeadRow(Guid ContractId, DateOnly FirstDeployedOn, int Count);
+
+    private static IQueryable<LeadRow> LeadRows(IQueryable<TrackedAsset> assets) => assets
+        .Where(a => a.FirstDeployedOn != null && a.ContractId != null)
+        .GroupBy(a => new { ContractId = a.ContractId!.Value, FirstDeployedOn = a.FirstDeployedOn!.Value })
+        .Select(g => new LeadRow(g.Key.ContractId, g.Key.FirstDeployedOn, g.Count()));
+
+    public sealed record ReliabilityRow(string? Manufacturer, string? Model, string? ItemCategory, string? LastCrossingPointCode, string? CrossingPointCode,
+        int Count, int Days, int Faults, int Repairs, int RepairDays);
+
+    /// <summary>Days in service: from the asset's start to today, or to its end once out of service (never negative).</summary>
+    private static IQueryable<ReliabilityRow> ReliabilityRows(IQueryable<TrackedAsset> assets, int today) => assets
+        .Where(a => a.SerialNumber != null && a.FirstDeployedOn != null && a.InServiceFromDay != null)
+        .GroupBy(a => new { a.Manufacturer, a.Model, a.ItemCategory, a.LastCrossingPointCode, a.CrossingPointCode })
+        .Select(g => new ReliabilityRow(g.Key.Manufacturer, g.Key.Model, g.Key.ItemCategory, g.Key.LastCrossingPointCode, g.Key.CrossingPointCode, g.Count(),
+            g.Sum(a => a.InServiceFromDay > today ? 0
+                : (a.InServiceUntilDay != null && a.InServiceUntilDay < today ? a.InServiceUntilDay.Value : today) - a.InServiceFromDay!.Value),
+            g.Sum(a => a.Faults), g.Sum(a => a.Repairs), g.Sum(a => a.RepairDays)));
+}
