@@ -101,12 +101,19 @@ public static class DemoSeed
             "Rider 1: implementation extended by six months; Bogorodica equipment moved to communications",
             EndDate: new DateOnly(2027, 6, 30),
             BudgetLines: [new BudgetLineInput("WB-EQ-1", "Patrol vehicles", 900_000m), new BudgetLineInput("WB-EQ-2", "Communications", 400_000m)]), cancellationToken);
-        await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new RecordDisbursementRequest(new DateOnly(2023, 2, 15), 4_500_000m, "NA-PF-1"), cancellationToken);
+        // Each grant's changes one after the other (they change one record), the grants at once.
         await Task.WhenAll(
-            admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new RecordDisbursementRequest(new DateOnly(2024, 9, 2), 3_000_000m, "NA-IP-2"), cancellationToken),
-            admin.Reporting.RecordDisbursementAsync(westernBalkans.Id, new RecordDisbursementRequest(new DateOnly(2023, 7, 3), 2_400_000m, "WB-PF-1"), cancellationToken),
+            Task.Run(async () =>
+            {
+                await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new RecordDisbursementRequest(new DateOnly(2023, 2, 15), 4_500_000m, "NA-PF-1"), cancellationToken);
+                await admin.Reporting.RecordDisbursementAsync(northAfrica.Id, new RecordDisbursementRequest(new DateOnly(2024, 9, 2), 3_000_000m, "NA-IP-2"), cancellationToken);
+            }, cancellationToken),
+            Task.Run(async () =>
+            {
+                westernBalkans = await amending;
+                await admin.Reporting.RecordDisbursementAsync(westernBalkans.Id, new RecordDisbursementRequest(new DateOnly(2023, 7, 3), 2_400_000m, "WB-PF-1"), cancellationToken);
+            }, cancellationToken),
             admin.Reporting.RecordDisbursementAsync(coastal.Id, new RecordDisbursementRequest(new DateOnly(2024, 4, 2), 720_000m, "TN-PF-1"), cancellationToken));
-        westernBalkans = await amending;
         log($"registered 2 donors and 3 grants ({northAfrica.Reference}, {westernBalkans.Reference} amended to version {westernBalkans.Version}, {coastal.Reference}) with indicators and 4 disbursements");
 
         await Poll.UntilAsync(() => officer.Procurement.ListKnownGrantsAsync(cancellationToken), g => g.Count >= 3, Propagation,
@@ -133,8 +140,10 @@ public static class DemoSeed
             logistics.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest("TN-TUNIS-WH", "ICMPD logistics warehouse, Tunis", "TN", "Zone industrielle Charguia II, Tunis"), cancellationToken),
             logistics.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest("MK-SKOPJE-WH", "Frontex project warehouse, Skopje", "MK", "Bul. Aleksandar Makedonski 18, Skopje"), cancellationToken));
 
-        var procedures = new List<Task>();
-        procedures.Add(InternationalOpenTenderAsync(officer, northAfrica.Id, "T-NA-2025-001", "Long-range thermal cameras",
+        // The procedures of one grant go one after the other (an award and a signature change the grant's budget that
+        // procurement keeps: two at once on one grant would meet as a concurrency conflict); the grants' go at once.
+        var procedures = new List<(Guid Grant, Func<Task> Run)>();
+        procedures.Add((northAfrica.Id, () => InternationalOpenTenderAsync(officer, northAfrica.Id, "T-NA-2025-001", "Long-range thermal cameras",
             [
                 Need(northAfrica, "NA-EQ-1", "ThermalCamera", "Cooled MWIR 640×512 thermal camera, 25 km detection range, with tripod and control unit", 4, 42_500m, "TN-RAS-AJDIR"),
                 Need(northAfrica, "NA-EQ-1", "ThermalCamera", "Cooled MWIR 640×512 thermal camera, 25 km detection range, with tripod and control unit", 4, 42_500m, "TN-DEHIBA-WAZIN"),
@@ -142,8 +151,8 @@ public static class DemoSeed
             [
                 new Offer(thermovision, [41_900m, 41_900m], "DE"),
                 new Offer(optronique, [39_800m, 39_800m], "FR", Compliant: false, Notes: "Uncooled detector offered; the specification requires cooled MWIR"),
-            ], cancellationToken));
-        procedures.Add(ProcurementRun.ToSignedContractAsync(officer, northAfrica.Id, "T-NA-2025-002", "Document examination kits",
+            ], cancellationToken)));
+        procedures.Add((northAfrica.Id, () => ProcurementRun.ToSignedContractAsync(officer, northAfrica.Id, "T-NA-2025-002", "Document examination kits",
             [Need(northAfrica, "NA-EQ-2", "DocumentExaminationKit", "Portable document examination kit: UV/IR light sources, 30× magnifier, reference database", 6, 8_900m, "TN-DEHIBA-WAZIN")],
             [
                 new Offer(docucheck, [9_200m], "HU", QualityScores: new Dictionary<string, decimal> { ["technical quality"] = 90, ["training offered"] = 80 }),
@@ -151,11 +160,11 @@ public static class DemoSeed
                 new Offer(stes, [8_700m], "TN", QualityScores: new Dictionary<string, decimal> { ["technical quality"] = 70, ["training offered"] = 90 }),
             ],
             invited: [docucheck, thermovision, stes], awardMethod: AwardMethod.BestValue, priceWeight: 40,
-            criteria: [new AwardCriterion("technical quality", 45), new AwardCriterion("training offered", 15)], warrantyMonths: 12, cancellationToken: cancellationToken));
-        procedures.Add(ProcurementRun.ToSignedContractAsync(officer, westernBalkans.Id, "T-WB-2025-004", "4×4 border patrol vehicles",
+            criteria: [new AwardCriterion("technical quality", 45), new AwardCriterion("training offered", 15)], warrantyMonths: 12, cancellationToken: cancellationToken)));
+        procedures.Add((westernBalkans.Id, () => ProcurementRun.ToSignedContractAsync(officer, westernBalkans.Id, "T-WB-2025-004", "4×4 border patrol vehicles",
             [Need(westernBalkans, "WB-EQ-1", "PatrolVehicle", "4×4 patrol vehicle, diesel, light bar, radio mount, winter equipment", 3, 61_000m, "RS-HORGOS")],
-            [new Offer(balkanFleet, [59_500m], "SI"), new Offer(anatolia, [57_900m], "TR")], warrantyMonths: 36, cancellationToken: cancellationToken));
-        procedures.Add(Task.Run(async () =>
+            [new Offer(balkanFleet, [59_500m], "SI"), new Offer(anatolia, [57_900m], "TR")], warrantyMonths: 36, cancellationToken: cancellationToken)));
+        procedures.Add((westernBalkans.Id, () => Task.Run(async () =>
         {
             var (_, radioContract) = await ProcurementRun.ToSignedContractAsync(officer, westernBalkans.Id, "T-WB-2025-005", "TETRA handheld radios",
                 [Need(westernBalkans, "WB-EQ-2", "Radio", "TETRA handheld radio with spare battery and vehicle charger", 20, 1_150m, "MK-TABANOVCE")],
@@ -163,21 +172,21 @@ public static class DemoSeed
                 invited: [balkanFleet, anatolia, thermovision], cancellationToken: cancellationToken);
             await officer.Procurement.AmendContractAsync(radioContract.Id, new AmendContractRequest("Two more handsets for the joint patrol at Tabanovce", today.AddDays(-50),
                 [new LineAmendment(1, 22, null)]), cancellationToken);
-        }, cancellationToken));
-        procedures.Add(ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-002", "Rigid-hull inflatable patrol boat",
+        }, cancellationToken)));
+        procedures.Add((coastal.Id, () => ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-002", "Rigid-hull inflatable patrol boat",
             [Need(coastal, "TN-EQ-1", "Boat", "8 m rigid-hull inflatable patrol boat, twin 150 hp outboard engines, radar and AIS", 1, 185_000m, null, "Sfax coast guard base")],
-            [new Offer(cantiere, [182_000m], "IT")], cancellationToken: cancellationToken));
-        procedures.Add(Task.Run(async () =>
+            [new Offer(cantiere, [182_000m], "IT")], cancellationToken: cancellationToken)));
+        procedures.Add((coastal.Id, () => Task.Run(async () =>
         {
             var nightVision = await ProcurementRun.DraftAndPublishAsync(officer, coastal.Id, "T-TN-2025-003", "Night-vision monoculars",
                 [Need(coastal, "TN-EQ-2", "NightVisionDevice", "Gen 3 night-vision monocular with head mount", 12, 950m, "TN-BOUCHEBKA")], invited: [optronique],
                 cancellationToken: cancellationToken);
             await officer.Procurement.CancelAsync(nightVision.Id, new CancelTenderRequest("Need covered by a national in-kind donation"), cancellationToken);
-        }, cancellationToken));
-        procedures.Add(ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-004", "Handheld thermal binoculars",
+        }, cancellationToken)));
+        procedures.Add((coastal.Id, () => ProcurementRun.ToSignedContractAsync(officer, coastal.Id, "T-TN-2025-004", "Handheld thermal binoculars",
             [Need(coastal, "TN-EQ-1", "ThermalCamera", "Handheld uncooled thermal binocular, 640×480, 3 km person detection, laser range finder", 6, 7_900m, "TN-BOUCHEBKA")],
-            [new Offer(optronique, [7_650m], "FR"), new Offer(thermovision, [7_980m], "DE")], invited: [optronique, thermovision, stes], cancellationToken: cancellationToken));
-        await Task.WhenAll(procedures);
+            [new Offer(optronique, [7_650m], "FR"), new Offer(thermovision, [7_980m], "DE")], invited: [optronique, thermovision, stes], cancellationToken: cancellationToken)));
+        await Task.WhenAll(procedures.GroupBy(p => p.Grant).Select(async grant => { foreach (var (_, run) in grant) await run(); }));
         await preparing;
         log("ran 7 procedures (international open, local open ×2, competitive negotiated ×3 incl. best value, single tender): 6 signed contracts, one amended, one tender cancelled");
 
