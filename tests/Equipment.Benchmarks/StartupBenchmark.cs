@@ -32,17 +32,29 @@ public static partial class StartupBenchmark
             var clock = Stopwatch.StartNew();
             using var host = Process.Start(start)!;
             var running = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
             host.OutputDataReceived += (_, e) =>
             {
-                if (e.Data is { } line && RunningLine().Match(line) is { Success: true } m)
+                if (e.Data is not { } line) return;
+                lines.Enqueue(line);
+                while (lines.Count > 40 && lines.TryDequeue(out var _)) { }
+                if (RunningLine().Match(line) is { Success: true } m)
                     running.TrySetResult(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
             };
-            host.ErrorDataReceived += (_, _) => { };
+            host.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lines.Enqueue(line); };
             host.BeginOutputReadLine();
             host.BeginErrorReadLine();
             try
             {
-                var reported = await running.Task.WaitAsync(TimeSpan.FromMinutes(5));
+                // The AppHost ends by itself when a part never gets healthy or the seed fails: that is a failed round.
+                var exited = host.WaitForExitAsync();
+                if (await Task.WhenAny(running.Task, exited, Task.Delay(TimeSpan.FromMinutes(5))) != running.Task)
+                {
+                    Console.Error.WriteLine($"round {round}: not running after {clock.Elapsed.TotalSeconds:0} s{(host.HasExited ? $" (the AppHost exited with {host.ExitCode})" : "")}; its last lines:");
+                    foreach (var line in lines) Console.Error.WriteLine("  " + line);
+                    return 1;
+                }
+                var reported = await running.Task;
                 var seconds = clock.Elapsed.TotalSeconds;
                 var parts = Descendants(host.Id).Append(host.Id).ToList();
                 var resident = parts.Sum(ResidentBytes) / 1024.0 / 1024.0;
