@@ -29,6 +29,7 @@ public static partial class StartupBenchmark
                          "--maintenance-port", "15103", "--reporting-port", "15104", "--sidecar-port", "13500", "--sidecar-grpc-port", "15001",
                          "--dashboard-port", "18889"])
                 start.ArgumentList.Add(a);
+            var before = Pids().ToHashSet();
             var clock = Stopwatch.StartNew();
             using var host = Process.Start(start)!;
             var running = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,7 +57,8 @@ public static partial class StartupBenchmark
                 }
                 var reported = await running.Task;
                 var seconds = clock.Elapsed.TotalSeconds;
-                var parts = Descendants(host.Id).Append(host.Id).ToList();
+                // The parts are not all the AppHost's children (DCP runs them): every new process of this system counts.
+                var parts = Pids().Where(p => !before.Contains(p) && p != Environment.ProcessId && IsOurs(p)).ToList();
                 var resident = parts.Sum(ResidentBytes) / 1024.0 / 1024.0;
                 var cpuBefore = parts.Sum(CpuTicks);
                 await Task.Delay(TimeSpan.FromSeconds(10));
@@ -75,18 +77,18 @@ public static partial class StartupBenchmark
     [GeneratedRegex(@"Equipment is running \(([0-9.]+) s\)")]
     private static partial Regex RunningLine();
 
-    private static IEnumerable<int> Descendants(int pid)
-    {
-        var children = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-            if (int.TryParse(Path.GetFileName(dir), out var child) && ParentOf(child) == pid) children.Add(child);
-        return children.Concat(children.SelectMany(Descendants));
-    }
+    private static IEnumerable<int> Pids() =>
+        Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1).Where(p => p > 0);
 
-    private static int? ParentOf(int pid)
+    /// <summary>The AppHost, DCP and the parts: dotnet hosts and programs of this repository, and Aspire's dcp.</summary>
+    private static bool IsOurs(int pid)
     {
-        try { return int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].Split(' ')[1]); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException) { return null; }
+        try
+        {
+            var command = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            return command.Contains("Equipment", StringComparison.Ordinal) || command.Contains("dcp", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
     private static long ResidentBytes(int pid)
