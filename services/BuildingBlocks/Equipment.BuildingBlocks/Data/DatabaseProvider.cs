@@ -56,7 +56,8 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 /// Settings SQLite keeps per connection, run on each opening. <see cref="Services"/>: every connection waits in SQLite's
 /// own busy handler (<c>busy_timeout</c>) when another one writes, retrying within milliseconds; without it
 /// Microsoft.Data.Sqlite retries a busy statement after sleeping 150 ms, so that every write that met another one (a
-/// request, the outbox dispatcher, a delivery) waited 150 ms.
+/// request, the outbox dispatcher, a delivery) waited 150 ms. It also sets <c>synchronous</c> (see
+/// <see cref="DatabaseOptions.SqliteSynchronous"/>).
 /// </summary>
 public sealed class SqliteConnectionPragmas(string pragmas) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {

@@ -55,10 +55,7 @@ public sealed class DaprPublisher(DaprClient dapr, DaprOptions options) : IOutbo
         }
         catch (DaprException e) when (!cancellationToken.IsCancellationRequested)
         {
-            var status = (e.InnerException as RpcException)?.Status;
-            var error = status is { } s ? $"sidecar answered {s.StatusCode}: {s.Detail}" : e.Message;
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
-            return PublishResult.Failed(error);
+            return Refused(e, activity);
         }
     }
 
@@ -79,11 +76,17 @@ public sealed class DaprPublisher(DaprClient dapr, DaprOptions options) : IOutbo
         }
         catch (DaprException e) when (!cancellationToken.IsCancellationRequested)
         {
-            var status = (e.InnerException as RpcException)?.Status;
-            var error = status is { } s ? $"sidecar answered {s.StatusCode}: {s.Detail}" : e.Message;
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
-            return [PublishResult.Failed(error)];                                   // the first row failed; the others were not taken
+            return [Refused(e, activity)];                                          // the first row failed; the others were not taken
         }
+    }
+
+    /// <summary>The sidecar's refusal in words (its gRPC status when there is one), also set on the publish span.</summary>
+    private static PublishResult Refused(DaprException e, System.Diagnostics.Activity? activity)
+    {
+        var status = (e.InnerException as RpcException)?.Status;
+        var error = status is { } s ? $"sidecar answered {s.StatusCode}: {s.Detail}" : e.Message;
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
+        return PublishResult.Failed(error);
     }
 
     /// <summary>The CloudEvent 1.0 of an outbox row: <c>id</c> the event id, <c>type</c> the event's type name, <c>data</c> its JSON.</summary>

@@ -7,12 +7,11 @@ public static class ResponseMapping
 {
     extension(AssetResponse)
     {
-        public static AssetResponse From(Asset a, DateOnly today) => new(
-            a.Id, a.SerialNumber, a.Manufacturer, a.Model, a.ItemCategory, a.Description, a.GrantId, a.DonorCode, a.ContractId, a.ContractReference,
-            a.ContractLineNumber, a.SupplierName, a.UnitValue, a.Currency, a.ReceivedOn, a.AcceptanceOn(today), a.WarrantyEndsOn(today),
-            a.VisibilityMarking, a.VisibilityEvidence, a.Status, a.Owner, a.WarehouseCode, a.CrossingPointCode, a.DeployedOn, a.HandoverCertificateId,
-            a.HandedOverOn, a.DestinationCrossingPointCode, a.DeploymentDeviationReason, a.LastSeenOn, a.LastSeenPlace, a.LastSeenBy);
+        /// <summary>An asset as the register shows it: the register's own projection (<see cref="Assets.ListAssets.Shown"/>), applied to the entity.</summary>
+        public static AssetResponse From(Asset a, DateOnly today) => ShownOf(a).Response(today);
     }
+
+    private static readonly Func<Asset, Assets.ListAssets.Row> ShownOf = Assets.ListAssets.Shown.Compile();
 
     extension(CustodyEntryResponse)
     {
