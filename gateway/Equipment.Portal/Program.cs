@@ -44,12 +44,14 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents();
+builder.Services.AddPortalLanguages();
 
 // Behind the gateway: links and sign-in redirects use the address the browser used (the gateway's), not the portal's own.
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UsePortalLanguages();
 app.UsePageSafety();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
@@ -73,6 +75,7 @@ app.MapGet("/session", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IA
     endsAt = long.Parse(context.User.FindFirst(PortalClaims.SessionEnds)?.Value ?? "0", System.Globalization.CultureInfo.InvariantCulture),
     antiforgeryToken = antiforgery.GetAndStoreTokens(context).RequestToken,
 })).RequireAuthorization();
+PortalLanguages.Map(app);
 Downloads.Map(app);
 ReceiptImports.Map(app);
 WorkOrderSteps.Map(app);

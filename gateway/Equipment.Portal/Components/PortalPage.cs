@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Equipment.ApiClient;
 using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace Equipment.Portal.Components;
 
@@ -12,6 +13,14 @@ public abstract class PortalPage : ComponentBase
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] private SubmittedForms Submissions { get; set; } = default!;
     [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
+    [Inject] private IStringLocalizerFactory Localizers { get; set; } = default!;
+
+    /// <summary>
+    /// The page's texts in the user's language: <c>@T["Raise the requisition"]</c>, <c>T["{0} saved.", name]</c>, keyed by
+    /// the English text in the page's own resx files (<c>Resources/Components/Pages/…/ThePage.fr.resx</c>, <c>.ar.resx</c>).
+    /// </summary>
+    protected IStringLocalizer T => _texts ??= Localizers.Create(GetType());
+    private IStringLocalizer? _texts;
 
     /// <summary>What the last refused call said: shown at the top of the page, and beside the fields it names.</summary>
     protected Problem? Refusal { get; set; }
