@@ -139,36 +139,82 @@ public static class Downloads
             .RequireAuthorization();
 }
 
-/// <summary>A problem-details answer made readable: a message for the form, and messages per field to show beside them.</summary>
+/// <summary>
+/// A problem-details answer made readable: a message for the form, and messages per field to show beside them, in the
+/// user's language. The services answer in English for every client; what they refused is also said as codes (each
+/// violation's <c>rule</c>, a conflict's <c>rule</c> and <c>currentState</c>), and the portal says those in French or
+/// Arabic from <c>Resources/Problem.*.resx</c> ("Rule.NotEmpty"), keeping the service's English sentence only for a
+/// rule it has no words for yet.
+/// </summary>
 public sealed class Problem
 {
+    private static readonly Lazy<Microsoft.Extensions.Localization.IStringLocalizer> Texts = new(() => PortalLanguages.Texts(typeof(Problem)));
+    private static Microsoft.Extensions.Localization.IStringLocalizer T => Texts.Value;
+    private static bool InEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
     public string Message { get; init; } = "";
     public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static Problem From(Exception exception)
     {
         if (exception is not ApiException api)
-            return new Problem { Message = "The service could not be reached. Try again in a moment." };
+            return new Problem { Message = T["The service could not be reached. Try again in a moment."] };
         var problem = new Problem
         {
             Message = api.Status switch
             {
-                HttpStatusCode.NotFound => "Not found: it does not exist, or it belongs to another donor.",
-                HttpStatusCode.Forbidden => "Your role cannot do this.",
-                HttpStatusCode.TooManyRequests => "Too many requests: wait a moment and try again.",
+                HttpStatusCode.NotFound => T["Not found: it does not exist, or it belongs to another donor."],
+                HttpStatusCode.Forbidden => T["Your role cannot do this."],
+                HttpStatusCode.TooManyRequests => T["Too many requests: wait a moment and try again."],
                 // a refusal naming fields: its detail repeats them as JSON paths; the fields are listed in the user's words instead
-                _ when HasFieldErrors(api) => "Not recorded: correct what is said below and send it again.",
-                _ => Text(api, "detail") ?? Text(api, "title") ?? $"The service answered {(int)api.Status}.",
+                _ when HasFieldErrors(api) => T["Not recorded: correct what is said below and send it again."],
+                _ => Translated(api) ?? Text(api, "detail") ?? Text(api, "title") ?? T["The service answered {0}.", (int)api.Status],
             },
         };
         try
         {
+            var rules = Rules(api);
             if (api.Problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
                 foreach (var field in errors.EnumerateObject())
-                    problem.Fields[field.Name] = field.Value.EnumerateArray().Select(m => m.GetString() ?? "").ToList();
+                    problem.Fields[field.Name] = field.Value.EnumerateArray()
+                        .Select(m => m.GetString() ?? "")
+                        .Select(m => rules.TryGetValue((field.Name, m), out var rule) ? RuleText(rule) ?? m : m)
+                        .ToList();
         }
         catch (JsonException) { }
         return problem;
+    }
+
+    /// <summary>A rule's words in the user's language ("Rule.NotEmpty"), or null in English (the service's own sentence says more) or for a rule without them.</summary>
+    public static string? RuleText(string rule)
+    {
+        if (InEnglish) return null;
+        var text = T["Rule." + rule];
+        return text.ResourceNotFound ? null : text.Value;
+    }
+
+    /// <summary>A conflict said in the user's language: its rule's words, or the state the record is in now.</summary>
+    private static string? Translated(ApiException api)
+    {
+        if (InEnglish) return null;
+        if (Text(api, "rule") is { } rule && RuleText(rule) is { } words) return words;
+        if (Text(api, "currentState") is { } state)
+            return api.Status == HttpStatusCode.PreconditionFailed
+                ? T["Someone else changed this record since you opened it: reload it and try again."]
+                : T["This cannot be done now: it is {0}.", Labels.State(state)];
+        return null;
+    }
+
+    /// <summary>Each violation's rule, by field and message (<c>violations: [{ field, rule, message }]</c>).</summary>
+    private static Dictionary<(string, string), string> Rules(ApiException api)
+    {
+        var rules = new Dictionary<(string, string), string>();
+        if (api.Problem.TryGetProperty("violations", out var violations) && violations.ValueKind == JsonValueKind.Array)
+            foreach (var v in violations.EnumerateArray())
+                if (v.ValueKind == JsonValueKind.Object && v.TryGetProperty("field", out var f) && v.TryGetProperty("rule", out var r) && v.TryGetProperty("message", out var m)
+                    && f.ValueKind == JsonValueKind.String && r.ValueKind == JsonValueKind.String && m.ValueKind == JsonValueKind.String)
+                    rules.TryAdd((f.GetString()!.TrimStart('$', '.'), m.GetString()!), r.GetString()!);
+        return rules;
     }
 
     public IEnumerable<string> For(string field) => Fields.TryGetValue(field, out var messages) ? messages : [];
@@ -177,11 +223,13 @@ public sealed class Problem
 
     /// <summary>The message and every field's refusal in words, in one sentence, for a page that cannot show them beside their fields.</summary>
     public string Summary() =>
-        string.Join(" ", Fields.SelectMany(f => f.Value.Select(m => $"{FieldName(f.Key)}: {m}")).Prepend(Message));
+        string.Join(" ", Fields.SelectMany(f => f.Value.Select(m => T["{0}: {1}", FieldName(f.Key), m].Value)).Prepend(Message));
 
     /// <summary>
     /// A field's JSON path in the user's words, for the summary of a refusal: <c>lines[0].units[1].manufacturer</c> →
-    /// "Line 1, unit 2, manufacturer"; <c>countryOfEstablishment</c> → "Country of establishment"; <c>$</c> → "The form".
+    /// "Line 1, unit 2, manufacturer" ("Ligne 1, unité 2, fabricant"); <c>countryOfEstablishment</c> → "Country of
+    /// establishment"; <c>$</c> → "The form". A field's words are translated by their English ("manufacturer",
+    /// "line {0}") in <c>Resources/Problem.*.resx</c>.
     /// </summary>
     public static string FieldName(string path)
     {
@@ -189,13 +237,21 @@ public sealed class Problem
         {
             var bracket = part.IndexOf('[');
             var name = Words(bracket < 0 ? part : part[..bracket]);
-            if (bracket < 0 || !int.TryParse(part[(bracket + 1)..].TrimEnd(']'), out var index)) return name;
+            if (bracket < 0 || !int.TryParse(part[(bracket + 1)..].TrimEnd(']'), out var index)) return FieldWords(name);
             var singular = name.EndsWith("ies") ? name[..^3] + "y" : name.EndsWith('s') ? name[..^1] : name;
-            return $"{singular} {index + 1}";
+            var numbered = T[singular + " {0}", index + 1];
+            return numbered.ResourceNotFound ? $"{singular} {index + 1}" : numbered.Value;
         }).ToList();
-        if (parts.Count == 0) return "The form";
-        var text = string.Join(", ", parts);
-        return char.ToUpperInvariant(text[0]) + text[1..];
+        if (parts.Count == 0) return T["The form"];
+        var text = string.Join(T[", "].Value, parts);
+        return char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
+    }
+
+    /// <summary>A field's English words ("signed on") in the user's language, or as they are when there is no translation.</summary>
+    public static string FieldWords(string english)
+    {
+        var text = T[english];
+        return text.ResourceNotFound ? english : text.Value;
     }
 
     /// <summary>"declarationSignedOn" → "declaration signed on".</summary>

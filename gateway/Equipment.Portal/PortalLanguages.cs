@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Equipment.Portal;
 
@@ -15,6 +18,58 @@ public static class PortalLanguages
 {
     public static readonly IReadOnlyList<(string Code, string Name)> Offered = [("en", "English"), ("fr", "Français"), ("ar", "العربية")];
 
+    /// <summary>
+    /// The cultures the portal formats numbers, money and dates with (see <see cref="Shown"/>). English keeps the
+    /// unambiguous ISO date (2026-12-02) and a 24-hour clock; French its own (02/12/2026, 1 234,56); Arabic the Gregorian
+    /// calendar and the Maghreb's separators (1.234,56; the ICU default is the Umm al-Qura calendar for neutral Arabic
+    /// in some versions and Arabic separators with Latin digits), as the North African administrations write them.
+    /// </summary>
+    public static readonly IReadOnlyList<CultureInfo> Cultures = [English(), French(), Arabic()];
+
+    private static CultureInfo English()
+    {
+        var c = new CultureInfo("en");
+        c.DateTimeFormat.ShortDatePattern = "yyyy-MM-dd";
+        c.DateTimeFormat.ShortTimePattern = "HH:mm";
+        c.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        return c;
+    }
+
+    private static CultureInfo French()
+    {
+        var c = new CultureInfo("fr");
+        c.DateTimeFormat.ShortDatePattern = "dd/MM/yyyy";
+        c.DateTimeFormat.ShortTimePattern = "HH:mm";
+        c.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        return c;
+    }
+
+    private static CultureInfo Arabic()
+    {
+        var c = new CultureInfo("ar");
+        var gregorian = c.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() ?? new GregorianCalendar();
+        c.DateTimeFormat.Calendar = gregorian;
+        c.DateTimeFormat.ShortDatePattern = "dd/MM/yyyy";
+        c.DateTimeFormat.ShortTimePattern = "HH:mm";
+        c.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        c.NumberFormat.NumberDecimalSeparator = c.NumberFormat.CurrencyDecimalSeparator = c.NumberFormat.PercentDecimalSeparator = ",";
+        c.NumberFormat.NumberGroupSeparator = c.NumberFormat.CurrencyGroupSeparator = c.NumberFormat.PercentGroupSeparator = ".";
+        c.NumberFormat.NegativeSign = "-";
+        return c;
+    }
+
+    /// <summary>The portal's culture for a language code (en, fr, ar), or English.</summary>
+    public static CultureInfo Culture(string? code) => Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == code) ?? Cultures[0];
+
+    private static readonly IStringLocalizerFactory StaticLocalizers = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+
+    /// <summary>
+    /// The texts of a class that is not a component (Problem, Labels, the plain-HTTP endpoints), from its resx files
+    /// under Resources/ (<c>Resources/Problem.fr.resx</c>), in the current request's language.
+    /// </summary>
+    public static IStringLocalizer Texts(Type owner) => StaticLocalizers.Create(owner);
+
     public static bool RightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -24,7 +79,7 @@ public static class PortalLanguages
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Offered.Select(l => new CultureInfo(l.Code)).ToList();
+            var cultures = Cultures.ToList();
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;

@@ -5,8 +5,9 @@ namespace Equipment.Portal;
 
 /// <summary>
 /// The words the portal shows for the services' codes: "Competitive negotiated procedure", not
-/// <c>CompetitiveNegotiatedProcedure</c>. One table, keyed "Type.Code", so a translation (French, Arabic) is another
-/// table with the same keys; a code the table does not know yet is shown as it is, never hidden.
+/// <c>CompetitiveNegotiatedProcedure</c>. The English table is here, keyed "Type.Code"; French and Arabic are the same
+/// keys in <c>Resources/Labels.fr.resx</c> and <c>.ar.resx</c> (each entry's comment is the English label, which the
+/// browser tests use to find English left on a French or Arabic page). A code no table knows is shown as it is.
 /// </summary>
 public static class Labels
 {
@@ -54,6 +55,13 @@ public static class Labels
         ["ItemCategory.Radio"] = "Radio communication equipment", ["ItemCategory.Boat"] = "Patrol boat",
         ["ItemCategory.SurveillanceSensor"] = "Surveillance sensor", ["ItemCategory.RiskAnalysisIt"] = "IT equipment for risk analysis",
         ["ItemCategory.NightVisionDevice"] = "Night-vision device",
+        ["AllegationStatus.Received"] = "Received", ["AllegationStatus.UnderInvestigation"] = "Under investigation",
+        ["AllegationStatus.Substantiated"] = "Substantiated", ["AllegationStatus.Unsubstantiated"] = "Unsubstantiated", ["AllegationStatus.Closed"] = "Closed",
+        ["WarrantyClaimStatus.Raised"] = "Raised", ["WarrantyClaimStatus.Accepted"] = "Accepted", ["WarrantyClaimStatus.Rejected"] = "Rejected",
+        ["WarrantyClaimStatus.Resolved"] = "Resolved",
+        ["DisposalKind.Disposed"] = "Disposed of", ["DisposalKind.Lost"] = "Lost", ["DisposalKind.Stolen"] = "Stolen",
+        ["Role.ProcurementOfficer"] = "procurement officer", ["Role.LogisticsOfficer"] = "logistics officer",
+        ["Role.MaintenanceTechnician"] = "maintenance technician", ["Role.DonorMonitor"] = "donor monitor", ["Role.Administrator"] = "administrator",
     }.ToFrozenDictionary();
 
     /// <summary>The label of any of the services' enum values: <c>Labels.Of(Procedure.SingleTender)</c> → "Single tender".</summary>
@@ -62,14 +70,61 @@ public static class Labels
     /// <summary>An item category's label from its code (the services keep categories as codes): "ThermalCamera" → "Thermal camera".</summary>
     public static string Category(string? code) => code is null ? "" : Lookup("ItemCategory", code);
 
-    private static string Lookup(string type, string code) => English.GetValueOrDefault($"{type}.{code}", code);
+    /// <summary>A role's name in words: "ProcurementOfficer" → "procurement officer".</summary>
+    public static string Role(string code) => Lookup("Role", code);
+
+    /// <summary>A record's state as a conflict names it ("Published", "Closed"): the first status table that knows it, or the code.</summary>
+    public static string State(string code)
+    {
+        var key = English.Keys.FirstOrDefault(k => k.EndsWith("Status." + code, StringComparison.Ordinal) || k.EndsWith("State." + code, StringComparison.Ordinal));
+        return key is null ? code : Lookup(key[..key.IndexOf('.')], code);
+    }
+
+    /// <summary>The English table, for the tests that check every key has its translations.</summary>
+    public static IReadOnlyDictionary<string, string> EnglishTable => English;
+
+    private static readonly Lazy<Microsoft.Extensions.Localization.IStringLocalizer> Translated = new(() => PortalLanguages.Texts(typeof(Labels)));
+
+    private static string Lookup(string type, string code)
+    {
+        var key = $"{type}.{code}";
+        if (!English.TryGetValue(key, out var english)) return code;
+        var translated = Translated.Value[key];
+        return translated.ResourceNotFound ? english : translated.Value;
+    }
 }
 
-/// <summary>Counts with their noun: "1 visit", "2 visits", "0 visits".</summary>
+/// <summary>
+/// Counts with their noun, in the user's language: "1 visit", "2 visits"; "1 visite", "0 visite", "2 visites"; Arabic's
+/// six forms ("زيارة واحدة", "زيارتان", "3 زيارات", "11 زيارة", "100 زيارة"). The translations are in
+/// <c>Resources/Plural.fr.resx</c> and <c>.ar.resx</c>, keyed "{0} visit" (the English singular), their forms separated
+/// by "|": French "one|other", Arabic "one|two|few|many|other" (CLDR's plural rules; zero takes "other").
+/// </summary>
 public static class Plural
 {
-    public static string Of(long count, string noun, string? plural = null) =>
-        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? noun : plural ?? noun + "s")}";
+    private static readonly Lazy<Microsoft.Extensions.Localization.IStringLocalizer> Translated = new(() => PortalLanguages.Texts(typeof(Plural)));
+
+    public static string Of(long count, string noun, string? plural = null)
+    {
+        var number = count.ToString("N0", CultureInfo.CurrentCulture);
+        var forms = Translated.Value["{0} " + noun];
+        if (forms.ResourceNotFound) return $"{number} {(count == 1 ? noun : plural ?? noun + "s")}";
+        var parts = forms.Value.Split('|');
+        var form = parts[Math.Min(Form(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, count), parts.Length - 1)];
+        return form.Replace("{0}", number, StringComparison.Ordinal);
+    }
+
+    /// <summary>Which of the language's forms a count takes (CLDR plural rules for integers).</summary>
+    public static int Form(string language, long count)
+    {
+        var n = Math.Abs(count);
+        return language switch
+        {
+            "ar" => n == 1 ? 0 : n == 2 ? 1 : n % 100 is >= 3 and <= 10 ? 2 : n % 100 is >= 11 and <= 99 ? 3 : 4,
+            "fr" => n <= 1 ? 0 : 1,
+            _ => n == 1 ? 0 : 1,
+        };
+    }
 }
 
 /// <summary>Shares shown as percentages the same way everywhere: one decimal, half away from zero, "53.9 %".</summary>
@@ -78,5 +133,50 @@ public static class Percent
     /// <summary>A share (0.5385 for 53.85 %) rounded as decimal arithmetic does, so a double's binary tail never tips it down.</summary>
     public static decimal Rounded(double share) => Math.Round((decimal)share * 100m, 1, MidpointRounding.AwayFromZero);
 
-    public static string Of(double share) => Rounded(share).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    public static string Of(double share) => Rounded(share).ToString("0.0", CultureInfo.CurrentCulture) + " %";
+}
+
+/// <summary>
+/// Numbers, money and dates on screen, in the user's culture (<see cref="PortalLanguages.Cultures"/>): the one place the
+/// portal formats them. Files for machines (CSV, IATI, OCDS) and HTML attributes (<c>datetime</c>, <c>value</c> of a date
+/// input) stay invariant and never use these.
+/// </summary>
+public static class Shown
+{
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
+
+    /// <summary>An amount with its currency code: "1,234.56 EUR", "1 234,56 EUR", "1.234,56 EUR".</summary>
+    public static string Money(decimal amount, string? currency) => $"{amount.ToString("N2", Culture)} {currency}".TrimEnd();
+
+    /// <summary>A rounded amount with its currency code: "1,235 EUR".</summary>
+    public static string WholeMoney(decimal amount, string? currency) => $"{amount.ToString("N0", Culture)} {currency}".TrimEnd();
+
+    /// <summary>An amount without its currency (a table column headed with it): "1,234.56".</summary>
+    public static string Amount(decimal amount) => amount.ToString("N2", Culture);
+
+    /// <summary>A count or a whole amount: "1,234".</summary>
+    public static string Whole(decimal value) => value.ToString("N0", Culture);
+
+    /// <summary>A measure with up to two decimals: "2.5", "2,5".</summary>
+    public static string Number(double value) => value.ToString("#,0.##", Culture);
+
+    /// <inheritdoc cref="Number(double)"/>
+    public static string Number(decimal value) => value.ToString("#,0.##", Culture);
+
+    public static string Date(DateOnly date) => date.ToString("d", Culture);
+    public static string Date(DateTime date) => date.ToString("d", Culture);
+    public static string Date(DateTimeOffset date) => date.ToString("d", Culture);
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+    public static string Date(DateTime? date) => date is { } d ? Date(d) : "";
+    public static string Date(DateTimeOffset? date) => date is { } d ? Date(d) : "";
+
+    /// <summary>A date and time to the minute: "2026-12-02 14:05", "02/12/2026 14:05".</summary>
+    public static string Time(DateTimeOffset at) => at.ToString("g", Culture);
+    public static string Time(DateTime at) => at.ToString("g", Culture);
+    public static string Time(DateTimeOffset? at) => at is { } a ? Time(a) : "";
+    public static string Time(DateTime? at) => at is { } a ? Time(a) : "";
+
+    /// <summary>A date and time to the second (a history's entries).</summary>
+    public static string Moment(DateTimeOffset at) => at.ToString("G", Culture);
+    public static string Moment(DateTime at) => at.ToString("G", Culture);
 }

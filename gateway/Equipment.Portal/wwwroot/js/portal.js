@@ -58,8 +58,10 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
     };
     const check = () => {
         const left = endsAt() - Date.now();
-        if (left <= 0) say(`Your session ended at ${clock(endsAt())}. What you typed is still here: sign in again in another tab, then send the form.`);
-        else if (left <= 5 * 60 * 1000) say(`Your session ends at ${clock(endsAt())}, in ${Math.ceil(left / 60000)} min. Send what you are typing before then, or sign in again in another tab.`);
+        // the sentences come in the page's language from the layout (data-ended, data-ending: {0} the time, {1} the minutes)
+        const fill = (template, ...values) => template.replace(/\{(\d)\}/g, (_, i) => values[Number(i)]);
+        if (left <= 0) say(fill(notice.dataset.ended, clock(endsAt())));
+        else if (left <= 5 * 60 * 1000) say(fill(notice.dataset.ending, clock(endsAt()), Math.ceil(left / 60000)));
         else notice.hidden = true;
     };
     check();
