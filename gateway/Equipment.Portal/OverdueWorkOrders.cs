@@ -10,6 +10,8 @@ namespace Equipment.Portal;
 /// </summary>
 public static class OverdueWorkOrders
 {
+    private static Microsoft.Extensions.Localization.IStringLocalizer T => PortalLanguages.Texts(typeof(OverdueWorkOrders));
+
     public static void Map(WebApplication app) =>
         app.MapPost("/maintenance/overdue/{assetId:guid}/work-order", async ([FromRoute] Guid assetId, HttpContext context, IHttpClientFactory clients) =>
             {
@@ -19,7 +21,7 @@ public static class OverdueWorkOrders
                     var open = await maintenance.SearchWorkOrdersAsync(open: true, kind: WorkOrderKind.Preventive, assetId: assetId, pageSize: 1);
                     if (open.Items.Count > 0) return Results.Redirect($"/maintenance/work-orders/{open.Items[0].Id}");
                     var order = await maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(assetId, WorkOrderKind.Preventive));
-                    Flash.Set(context, new FlashMessage("Preventive work order opened. Schedule it from the list of open work orders.", "/maintenance/work-orders", "Open work orders"));
+                    Flash.Set(context, new FlashMessage(T["Preventive work order opened. Schedule it from the list of open work orders."], "/maintenance/work-orders", T["Open work orders"]));
                     return Results.Redirect($"/maintenance/work-orders/{order.Id}");
                 }
                 catch (Exception e) when (e is ApiException or HttpRequestException)

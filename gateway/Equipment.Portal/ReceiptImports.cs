@@ -11,6 +11,7 @@ namespace Equipment.Portal;
 public static class ReceiptImports
 {
     private const long MaxBytes = 20 * 1024 * 1024;
+    private static Microsoft.Extensions.Localization.IStringLocalizer T => PortalLanguages.Texts(typeof(ReceiptImports));
 
     public static void Map(WebApplication app) =>
         app.MapPost("/logistics/shipments/{shipmentId:guid}/import", async (Guid shipmentId, IFormFile? file, [FromForm] DateOnly? receivedOn,
@@ -21,9 +22,9 @@ public static class ReceiptImports
                     Flash.Set(context, new FlashMessage(message, Problem: true));
                     return Results.Redirect($"/logistics/shipments/{shipmentId}");
                 }
-                if (file is null || file.Length == 0) return Back("Choose the CSV file to import.");
-                if (file.Length > MaxBytes) return Back("An import is at most 20 MB.");
-                if (receivedOn is null) return Back("Give the day the goods were received.");
+                if (file is null || file.Length == 0) return Back(T["Choose the CSV file to import."]);
+                if (file.Length > MaxBytes) return Back(T["An import is at most 20 MB."]);
+                if (receivedOn is null) return Back(T["Give the day the goods were received."]);
                 using var reader = new StreamReader(file.OpenReadStream());
                 using var csv = new StringContent(await reader.ReadToEndAsync(context.RequestAborted), System.Text.Encoding.UTF8, "text/csv");
 

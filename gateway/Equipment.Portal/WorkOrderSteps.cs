@@ -10,17 +10,19 @@ namespace Equipment.Portal;
 /// </summary>
 public static class WorkOrderSteps
 {
+    private static Microsoft.Extensions.Localization.IStringLocalizer T => PortalLanguages.Texts(typeof(WorkOrderSteps));
+
     public static void Map(WebApplication app)
     {
         var steps = app.MapGroup("/maintenance/work-orders/{workOrderId:guid}").RequireAuthorization(p => p.RequireRole(Roles.MaintenanceTechnician));
         steps.MapPost("/schedule", ([FromRoute] Guid workOrderId, [FromForm] DateOnly? on, [FromForm] string? technician, HttpContext context, IHttpClientFactory clients) =>
-            StepAsync(context, clients, m => m.ScheduleAsync(workOrderId, new ScheduleWorkOrderRequest(on ?? DateOnly.MinValue, technician ?? "")), "Work order scheduled."));
+            StepAsync(context, clients, m => m.ScheduleAsync(workOrderId, new ScheduleWorkOrderRequest(on ?? DateOnly.MinValue, technician ?? "")), T["Work order scheduled."]));
         steps.MapPost("/start", ([FromRoute] Guid workOrderId, HttpContext context, IHttpClientFactory clients) =>
-            StepAsync(context, clients, m => m.StartAsync(workOrderId), "Work started."));
+            StepAsync(context, clients, m => m.StartAsync(workOrderId), T["Work started."]));
         steps.MapPost("/completion", ([FromRoute] Guid workOrderId, [FromForm] DateOnly? on, [FromForm] decimal? labourHours, [FromForm] string? outcome,
                 [FromForm] string? partName, [FromForm] decimal? partCost, HttpContext context, IHttpClientFactory clients) =>
             StepAsync(context, clients, m => m.CompleteAsync(workOrderId, new CompleteWorkOrderRequest(on ?? DateOnly.MinValue, labourHours ?? 0, outcome ?? "",
-                string.IsNullOrWhiteSpace(partName) ? null : [new PartUsed(partName, 1, partCost ?? 0)])), "Work order completed."));
+                string.IsNullOrWhiteSpace(partName) ? null : [new PartUsed(partName, 1, partCost ?? 0)])), T["Work order completed."]));
     }
 
     private static async Task<IResult> StepAsync(HttpContext context, IHttpClientFactory clients, Func<IMaintenanceApi, Task> step, string done)
