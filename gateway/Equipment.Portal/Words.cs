@@ -60,6 +60,8 @@ public static class Labels
         ["WarrantyClaimStatus.Raised"] = "Raised", ["WarrantyClaimStatus.Accepted"] = "Accepted", ["WarrantyClaimStatus.Rejected"] = "Rejected",
         ["WarrantyClaimStatus.Resolved"] = "Resolved",
         ["DisposalKind.Disposed"] = "Disposed of", ["DisposalKind.Lost"] = "Lost", ["DisposalKind.Stolen"] = "Stolen",
+        ["IndicatorSource.AssetsDeployed"] = "Assets deployed at the agreed crossing points", ["IndicatorSource.VerifiedInUse"] = "Verified in use",
+        ["IndicatorSource.Availability"] = "Availability", ["IndicatorSource.VerificationCoverage"] = "Verification coverage",
         ["Role.ProcurementOfficer"] = "procurement officer", ["Role.LogisticsOfficer"] = "logistics officer",
         ["Role.MaintenanceTechnician"] = "maintenance technician", ["Role.DonorMonitor"] = "donor monitor", ["Role.Administrator"] = "administrator",
     }.ToFrozenDictionary();
