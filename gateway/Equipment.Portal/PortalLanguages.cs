@@ -49,6 +49,7 @@ public static class PortalLanguages
         var c = new CultureInfo("ar");
         var gregorian = c.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() ?? new GregorianCalendar();
         c.DateTimeFormat.Calendar = gregorian;
+        c.DateTimeFormat.DateSeparator = "/";             // ICU's has a right-to-left mark around it; Latin digits and slashes read alike in both directions
         c.DateTimeFormat.ShortDatePattern = "dd/MM/yyyy";
         c.DateTimeFormat.ShortTimePattern = "HH:mm";
         c.DateTimeFormat.LongTimePattern = "HH:mm:ss";

@@ -1,14 +1,51 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Equipment.Maintenance.Contracts.Api;
 using Equipment.Portal.Components.Layout;
+using Equipment.Procurement.Contracts.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Equipment.Portal.Tests;
 
-public sealed class LanguagesTests
+/// <summary>Sets the current culture to one of the portal's (as the request localization does) until disposed.</summary>
+public sealed class Language : IDisposable
+{
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _ui = CultureInfo.CurrentUICulture;
+
+    private Language(string code) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PortalLanguages.Culture(code);
+
+    public static IDisposable Use(string code) => new Language(code);
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _ui;
+    }
+}
+
+public sealed partial class LanguagesTests
 {
     private static IStringLocalizer<T> Localizer<T>() =>
         new ServiceCollection().AddLogging().AddPortalLanguages().BuildServiceProvider().GetRequiredService<IStringLocalizer<T>>();
+
+    private static readonly string Resources = Path.Combine(Root(), "gateway", "Equipment.Portal", "Resources");
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Equipment.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("the repository root (Equipment.sln) is not above the test's folder");
+    }
+
+    private static Dictionary<string, (string Value, string? Comment)> Entries(string file) =>
+        XDocument.Load(file).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => ((string)d.Element("value")!, (string?)d.Element("comment")));
+
+    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    private static string Placeholders(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order());
 
     [Theory]
     [InlineData("fr", "Appels d'offres")]
@@ -16,17 +53,144 @@ public sealed class LanguagesTests
     [InlineData("en", "Tenders")]
     public void A_component_text_is_read_from_its_own_resource_file_in_the_users_language(string language, string expected)
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
+        using var _ = Language.Use(language);
+        var text = Localizer<MainLayout>()["Tenders"];
+        Assert.Equal(expected, text.Value);
+        Assert.Equal(language != "en", !text.ResourceNotFound);
+    }
+
+    [Fact]
+    public void Every_French_text_has_its_Arabic_twin_and_the_reverse_with_the_same_placeholders()
+    {
+        var problems = new List<string>();
+        var french = Directory.GetFiles(Resources, "*.fr.resx", SearchOption.AllDirectories);
+        Assert.True(french.Length > 30, $"only {french.Length} French resource files under {Resources}");
+        foreach (var fr in french)
         {
-            CultureInfo.CurrentUICulture = new CultureInfo(language);
-            var text = Localizer<MainLayout>()["Tenders"];
-            Assert.Equal(expected, text.Value);
-            Assert.Equal(language != "en", !text.ResourceNotFound);
+            var name = Path.GetRelativePath(Resources, fr)[..^".fr.resx".Length];
+            var ar = fr[..^".fr.resx".Length] + ".ar.resx";
+            if (!File.Exists(ar)) { problems.Add($"{name}: no .ar.resx"); continue; }
+            var (frs, ars) = (Entries(fr), Entries(ar));
+            problems.AddRange(frs.Keys.Except(ars.Keys).Select(k => $"{name}: \"{k}\" has no Arabic"));
+            problems.AddRange(ars.Keys.Except(frs.Keys).Select(k => $"{name}: \"{k}\" has no French"));
+            foreach (var (key, (value, comment)) in frs.Where(e => ars.ContainsKey(e.Key)))
+            {
+                var english = comment ?? key;                       // a code's key (Labels, rules) says its English in the comment
+                foreach (var (language, text) in new[] { ("French", value), ("Arabic", ars[key].Value) })
+                {
+                    if (Placeholders(text) != Placeholders(english)) problems.Add($"{name}: \"{key}\" in {language} has {{{Placeholders(text)}}}, the English {{{Placeholders(english)}}}");
+                    if (string.IsNullOrWhiteSpace(text)) problems.Add($"{name}: \"{key}\" is empty in {language}");
+                }
+            }
         }
-        finally
+        foreach (var ar in Directory.GetFiles(Resources, "*.ar.resx", SearchOption.AllDirectories))
+            if (!File.Exists(ar[..^".ar.resx".Length] + ".fr.resx")) problems.Add($"{Path.GetRelativePath(Resources, ar)}: no .fr.resx");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_resource_file_belongs_to_a_component_or_class_of_the_portal()
+    {
+        var portal = Path.GetDirectoryName(Resources)!;
+        var orphans = Directory.GetFiles(Resources, "*.resx", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Resources, f).Split('.')[0])
+            .Distinct()
+            .Where(name => !File.Exists(Path.Combine(portal, name + ".razor")) && !File.Exists(Path.Combine(portal, name + ".cs"))
+                           && typeof(Labels).Assembly.GetType("Equipment.Portal." + name.Replace(Path.DirectorySeparatorChar, '.')) is null)
+            .ToList();
+        Assert.Empty(orphans);
+    }
+
+    [Fact]
+    public void Every_label_has_its_French_and_Arabic_and_says_its_English_in_the_comment()
+    {
+        var (fr, ar) = (Entries(Path.Combine(Resources, "Labels.fr.resx")), Entries(Path.Combine(Resources, "Labels.ar.resx")));
+        foreach (var (key, english) in Labels.EnglishTable)
         {
-            CultureInfo.CurrentUICulture = before;
+            Assert.True(fr.TryGetValue(key, out var f), $"{key} has no French");
+            Assert.True(ar.ContainsKey(key), $"{key} has no Arabic");
+            Assert.Equal(english, f.Comment);
         }
+        Assert.Empty(fr.Keys.Except(Labels.EnglishTable.Keys));
+    }
+
+    [Theory]
+    [InlineData("fr", "Procédure négociée concurrentielle", "Appel d'offres ouvert international", "Caméra thermique")]
+    [InlineData("ar", "إجراء تفاوضي تنافسي", "مناقصة دولية مفتوحة", "كاميرا حرارية")]
+    public void Codes_are_said_in_the_users_language_with_PRAGs_own_terms(string language, string negotiated, string international, string camera)
+    {
+        using var _ = Language.Use(language);
+        Assert.Equal(negotiated, Labels.Of(Procedure.CompetitiveNegotiatedProcedure));
+        Assert.Equal(international, Labels.Of(Procedure.InternationalOpenTender));
+        Assert.Equal(camera, Labels.Category("ThermalCamera"));
+        Assert.Equal("HoverCraft", Labels.Category("HoverCraft"));
+    }
+
+    [Theory]
+    [InlineData("fr", 0, "0 visite")]
+    [InlineData("fr", 1, "1 visite")]
+    [InlineData("fr", 2, "2 visites")]
+    [InlineData("ar", 0, "0 زيارة")]
+    [InlineData("ar", 1, "زيارة واحدة")]
+    [InlineData("ar", 2, "زيارتان")]
+    [InlineData("ar", 3, "3 زيارات")]
+    [InlineData("ar", 10, "10 زيارات")]
+    [InlineData("ar", 11, "11 زيارة")]
+    [InlineData("ar", 99, "99 زيارة")]
+    [InlineData("ar", 100, "100 زيارة")]
+    [InlineData("ar", 103, "103 زيارات")]
+    public void Plurals_follow_each_languages_rules(string language, int count, string expected)
+    {
+        using var _ = Language.Use(language);
+        Assert.Equal(expected, Plural.Of(count, "visit"));
+    }
+
+    [Fact]
+    public void Money_numbers_shares_and_dates_are_written_as_each_culture_writes_them()
+    {
+        var day = new DateOnly(2026, 12, 2);
+        using (Language.Use("en"))
+        {
+            Assert.Equal("1,234.56 EUR", Shown.Money(1234.56m, "EUR"));
+            Assert.Equal("2026-12-02", Shown.Date(day));
+            Assert.Equal("2026-12-02 14:05", Shown.Time(new DateTime(2026, 12, 2, 14, 5, 0, DateTimeKind.Utc)));
+            Assert.Equal("53.9 %", Percent.Of(0.5385));
+        }
+        using (Language.Use("fr"))
+        {
+            var group = CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator;     // a narrow no-break space in ICU's French
+            Assert.True(group.Trim().Length == 0, $"French groups thousands with a space, not '{group}'");
+            Assert.Equal($"1{group}234,56 EUR", Shown.Money(1234.56m, "EUR"));
+            Assert.Equal("02/12/2026", Shown.Date(day));
+            Assert.Equal("53,9 %", Percent.Of(0.5385));
+        }
+        using (Language.Use("ar"))
+        {
+            Assert.Equal("1.234,56 EUR", Shown.Money(1234.56m, "EUR"));
+            Assert.Equal("02/12/2026", Shown.Date(day));                               // the Gregorian calendar, not Umm al-Qura
+            Assert.Equal("53,9 %", Percent.Of(0.5385));
+            Assert.True(PortalLanguages.RightToLeft);
+        }
+    }
+
+    [Theory]
+    [InlineData("fr", "lines[0].units[1].manufacturer", "Ligne 1, unité 2, fabricant")]
+    [InlineData("fr", "countryOfEstablishment", "Pays d'établissement")]
+    [InlineData("fr", "$", "Le formulaire")]
+    [InlineData("ar", "lines[0].quantity", "السطر 1، الكمية")]
+    public void A_field_path_is_named_in_the_users_words(string language, string path, string expected)
+    {
+        using var _ = Language.Use(language);
+        Assert.Equal(expected, Problem.FieldName(path));
+    }
+
+    [Fact]
+    public void A_refusal_is_said_by_its_rule_in_French_and_Arabic_and_left_to_the_service_in_English()
+    {
+        using (Language.Use("fr")) Assert.Equal("Ce champ est obligatoire.", Problem.RuleText("NotEmpty"));
+        using (Language.Use("ar")) Assert.Equal("هذا الحقل إلزامي.", Problem.RuleText("NotEmpty"));
+        using (Language.Use("en")) Assert.Null(Problem.RuleText("NotEmpty"));                 // the service's own sentence says more
+        using (Language.Use("fr")) Assert.Null(Problem.RuleText("NoSuchRule"));               // the service's sentence is kept
+        using (Language.Use("fr")) Assert.Equal("Élevée", Labels.Of(FaultSeverity.High));
     }
 }

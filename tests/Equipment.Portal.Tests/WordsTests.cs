@@ -6,8 +6,13 @@ using Equipment.Maintenance.Contracts.Api;
 
 namespace Equipment.Portal.Tests;
 
-public sealed class WordsTests
+public sealed class WordsTests : IDisposable
 {
+    // these are the English words: the French and Arabic ones are in LanguagesTests
+    private readonly IDisposable _english = Language.Use("en");
+
+    public void Dispose() => _english.Dispose();
+
     [Fact]
     public void Codes_are_shown_in_the_words_people_use()
     {
@@ -26,7 +31,8 @@ public sealed class WordsTests
         {
             typeof(Procedure), typeof(AwardMethod), typeof(LotStatus), typeof(TenderStatus), typeof(ContractStatus), typeof(RequisitionStatus),
             typeof(FundingInstrument), typeof(Finding), typeof(VisitStatus), typeof(AssetStatus), typeof(ShipmentStatus), typeof(OperationalStatus),
-            typeof(FaultSeverity), typeof(WorkOrderKind), typeof(WorkOrderStatus), typeof(StockTakeState),
+            typeof(FaultSeverity), typeof(WorkOrderKind), typeof(WorkOrderStatus), typeof(StockTakeState), typeof(AllegationStatus),
+            typeof(WarrantyClaimStatus), typeof(DisposalKind), typeof(IndicatorSource), typeof(CustodyAction),
         };
         var missing = shown.SelectMany(type => Enum.GetValues(type).Cast<Enum>().Select(value => (type, value)))
             .Where(x => (string)typeof(Labels).GetMethod(nameof(Labels.Of))!.MakeGenericMethod(x.type).Invoke(null, [x.value])! == x.value.ToString()
@@ -43,7 +49,7 @@ public sealed class WordsTests
     [InlineData(0, "0 visits")]
     [InlineData(1, "1 visit")]
     [InlineData(2, "2 visits")]
-    [InlineData(1_000, "1000 visits")]
+    [InlineData(1_000, "1,000 visits")]
     public void Plurals_are_right(int count, string expected) => Assert.Equal(expected, Plural.Of(count, "visit"));
 
     [Fact]
