@@ -106,8 +106,8 @@ public sealed class GatewaySignIn(IAuthApi auth)
 }
 
 /// <summary>
-/// Files the services render (reports, IATI, OCDS, certificates, labels), fetched with the user's token and handed to
-/// the browser. Only these paths pass: the portal is not an open proxy.
+/// Files the services render (reports, IATI, OCDS, certificates, labels), fetched with the user's token and in the
+/// user's language (Accept-Language) and handed to the browser. Only these paths pass: the portal is not an open proxy.
 /// </summary>
 public static class Downloads
 {
@@ -128,8 +128,10 @@ public static class Downloads
                     return;
                 }
                 // Streamed through: an export of the whole register is many megabytes and is never held here.
-                using var response = await PortalApi.ForRequest(context, clients).Http.GetAsync(path + context.Request.QueryString,
-                    HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+                // printable documents (reports, certificates) are written in the user's language
+                using var request = new HttpRequestMessage(HttpMethod.Get, path + context.Request.QueryString);
+                request.Headers.AcceptLanguage.ParseAdd(PortalLanguages.Current);
+                using var response = await PortalApi.ForRequest(context, clients).Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
                 context.Response.StatusCode = (int)response.StatusCode;
                 if (!response.IsSuccessStatusCode) return;
                 context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";

@@ -89,6 +89,31 @@ public class ReportExportTests(ServiceFactory<Program> factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_html_report_is_written_in_the_language_asked_for_right_to_left_in_Arabic()
+    {
+        var (grantId, _, _) = await GrantWithHistoryAsync();
+        var french = await _world.Admin.GetStringAsync($"/api/reporting/grants/{grantId}/report.html?lang=fr");
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", french);
+        Assert.Contains("<h2>Fiabilité</h2>", french);
+        Assert.Contains("médiane 110 jours, 90e centile 118 jours", french);
+        Assert.Contains("Budget au regard des montants engagés", french);
+        Assert.DoesNotContain("<h2>Reliability</h2>", french);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reporting/grants/{grantId}/report.html");
+        request.Headers.AcceptLanguage.ParseAdd("ar-TN, fr;q=0.8");                // what the portal sends for its user
+        var arabic = await (await _world.Admin.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
+        Assert.Contains("<h2>الموثوقية</h2>", arabic);
+        Assert.Contains("الوسيط 110 يومًا", arabic);
+
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", await _world.Admin.GetStringAsync($"/api/reporting/grants/{grantId}/report.html"));
+        var refused = await _world.Admin.GetAsync($"/api/reporting/grants/{grantId}/report.html?lang=de");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.Contains(problem["violations"]!.AsArray(), v => v!["field"]!.GetValue<string>() == "lang" && v["rule"]!.GetValue<string>() == "KnownLanguage");
+    }
+
+    [Fact]
     public async Task The_iati_file_is_valid_against_the_official_2_03_schema_and_holds_no_sensitive_data()
     {
         var (grantId, donor, _) = await GrantWithHistoryAsync();
