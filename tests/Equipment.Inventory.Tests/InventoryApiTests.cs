@@ -178,6 +178,15 @@ public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<
         var page = await _logistics.GetAsync($"/api/inventory/handovers/{certificate["id"]}/certificate.html");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Col. Mohamed Ben Salah", await page.Content.ReadAsStringAsync());
+        var french = await _logistics.GetStringAsync($"/api/inventory/handovers/{certificate["id"]}/certificate.html?lang=fr");
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", french);
+        Assert.Contains("Procès-verbal de remise", french);
+        Assert.Contains("financé par l'Union européenne", french);
+        var arabic = await _logistics.GetStringAsync($"/api/inventory/handovers/{certificate["id"]}/certificate.html?lang=ar");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
+        Assert.Contains("محضر تسليم", arabic);
+        Assert.Contains("Col. Mohamed Ben Salah", arabic);
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.GetAsync($"/api/inventory/handovers/{certificate["id"]}/certificate.html?lang=xx"), field: "lang");
 
         var outside = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _logistics.PostAsJsonAsync($"/api/inventory/assets/{assetId}/deployment",
             new { crossingPointCode = "EG-SALLOUM", deployedOn = Today }));

@@ -287,6 +287,18 @@ public class EvaluationCommitteeApiTests(ServiceFactory<Program> factory) : ICla
         Assert.Contains($"<tr><td>Chair (non-voting)</td><td>Amira Ben Youssef</td><td>Procurement lead, ICMPD</td><td>{signedOn:yyyy-MM-dd}</td></tr>", html);
         Assert.Contains($"<tr><td>Secretary (non-voting)</td><td>Luca Bianchi</td>", html);
         Assert.Contains($"<tr><td>Evaluator 3 (voting)</td><td>Evaluator 3</td><td>Border equipment engineer</td><td>{signedOn:yyyy-MM-dd}</td></tr>", html);
+
+        // the same report in PRAG's French and in Arabic, right to left, as the portal asks for its user
+        var french = await world.Officer.GetStringAsync($"/api/procurement/tenders/{id}/lots/1/evaluation-report.html?lang=fr");
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", french);
+        Assert.Contains($"<tr><td>Président (sans droit de vote)</td><td>Amira Ben Youssef</td><td>Procurement lead, ICMPD</td><td>{signedOn:dd/MM/yyyy}</td></tr>", french);
+        Assert.Contains("<h2>Offres</h2>", french);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/procurement/tenders/{id}/lots/1/evaluation-report.html");
+        request.Headers.AcceptLanguage.ParseAdd("ar");
+        var arabic = await (await world.Officer.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
+        Assert.Contains("<h1>تقرير التقييم</h1>", arabic);
+        Assert.Contains("<td>المقيِّم 3 (مصوِّت)</td>", arabic);
     }
 
     [Fact]

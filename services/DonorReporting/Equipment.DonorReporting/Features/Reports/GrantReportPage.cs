@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Hosting;
 using Equipment.DonorReporting.Data;
 using Equipment.DonorReporting.Domain;
 using Equipment.DonorReporting.Features.Grants;
@@ -12,18 +13,16 @@ namespace Equipment.DonorReporting.Features.Reports;
 /// <summary>
 /// The grant report as one self-contained HTML page with inline SVG charts (funnel, budget, availability per crossing
 /// point): no script, no external file, and a print stylesheet (A4, no split tables) so a browser prints it to PDF.
-/// In English, French or Arabic (right to left): <see cref="ReportLanguage"/>.
+/// In English, French or Arabic (right to left): <see cref="DocumentLanguage"/>.
 /// </summary>
 public static class GrantReportPage
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-    private static readonly Lazy<IStringLocalizer> Texts = new(() => ReportLanguage.Texts(typeof(GrantReportPage)));
+    private static readonly Lazy<IStringLocalizer> Texts = new(() => DocumentLanguage.Texts(typeof(GrantReportPage)));
     private static IStringLocalizer T => Texts.Value;
     private static CultureInfo C => CultureInfo.CurrentCulture;
 
-    /// <summary>Encodes for HTML what must be (&lt;, &amp;, quotes…), leaving letters of every script as they are (é, not &amp;#233;).</summary>
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-    private static string Html(string? text) => Encoder.Encode(text ?? "");
+    private static string Html(string? text) => DocumentLanguage.Html(text);
 
     /// <summary>A code's words in the report's language ("FundingInstrument.NdiciGlobalEurope"), or the code itself in English.</summary>
     private static string Code(string type, string? code)
@@ -36,11 +35,11 @@ public static class GrantReportPage
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/grants/{grantId:guid}/report.html", async (Guid grantId, string? lang, HttpRequest request, ReportingDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
-                var culture = ReportLanguage.Choose(lang, request.Headers.AcceptLanguage.ToString());
+                var culture = DocumentLanguage.Choose(lang, request.Headers.AcceptLanguage.ToString());
                 var grant = await db.FindVisibleGrantAsync(grantId, user.DonorScope, ct);
                 var now = clock.GetUtcNow().UtcDateTime;
                 var figures = await GrantSummary.FiguresAsync(db, grant, now, ct);
-                return Results.Content(ReportLanguage.In(culture, () => Render(grant, figures, now)), "text/html; charset=utf-8");
+                return Results.Content(DocumentLanguage.In(culture, () => Render(grant, figures, now)), "text/html; charset=utf-8");
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .WithName("GrantReportPage");
@@ -56,7 +55,7 @@ public static class GrantReportPage
 
         html.Append($$"""
             <!DOCTYPE html>
-            <html lang="{{ReportLanguage.Code(C)}}" dir="{{(rtl ? "rtl" : "ltr")}}"><head><meta charset="utf-8">
+            <html lang="{{DocumentLanguage.Code(C)}}" dir="{{(rtl ? "rtl" : "ltr")}}"><head><meta charset="utf-8">
             <title>{{E(grant.Reference)}} — {{E(T["grant report"])}}</title>
             <style>
               body { font: 14px/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }

@@ -5,16 +5,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace Equipment.DonorReporting.Features.Reports;
+namespace Equipment.BuildingBlocks.Hosting;
 
 /// <summary>
-/// The language of a printable report: <c>?lang=en|fr|ar</c>, or else the first of the request's Accept-Language that
-/// the report is written in (the portal sends its user's), or English. Texts come from the report's own resx files under
-/// <c>Resources/</c> keyed by the English text; numbers and dates are written as the portal writes them in that language
-/// (English ISO dates; French 1 234,56 and 02/12/2026; Arabic, right to left, with the Gregorian calendar and the
-/// Maghreb's 1.234,56). The CSV, Excel and IATI files are data and stay invariant.
+/// The language of a printable document (the donor's report, the evaluation report, the handover certificate):
+/// <c>?lang=en|fr|ar</c>, or else the first of the request's Accept-Language that it is written in (the portal sends its
+/// user's), or English. Texts come from the document's own resx files under the service's <c>Resources/</c> keyed by the
+/// English text; numbers and dates are written as the portal writes them in that language (English ISO dates; French
+/// 1 234,56 and 02/12/2026; Arabic, right to left, with the Gregorian calendar and the Maghreb's 1.234,56). A service
+/// that prints one needs ICU (<c>InvariantGlobalization</c> false); without it every document is English. CSV, Excel,
+/// IATI and OCDS files are data and stay invariant.
 /// </summary>
-public static class ReportLanguage
+public static class DocumentLanguage
 {
     private static readonly string[] Offered = ["en", "fr", "ar"];
 
@@ -46,6 +48,7 @@ public static class ReportLanguage
             code = "en";
         }
         c.DateTimeFormat.ShortTimePattern = "HH:mm";
+        c.DateTimeFormat.LongDatePattern = code == "en" ? "dd MMMM yyyy" : "d MMMM yyyy";     // a certificate's date, without the weekday
         switch (code)
         {
             case "ar":
@@ -68,6 +71,14 @@ public static class ReportLanguage
 
     /// <summary>The language's code for <c>&lt;html lang&gt;</c>: English is the invariant culture's numbers.</summary>
     public static string Code(CultureInfo culture) => culture.Name.Length == 0 ? "en" : culture.TwoLetterISOLanguageName;
+
+    /// <summary>Encodes for HTML what must be (&lt;, &amp;, quotes…), leaving letters of every script as they are (é, not &amp;#233;).</summary>
+    public static string Html(object? value) => Encoder.Encode(Convert.ToString(value, CultureInfo.CurrentCulture) ?? "");
+
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary><c>lang</c> and <c>dir</c> for the document's <c>&lt;html&gt;</c> element.</summary>
+    public static string HtmlAttributes(CultureInfo culture) => $"lang=\"{Code(culture)}\" dir=\"{(culture.TextInfo.IsRightToLeft ? "rtl" : "ltr")}\"";
 
     /// <summary>Runs <paramref name="render"/> in <paramref name="culture"/> (the texts' lookups and the numbers' formats).</summary>
     public static string In(CultureInfo culture, Func<string> render)
