@@ -42,7 +42,7 @@ public sealed partial class PortalTests
         var (grant, camera, logisticsApi) = await DeployedCameraAsync();
         var officerApi = await system.SignInAsync("officer");
         var contract = await officerApi.Procurement.GetContractAsync(camera.ContractId);
-        var shipment = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id))[0];
+        var shipment = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id)).Items[0];
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
         var count = await logisticsApi.Inventory.OpenStockTakeAsync(new OpenStockTakeRequest(warehouse));

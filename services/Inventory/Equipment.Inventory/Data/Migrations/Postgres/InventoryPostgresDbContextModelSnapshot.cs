@@ -283,6 +283,10 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("GoodsReceivedNoteId");
+
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -512,6 +516,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("ShipmentId");
 
+                    b.HasIndex("ReceivedOn", "Number");
+
                     b.ToTable("GoodsReceivedNotes");
                 });
 
@@ -577,6 +583,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -714,6 +722,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 

@@ -273,6 +273,10 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("GoodsReceivedNoteId");
+
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -498,6 +502,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("ShipmentId");
 
+                    b.HasIndex("ReceivedOn", "Number");
+
                     b.ToTable("GoodsReceivedNotes");
                 });
 
@@ -563,6 +569,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -700,6 +708,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 
