@@ -80,7 +80,7 @@ public sealed partial class PortalTests
         await BackWithoutBrowserErrorAsync(page);                                            // to the empty form
         var recorded = await monitorApi.Reporting.GetVisitAsync(visit.Id);
         Assert.Equal((VisitStatus.Recorded, 1, Finding.Relocated), (recorded.Status, recorded.Findings.Count, recorded.Findings[0].Finding));
-        Assert.Equal(1, (await monitorApi.Reporting.ListVisitsAsync(grant.Id)).Count(v => v.Status == VisitStatus.Recorded));
+        Assert.Equal(1, (await monitorApi.Reporting.ListVisitsAsync(grant.Id)).Items.Count(v => v.Status == VisitStatus.Recorded));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(d => d.Id);
             b.HasIndex(d => new { d.ContractId, d.ContractLineNumber }).IsUnique();
             b.HasIndex(d => new { d.DonorCode, d.GrantId });
+            b.HasIndex(d => new { d.DeliveryDeadline, d.ContractReference, d.ContractLineNumber });   // the deliveries list's default order
             if (SortsMoneyAsDouble) b.Property(d => d.UnitPrice).HasConversion<double>();
             b.Ignore(d => d.QuantityOutstanding);
             b.Ignore(d => d.QuantityShippable);

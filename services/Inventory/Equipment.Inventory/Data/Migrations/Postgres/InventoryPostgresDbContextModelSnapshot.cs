@@ -469,6 +469,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 

@@ -455,6 +455,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 

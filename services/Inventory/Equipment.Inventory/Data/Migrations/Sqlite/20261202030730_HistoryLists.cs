@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Equipment.Inventory.Data.Migrations.Postgres
+namespace Equipment.Inventory.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class HistoryLists : Migration
@@ -24,6 +24,11 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                 name: "IX_GoodsReceivedNotes_ReceivedOn_Number",
                 table: "GoodsReceivedNotes",
                 columns: new[] { "ReceivedOn", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpectedDeliveries_DeliveryDeadline_ContractReference_ContractLineNumber",
+                table: "ExpectedDeliveries",
+                columns: new[] { "DeliveryDeadline", "ContractReference", "ContractLineNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assets_GoodsReceivedNoteId",
@@ -50,6 +55,10 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_GoodsReceivedNotes_ReceivedOn_Number",
                 table: "GoodsReceivedNotes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ExpectedDeliveries_DeliveryDeadline_ContractReference_ContractLineNumber",
+                table: "ExpectedDeliveries");
 
             migrationBuilder.DropIndex(
                 name: "IX_Assets_GoodsReceivedNoteId",

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Equipment.Inventory.Data.Migrations.Sqlite
+namespace Equipment.Inventory.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class HistoryLists : Migration
@@ -24,6 +24,11 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                 name: "IX_GoodsReceivedNotes_ReceivedOn_Number",
                 table: "GoodsReceivedNotes",
                 columns: new[] { "ReceivedOn", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpectedDeliveries_DeliveryDeadline_ContractReference_Contr~",
+                table: "ExpectedDeliveries",
+                columns: new[] { "DeliveryDeadline", "ContractReference", "ContractLineNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assets_GoodsReceivedNoteId",
@@ -50,6 +55,10 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_GoodsReceivedNotes_ReceivedOn_Number",
                 table: "GoodsReceivedNotes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ExpectedDeliveries_DeliveryDeadline_ContractReference_Contr~",
+                table: "ExpectedDeliveries");
 
             migrationBuilder.DropIndex(
                 name: "IX_Assets_GoodsReceivedNoteId",
