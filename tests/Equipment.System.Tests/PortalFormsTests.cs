@@ -362,7 +362,7 @@ public sealed partial class PortalTests
         await other.GetByLabel("Password").FillAsync("demo");
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
-        await page.GetByLabel("Country of establishment (ISO code, e.g. DE)").FillAsync("BE");
+        await page.GetByLabel("Country of establishment").SelectOptionAsync(new SelectOptionValue { Label = "Belgium" });
         await page.GetByLabel("Registration number").FillAsync("BE " + Guid.NewGuid().ToString("N")[..8]);
         await page.GetByLabel("Contact name").FillAsync("Desk");
         await page.GetByLabel("Contact e-mail").FillAsync("desk@late.example");
