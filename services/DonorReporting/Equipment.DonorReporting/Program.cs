@@ -48,6 +48,7 @@ AmendGrant.Map(api);
 RecordDisbursement.Map(api);
 PlanVisit.Map(api);
 RecordVisit.Map(api);
+ListVisits.Map(api);
 CompleteFollowUp.Map(api);
 MisuseAllegations.Map(api);
 ExportGrantCsv.Map(api);

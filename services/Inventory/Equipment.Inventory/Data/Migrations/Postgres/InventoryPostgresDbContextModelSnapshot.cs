@@ -283,6 +283,10 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("GoodsReceivedNoteId");
+
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -465,6 +469,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 
@@ -511,6 +517,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ShipmentId");
+
+                    b.HasIndex("ReceivedOn", "Number");
 
                     b.ToTable("GoodsReceivedNotes");
                 });
@@ -577,6 +585,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -714,6 +724,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 

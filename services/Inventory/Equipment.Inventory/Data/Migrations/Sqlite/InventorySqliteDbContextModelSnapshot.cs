@@ -273,6 +273,10 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("GoodsReceivedNoteId");
+
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -451,6 +455,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 
@@ -497,6 +503,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ShipmentId");
+
+                    b.HasIndex("ReceivedOn", "Number");
 
                     b.ToTable("GoodsReceivedNotes");
                 });
@@ -563,6 +571,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -700,6 +710,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 
