@@ -81,6 +81,13 @@ public class HistoryListTests(ServiceFactory<Program> factory) : IClassFixture<S
         var html = await printable.Content.ReadAsStringAsync();
         foreach (var text in new[] { w.FirstNote.Number, $"WB-{tag}-A", $"C-{tag}", $"SN-{tag}-1", $"SN-{tag}-2", "Cracked lens", "Thermal camera" })
             Assert.Contains(text, html);
+        var french = await _logisticsHttp.GetStringAsync($"/api/inventory/goods-received-notes/{w.FirstNote.Id}/note.html?lang=fr");
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", french);
+        Assert.Contains($"<h1>Bon de réception {w.FirstNote.Number}</h1>", french);
+        Assert.Contains($"SN-{tag}-2", french);
+        var arabic = await _logisticsHttp.GetStringAsync($"/api/inventory/goods-received-notes/{w.FirstNote.Id}/note.html?lang=ar");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
+        Assert.Contains("محضر استلام البضائع", arabic);
 
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logisticsHttp.GetAsync("/api/inventory/goods-received-notes?sort=weight"), "sort");
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logisticsHttp.GetAsync("/api/inventory/goods-received-notes?q=" + new string('x', 201)), "q");

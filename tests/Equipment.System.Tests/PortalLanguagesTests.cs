@@ -61,7 +61,7 @@ public sealed partial class PortalTests
         var (grant, camera, logisticsApi) = await DeployedCameraAsync();
         var officerApi = await system.SignInAsync("officer");
         var contract = await officerApi.Procurement.GetContractAsync(camera.ContractId);
-        var shipment = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id))[0];
+        var shipment = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id)).Items[0];
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
         var count = await logisticsApi.Inventory.OpenStockTakeAsync(new OpenStockTakeRequest(warehouse));
@@ -74,13 +74,13 @@ public sealed partial class PortalTests
 
         var pages = new Dictionary<string, string[]>
         {
-            ["officer"] = ["", "procurement/tenders", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
-            ["logistics"] = ["", "logistics/deliveries", "logistics/shipments", "logistics/assets", $"logistics/assets/{camera.Id}", $"logistics/shipments/{shipment.Id}",
+            ["officer"] = ["", "procurement/tenders", "procurement/requisitions", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
+            ["logistics"] = ["", "logistics/deliveries", "logistics/shipments", "logistics/goods-received-notes", "logistics/handovers", "logistics/assets", $"logistics/assets/{camera.Id}", $"logistics/shipments/{shipment.Id}",
                 "logistics/handover", "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
                 $"logistics/assets/{camera.Id}/transfer"],
             ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/warranty-claims", "maintenance/plans",
                 $"maintenance/assets/{camera.Id}/usage"],
-            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations"],
+            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations"],
             ["admin"] = ["", "admin/grants", $"admin/grants/{grant.Id}", $"donor/grants/{grant.Id}"],
         };
         var found = new List<string>();
