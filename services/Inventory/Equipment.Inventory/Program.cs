@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Attachments;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
@@ -64,6 +65,12 @@ CloseStockTake.Map(api);
 GetStockTake.Map(api);
 ListStockTakes.Map(api);
 GetAttention.Map(api);
+GetGoodsReceivedNote.Map(api);
+GoodsReceivedEvidence.Map(api);
+HandoverEvidence.Map(api);
+RecordHandoverSignature.Map(api);
+DisposalEvidence.Map(api);
+api.MapAttachmentFiles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.DonorMonitor, Roles.Administrator);
 
 api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 
