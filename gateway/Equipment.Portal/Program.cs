@@ -78,6 +78,7 @@ app.MapGet("/session", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IA
 PortalLanguages.Map(app);
 Downloads.Map(app);
 ReceiptImports.Map(app);
+EvidenceUploads.Map(app);
 WorkOrderSteps.Map(app);
 OverdueWorkOrders.Map(app);
 app.MapRazorComponents<App>();
