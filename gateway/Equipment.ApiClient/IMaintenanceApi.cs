@@ -95,6 +95,10 @@ public interface IMaintenanceApi
     [Delete("/api/maintenance/work-orders/{workOrderId}/attachments/{attachmentId}")]
     Task RemoveWorkOrderEvidenceAsync(Guid workOrderId, Guid attachmentId, CancellationToken cancellationToken = default);
 
+    /// <summary>The photos of one asset's jobs (its donor's, for a monitor), newest first.</summary>
+    [Get("/api/maintenance/attachments")]
+    Task<Page<AttachmentResponse>> ListAssetEvidenceAsync(Guid subjectId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
     [Get("/api/maintenance/attachments/{attachmentId}")]
     Task<HttpResponseMessage> DownloadAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken = default);
 }

@@ -109,6 +109,11 @@ public interface IReportingApi
     [Get("/api/reporting/attachments")]
     Task<Page<AttachmentResponse>> ListAssetEvidenceAsync(Guid subjectId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The photos of every finding of a visit, in one answer.</summary>
+    [Get("/api/reporting/attachments?recordType=Finding")]
+    Task<Page<AttachmentResponse>> ListVisitEvidenceAsync([AliasAs("recordIdStartsWith")] Guid visitId, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
+
     [Get("/api/reporting/attachments/{attachmentId}")]
     Task<HttpResponseMessage> DownloadAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken = default);
 }

@@ -79,6 +79,7 @@ PortalLanguages.Map(app);
 Downloads.Map(app);
 ReceiptImports.Map(app);
 EvidenceUploads.Map(app);
+VisitFindings.Map(app);
 WorkOrderSteps.Map(app);
 OverdueWorkOrders.Map(app);
 app.MapRazorComponents<App>();

@@ -99,7 +99,10 @@ public static class EvidenceEndpoints
             .WithName($"Remove{name}Evidence");
     }
 
-    /// <summary><c>GET /attachments/{id}</c> (the file) and <c>GET /attachments?subjectId=&amp;page=&amp;pageSize=</c> (what shows one subject, newest first).</summary>
+    /// <summary>
+    /// <c>GET /attachments/{id}</c> (the file) and <c>GET /attachments?subjectId=&amp;page=&amp;pageSize=</c> (what shows one subject,
+    /// newest first), or <c>?recordType=&amp;recordIdStartsWith=</c> (the files of several records at once: a visit's findings).
+    /// </summary>
     public static void MapAttachmentFiles(this RouteGroupBuilder api, params string[] readRoles)
     {
         api.MapGet("/attachments/{attachmentId:guid}", async (Guid attachmentId, HttpContext context, CancellationToken ct) =>
@@ -114,14 +117,16 @@ public static class EvidenceEndpoints
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(readRoles))
             .WithName("GetAttachment");
-        api.MapGet("/attachments", async (Guid? subjectId, int? page, int? pageSize, HttpContext context, CancellationToken ct) =>
+        api.MapGet("/attachments", async (Guid? subjectId, string? recordType, string? recordIdStartsWith, int? page, int? pageSize, HttpContext context, CancellationToken ct) =>
             {
-                if (subjectId is null) throw new RuleViolationException("subjectId", "Required", "Say whose attachments to list (subjectId).");
+                if (subjectId is null && (recordType is null || recordIdStartsWith is not { Length: >= 8 }))
+                    throw new RuleViolationException("subjectId", "Required", "Say whose attachments to list: subjectId, or recordType and recordIdStartsWith (8 characters or more).");
                 var scope = context.RequestServices.GetRequiredService<CurrentUser>().DonorScope;
-                return await Db(context).Set<Attachment>().AsNoTracking()
-                    .Where(a => a.SubjectId == subjectId && (scope == null || a.Scope == scope))
-                    .OrderByDescending(a => a.UploadedAt).ThenBy(a => a.Id)
-                    .Select(Attachment.Describe).ToPageAsync(page, pageSize, ct);
+                var files = Db(context).Set<Attachment>().AsNoTracking().Where(a => scope == null || a.Scope == scope);
+                if (subjectId is not null) files = files.Where(a => a.SubjectId == subjectId);
+                if (recordType is not null) files = files.Where(a => a.RecordType == recordType);
+                if (recordIdStartsWith is not null) files = files.Where(a => a.RecordId.StartsWith(recordIdStartsWith));
+                return await files.OrderByDescending(a => a.UploadedAt).ThenBy(a => a.Id).Select(Attachment.Describe).ToPageAsync(page, pageSize, ct);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(readRoles))
             .WithName("ListSubjectAttachments");
