@@ -24,22 +24,26 @@ public static class VisitFindings
                 var form = await context.Request.ReadFormAsync(context.RequestAborted);
                 var back = $"/donor/visits/{visitId}#asset-{assetId}";
                 var kept = form.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(f => f.Key, f => f.Value.ToString());
+                var serial = form["serial"].ToString();
+                var errors = new Dictionary<string, string>();
                 IResult Refused(string message)
                 {
+                    // the asset's form comes back with what it held, and each refusal beside its field ("error:<field>")
+                    foreach (var (field, error) in errors) kept["error:" + field] = error;
                     Flash.Set(context, new FlashMessage(message, Problem: true, KeptFor: assetId.ToString(), Kept: kept));
                     return Results.Redirect(back);
                 }
 
-                var unanswered = new List<string>();
                 Finding? finding = Enum.TryParse<Finding>(form["finding"], out var f) && Enum.IsDefined(f) ? f : null;
-                if (finding is null) unanswered.Add(T["Say what you found."]);
+                if (finding is null) errors["finding"] = T["Say what you found."];
                 bool? signs = YesNo(form["signsOfUse"]), marking = YesNo(form["visibilityMarking"]);
-                if (signs is null) unanswered.Add(T["Say whether it shows signs of use."]);
-                if (marking is null) unanswered.Add(T["Say whether the EU visibility marking is there."]);
+                if (signs is null) errors["signsOfUse"] = T["Say whether it shows signs of use."];
+                if (marking is null) errors["visibilityMarking"] = T["Say whether the EU visibility marking is there."];
                 var (latitude, latitudeOk) = Number(form["latitude"]);
                 var (longitude, longitudeOk) = Number(form["longitude"]);
-                if (!latitudeOk || !longitudeOk) unanswered.Add(T["Write the position as decimal degrees, e.g. 33.1501 and 11.5602."]);
-                if (unanswered.Count > 0) return Refused(T["Not saved: {0}", string.Join(" ", unanswered)]);
+                if (!latitudeOk) errors["latitude"] = T["Write the position as decimal degrees, e.g. 33.1501 and 11.5602."];
+                if (!longitudeOk) errors["longitude"] = T["Write the position as decimal degrees, e.g. 33.1501 and 11.5602."];
+                if (errors.Count > 0) return Refused(T["{0} not saved: {1}", serial, string.Join(" ", errors.Values.Distinct())]);
                 var photos = form.Files.GetFiles("photo").Where(p => p.Length > 0).ToList();
                 if (photos.Any(p => p.Length > EvidenceUploads.MaxBytes)) return Refused(T["Not saved: a photo is at most 10 MB."]);
 
@@ -52,9 +56,11 @@ public static class VisitFindings
                 }
                 catch (Exception e) when (e is ApiException or HttpRequestException)
                 {
-                    return Refused(Problem.From(e).Summary());
+                    var problem = Problem.From(e);
+                    foreach (var field in new[] { "finding", "signsOfUse", "visibilityMarking", "latitude", "longitude", "note", "observedAt" })
+                        if (problem.Names(field)) errors[field] = string.Join(" ", problem.For(field));
+                    return Refused(T["{0} not saved: {1}", serial, problem.Summary()]);
                 }
-                var serial = form["serial"].ToString();
                 foreach (var photo in photos)
                 {
                     try
