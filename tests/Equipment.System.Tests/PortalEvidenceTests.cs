@@ -137,7 +137,7 @@ public sealed partial class PortalTests
         await Expect(evidence.GetByRole(AriaRole.Button, new() { Name = "Remove Bon de livraison signé.pdf" })).ToHaveCountAsync(0);
         var refused = await Assert.ThrowsAsync<ApiException>(() => logisticsApi.Inventory.AttachGoodsReceivedEvidenceAsync(grnId,
             new Refit.StreamPart(new MemoryStream(pdf), "late.pdf", "application/pdf")));
-        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.Status);
+        Assert.Equal(global::System.Net.HttpStatusCode.Conflict, refused.Status);
         await ShotAsync(page, "43-goods-received-note-closed");
     }
 
