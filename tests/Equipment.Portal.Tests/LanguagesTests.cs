@@ -70,6 +70,9 @@ public sealed partial class LanguagesTests
             var name = Path.GetRelativePath(Resources, fr)[..^".fr.resx".Length];
             var ar = fr[..^".fr.resx".Length] + ".ar.resx";
             if (!File.Exists(ar)) { problems.Add($"{name}: no .ar.resx"); continue; }
+            foreach (var file in new[] { fr, ar })                  // resx names are case-insensitive: "Whole grant" and "whole grant" do not build
+                problems.AddRange(XDocument.Load(file).Root!.Elements("data").GroupBy(d => ((string)d.Attribute("name")!).ToLowerInvariant()).Where(g => g.Count() > 1)
+                    .Select(g => $"{Path.GetFileName(file)}: \"{g.Key}\" twice"));
             var (frs, ars) = (Entries(fr), Entries(ar));
             problems.AddRange(frs.Keys.Except(ars.Keys).Select(k => $"{name}: \"{k}\" has no Arabic"));
             problems.AddRange(ars.Keys.Except(frs.Keys).Select(k => $"{name}: \"{k}\" has no French"));

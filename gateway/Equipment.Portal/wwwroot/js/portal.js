@@ -32,7 +32,9 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
                 event.preventDefault();
                 if (warning) {
                     warning.hidden = false;
-                    warning.textContent = `${entry.value.trim()} is already on this note (line ${list.dataset.lineNumber}): scanned twice?`;
+                    // the sentence comes in the page's language (data-text: {0} the serial, {1} the line)
+                    warning.textContent = (warning.dataset.text || "{0} is already on this note (line {1}): scanned twice?")
+                        .replace("{0}", entry.value.trim()).replace("{1}", list.dataset.lineNumber);
                 }
                 entry.setAttribute("aria-invalid", "true");
                 entry.select();
@@ -84,4 +86,25 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
         check();
         notice.querySelector("a")?.focus();
     }, true);
+})();
+
+// Verification on a phone: "Use my position" fills the asset's latitude and longitude from the browser's geolocation
+// (shown only where there is one); the monitor can always type them instead.
+(() => {
+    if (!("geolocation" in navigator)) return;
+    document.querySelectorAll("button[data-geolocate]").forEach(button => {
+        const id = button.dataset.geolocate;
+        const status = document.querySelector(`[data-geolocate-status="${id}"]`);
+        button.hidden = false;
+        button.addEventListener("click", () => {
+            if (status) status.textContent = button.dataset.waiting || "…";
+            navigator.geolocation.getCurrentPosition(position => {
+                document.getElementById(`lat-${id}`).value = position.coords.latitude.toFixed(6);
+                document.getElementById(`lon-${id}`).value = position.coords.longitude.toFixed(6);
+                if (status) status.textContent = button.dataset.found || "✓";
+            }, () => {
+                if (status) status.textContent = button.dataset.failed || "✗";
+            }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+        });
+    });
 })();
