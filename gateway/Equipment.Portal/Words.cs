@@ -62,6 +62,8 @@ public static class Labels
         ["DisposalKind.Disposed"] = "Disposed of", ["DisposalKind.Lost"] = "Lost", ["DisposalKind.Stolen"] = "Stolen",
         ["IndicatorSource.AssetsDeployed"] = "Assets deployed at the agreed crossing points", ["IndicatorSource.VerifiedInUse"] = "Verified in use",
         ["IndicatorSource.Availability"] = "Availability", ["IndicatorSource.VerificationCoverage"] = "Verification coverage",
+        ["PassportEntry.ContractSigned"] = "Contract signed", ["PassportEntry.Dispatched"] = "Dispatched", ["PassportEntry.Arrived"] = "Arrived",
+        ["PassportEntry.Accepted"] = "Accepted", ["PassportEntry.Deviation"] = "Deviation",
         ["Role.ProcurementOfficer"] = "procurement officer", ["Role.LogisticsOfficer"] = "logistics officer",
         ["Role.MaintenanceTechnician"] = "maintenance technician", ["Role.DonorMonitor"] = "donor monitor", ["Role.Administrator"] = "administrator",
     }.ToFrozenDictionary();
@@ -71,6 +73,10 @@ public static class Labels
 
     /// <summary>An item category's label from its code (the services keep categories as codes): "ThermalCamera" → "Thermal camera".</summary>
     public static string Category(string? code) => code is null ? "" : Lookup("ItemCategory", code);
+
+    /// <summary>The kind of an entry of an asset's passport (a step of the chain, or a custody action): "Dispatched", "Handed over".</summary>
+    public static string PassportEntry(string kind) =>
+        English.ContainsKey("PassportEntry." + kind) ? Lookup("PassportEntry", kind) : English.ContainsKey("CustodyAction." + kind) ? Lookup("CustodyAction", kind) : kind;
 
     /// <summary>A role's name in words: "ProcurementOfficer" → "procurement officer".</summary>
     public static string Role(string code) => Lookup("Role", code);
