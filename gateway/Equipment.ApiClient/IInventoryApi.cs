@@ -15,10 +15,12 @@ public interface IInventoryApi
 
     [Get("/api/inventory/expected-deliveries")]
     Task<Page<ExpectedDeliveryResponse>> ListExpectedDeliveriesAsync(Guid? contractId = null, Guid? grantId = null, int? page = null, int? pageSize = null,
-        CancellationToken cancellationToken = default);
+        bool? outstanding = null, string? q = null, string? sort = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Every shipment, filtered, found by <paramref name="q"/> (waybill, contract, carrier), sorted (<c>-dispatchedOn</c>, <c>waybill</c>, <c>estimatedArrival</c> …) and paged.</summary>
     [Get("/api/inventory/shipments")]
-    Task<IReadOnlyList<ShipmentResponse>> ListShipmentsAsync(Guid? contractId = null, CancellationToken cancellationToken = default);
+    Task<Page<ShipmentResponse>> ListShipmentsAsync(Guid? contractId = null, ShipmentStatus? status = null, string? q = null, string? sort = null,
+        int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
     [Get("/api/inventory/shipments/{shipmentId}")]
     Task<ShipmentResponse> GetShipmentAsync(Guid shipmentId, CancellationToken cancellationToken = default);
@@ -43,11 +45,28 @@ public interface IInventoryApi
     [Get("/api/inventory/imports/{importId}")]
     Task<ImportResponse> GetImportAsync(Guid importId, CancellationToken cancellationToken = default);
 
+    /// <summary>The goods received notes, of one shipment or all, found by <paramref name="q"/> (number, waybill, contract, warehouse), sorted (<c>-receivedOn</c>, <c>number</c> …) and paged.</summary>
+    [Get("/api/inventory/goods-received-notes")]
+    Task<Page<GoodsReceivedNoteSummary>> ListGoodsReceivedNotesAsync(Guid? shipmentId = null, string? q = null, string? sort = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/goods-received-notes/{noteId}")]
+    Task<GoodsReceivedResponse> GetGoodsReceivedNoteAsync(Guid noteId, CancellationToken cancellationToken = default);
+
+    /// <summary>The printable goods received note (HTML), streamed; not thrown on a refusal: read its status.</summary>
+    [Get("/api/inventory/goods-received-notes/{noteId}/note.html")]
+    Task<HttpResponseMessage> DownloadGoodsReceivedNoteAsync(Guid noteId, CancellationToken cancellationToken = default);
+
     [Post("/api/inventory/goods-received-notes/{noteId}/acceptance")]
     Task<AcceptanceResponse> AcceptGoodsAsync(Guid noteId, [Body] AcceptGoodsRequest request, CancellationToken cancellationToken = default);
 
     [Post("/api/inventory/handovers")]
     Task<HandoverResponse> HandOverAsync([Body] HandOverAssetsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The handover certificates, found by <paramref name="q"/> (number, authority, place, a shipment's waybill) or of one shipment's goods, sorted (<c>-handedOverOn</c>, <c>number</c>, <c>authority</c> …) and paged.</summary>
+    [Get("/api/inventory/handovers")]
+    Task<Page<HandoverSummary>> ListHandoversAsync(Guid? shipmentId = null, string? q = null, string? sort = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
 
     [Get("/api/inventory/handovers/{handoverId}")]
     Task<HandoverResponse> GetHandoverAsync(Guid handoverId, CancellationToken cancellationToken = default);
@@ -118,9 +137,6 @@ public interface IInventoryApi
     Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
 
     // Evidence (multipart/form-data: 'file', and 'subjectId' for the unit a photo shows, empty for none). Downloads are streamed; read their status.
-
-    [Get("/api/inventory/goods-received-notes/{noteId}")]
-    Task<GoodsReceivedResponse> GetGoodsReceivedNoteAsync(Guid noteId, CancellationToken cancellationToken = default);
 
     [Get("/api/inventory/goods-received-notes/{noteId}/attachments")]
     Task<IReadOnlyList<AttachmentResponse>> ListGoodsReceivedEvidenceAsync(Guid noteId, CancellationToken cancellationToken = default);

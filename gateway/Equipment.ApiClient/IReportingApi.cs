@@ -51,8 +51,10 @@ public interface IReportingApi
     [Post("/api/reporting/grants/{grantId}/visits")]
     Task<VisitResponse> PlanVisitAsync(Guid grantId, [Body] PlanVisitRequest request, CancellationToken cancellationToken = default);
 
-    [Get("/api/reporting/grants/{grantId}/visits")]
-    Task<IReadOnlyList<VisitResponse>> ListVisitsAsync(Guid grantId, CancellationToken cancellationToken = default);
+    /// <summary>The visits of a grant or of every grant the caller sees, found by <paramref name="q"/> (crossing point, monitor), sorted (<c>-plannedFor</c>, <c>visitedOn</c>, <c>crossingPoint</c> …) and paged.</summary>
+    [Get("/api/reporting/visits")]
+    Task<Page<VisitResponse>> ListVisitsAsync(Guid? grantId = null, VisitStatus? status = null, string? q = null, string? sort = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The grant's assets that their place's latest stock-take did not find.</summary>
     [Get("/api/reporting/grants/{grantId}/missing-items")]

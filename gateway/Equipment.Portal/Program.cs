@@ -28,6 +28,7 @@ builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<GatewaySignIn>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<SubmittedForms>();
+builder.Services.AddSingleton<KeptUploads>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>

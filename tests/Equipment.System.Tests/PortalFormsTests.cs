@@ -82,7 +82,7 @@ public sealed partial class PortalTests
         await BackWithoutBrowserErrorAsync(page);
         var recorded = await monitorApi.Reporting.GetVisitAsync(visit.Id);
         Assert.Equal((VisitStatus.Recorded, 1, Finding.Relocated), (recorded.Status, recorded.Findings.Count, recorded.Findings[0].Finding));
-        Assert.Equal(1, (await monitorApi.Reporting.ListVisitsAsync(grant.Id)).Count(v => v.Status == VisitStatus.Recorded));
+        Assert.Equal(1, (await monitorApi.Reporting.ListVisitsAsync(grant.Id)).Items.Count(v => v.Status == VisitStatus.Recorded));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed partial class PortalTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the shipment" }).DblClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("recorded: record its arrival");
         await page.ReloadAsync();
-        Assert.Single(await logisticsApi.Inventory.ListShipmentsAsync(contract.Id));
+        Assert.Single((await logisticsApi.Inventory.ListShipmentsAsync(contract.Id)).Items);
         await page.GetByLabel("Arrived on").FillAsync(Day(-1));
         await page.GetByLabel("At warehouse").SelectOptionAsync([warehouse]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the arrival" }).ClickAsync();
@@ -364,7 +364,7 @@ public sealed partial class PortalTests
         await other.GetByLabel("Password").FillAsync("demo");
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
-        await page.GetByLabel("Country of establishment (ISO code, e.g. DE)").FillAsync("BE");
+        await page.GetByLabel("Country of establishment").SelectOptionAsync(new SelectOptionValue { Label = "Belgium" });
         await page.GetByLabel("Registration number").FillAsync("BE " + Guid.NewGuid().ToString("N")[..8]);
         await page.GetByLabel("Contact name").FillAsync("Desk");
         await page.GetByLabel("Contact e-mail").FillAsync("desk@late.example");

@@ -51,6 +51,7 @@ AmendGrant.Map(api);
 RecordDisbursement.Map(api);
 PlanVisit.Map(api);
 RecordVisit.Map(api);
+ListVisits.Map(api);
 SaveFinding.Map(api);
 CompleteVisit.Map(api);
 FindingEvidence.Map(api);

@@ -14,3 +14,6 @@ public sealed record RecordSignatureRequest(DateOnly? SignedOn);
 
 public sealed record HandedOverAsset(Guid Id, string ItemCategory, string Description, string Manufacturer, string Model, string SerialNumber, decimal UnitValue,
     string Currency, bool VisibilityMarking);
+
+/// <summary>A handover certificate as the history lists it (<c>GET /handovers</c>).</summary>
+public sealed record HandoverSummary(Guid Id, string Number, Guid GrantId, DateOnly HandedOverOn, string Place, string FromParty, string ToAuthority, int AssetCount);

@@ -43,6 +43,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(d => d.Id);
             b.HasIndex(d => new { d.ContractId, d.ContractLineNumber }).IsUnique();
             b.HasIndex(d => new { d.DonorCode, d.GrantId });
+            b.HasIndex(d => new { d.DeliveryDeadline, d.ContractReference, d.ContractLineNumber });   // the deliveries list's default order
             if (SortsMoneyAsDouble) b.Property(d => d.UnitPrice).HasConversion<double>();
             b.Ignore(d => d.QuantityOutstanding);
             b.Ignore(d => d.QuantityShippable);
@@ -55,6 +56,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(s => s.Id);
             b.HasIndex(s => s.WaybillNumber).IsUnique();
             b.HasIndex(s => new { s.DonorCode, s.ContractId });
+            b.HasIndex(s => new { s.DispatchedOn, s.WaybillNumber });      // the shipment list's default order
             b.Property(s => s.Status).HasConversion<string>();
             b.OwnsMany(s => s.Lines, l => l.ToJson());
         });
@@ -64,6 +66,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(n => n.Id);
             b.HasIndex(n => n.Number).IsUnique();
             b.HasIndex(n => n.ShipmentId);
+            b.HasIndex(n => new { n.ReceivedOn, n.Number });                // the history's default order
             b.OwnsMany(n => n.Lines, l => l.ToJson());
         });
         modelBuilder.Entity<Asset>(b =>
@@ -76,6 +79,8 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasIndex(a => new { a.CrossingPointCode, a.Status });
             b.HasIndex(a => new { a.ItemCategory, a.SerialNumber });
             b.HasIndex(a => a.ContractId);
+            b.HasIndex(a => a.GoodsReceivedNoteId);                         // a note's units, for its printable page
+            b.HasIndex(a => a.HandoverCertificateId);                       // the certificates that handed over a shipment's goods
             b.HasIndex(a => new { a.ReceivedOn, a.Id });
             b.HasIndex(a => new { a.Status, a.LastSeenOn });
             b.Property(a => a.LastSeenPlace).HasMaxLength(100);
@@ -91,6 +96,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(h => h.Id);
             b.HasIndex(h => h.Number).IsUnique();
             b.HasIndex(h => h.DonorCode);
+            b.HasIndex(h => new { h.HandedOverOn, h.Number });              // the history's default order
         });
         modelBuilder.Entity<CustodyEntry>(b =>
         {

@@ -91,12 +91,5 @@ public static class RecordVisit
             .RequireAuthorization(monitors)
             .WithEntityTag<VerificationVisit>("visitId")
             .WithName("GetVisit");
-        api.MapGet("/grants/{grantId:guid}/visits", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
-            {
-                var grant = await Grants.GetGrant.FindVisibleGrantAsync(db, grantId, user.DonorScope, ct);
-                return (await db.Visits.AsNoTracking().Where(v => v.GrantId == grant.Id).OrderByDescending(v => v.PlannedFor).ToListAsync(ct)).Select(VisitResponse.From).ToList();
-            })
-            .RequireAuthorization(monitors)
-            .WithName("ListVisits");
     }
 }

@@ -807,6 +807,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DonorCode", "PlannedFor");
+
+                    b.HasIndex("GrantId", "PlannedFor");
+
                     b.ToTable("Visits");
                 });
 

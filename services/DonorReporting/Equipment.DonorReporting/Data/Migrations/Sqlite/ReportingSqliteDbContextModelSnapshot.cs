@@ -797,6 +797,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DonorCode", "PlannedFor");
+
+                    b.HasIndex("GrantId", "PlannedFor");
+
                     b.ToTable("Visits");
                 });
 

@@ -345,6 +345,10 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("GoodsReceivedNoteId");
+
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -527,6 +531,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 
@@ -573,6 +579,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ShipmentId");
+
+                    b.HasIndex("ReceivedOn", "Number");
 
                     b.ToTable("GoodsReceivedNotes");
                 });
@@ -642,6 +650,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -779,6 +789,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 

@@ -335,6 +335,10 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("GoodsReceivedNoteId");
+
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -513,6 +517,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 
@@ -559,6 +565,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ShipmentId");
+
+                    b.HasIndex("ReceivedOn", "Number");
 
                     b.ToTable("GoodsReceivedNotes");
                 });
@@ -628,6 +636,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -765,6 +775,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 
