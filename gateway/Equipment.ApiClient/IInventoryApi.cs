@@ -135,4 +135,47 @@ public interface IInventoryApi
     /// <summary>Who changed a record of inventory, when, what (<c>Asset</c>, <c>Shipment</c>, <c>HandoverCertificate</c> …), oldest first; logistics officers and administrators.</summary>
     [Get("/api/inventory/audit/{entityType}/{id}")]
     Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
+
+    // Evidence (multipart/form-data: 'file', and 'subjectId' for the unit a photo shows, empty for none). Downloads are streamed; read their status.
+
+    [Get("/api/inventory/goods-received-notes/{noteId}/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListGoodsReceivedEvidenceAsync(Guid noteId, CancellationToken cancellationToken = default);
+
+    [Multipart]
+    [Post("/api/inventory/goods-received-notes/{noteId}/attachments")]
+    Task<AttachmentResponse> AttachGoodsReceivedEvidenceAsync(Guid noteId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    [Delete("/api/inventory/goods-received-notes/{noteId}/attachments/{attachmentId}")]
+    Task RemoveGoodsReceivedEvidenceAsync(Guid noteId, Guid attachmentId, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/handovers/{handoverId}/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListHandoverEvidenceAsync(Guid handoverId, CancellationToken cancellationToken = default);
+
+    [Multipart]
+    [Post("/api/inventory/handovers/{handoverId}/attachments")]
+    Task<AttachmentResponse> AttachHandoverEvidenceAsync(Guid handoverId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    [Delete("/api/inventory/handovers/{handoverId}/attachments/{attachmentId}")]
+    Task RemoveHandoverEvidenceAsync(Guid handoverId, Guid attachmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The printed certificate was signed (its signed scan attached first): its evidence is closed from then on.</summary>
+    [Post("/api/inventory/handovers/{handoverId}/signature")]
+    Task<HandoverResponse> RecordHandoverSignatureAsync(Guid handoverId, [Body] RecordSignatureRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets/{assetId}/disposal/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListDisposalEvidenceAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    [Multipart]
+    [Post("/api/inventory/assets/{assetId}/disposal/attachments")]
+    Task<AttachmentResponse> AttachDisposalEvidenceAsync(Guid assetId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    /// <summary>What inventory keeps that shows one asset (its receipt photos, its disposal's evidence, …), newest first.</summary>
+    [Get("/api/inventory/attachments")]
+    Task<Page<AttachmentResponse>> ListAssetEvidenceAsync(Guid subjectId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/attachments/{attachmentId}")]
+    Task<HttpResponseMessage> DownloadAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken = default);
 }

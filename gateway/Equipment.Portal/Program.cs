@@ -79,6 +79,8 @@ app.MapGet("/session", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IA
 PortalLanguages.Map(app);
 Downloads.Map(app);
 ReceiptImports.Map(app);
+EvidenceUploads.Map(app);
+VisitFindings.Map(app);
 WorkOrderSteps.Map(app);
 OverdueWorkOrders.Map(app);
 app.MapRazorComponents<App>();

@@ -48,6 +48,7 @@ public sealed partial class PortalTests
         var count = await logisticsApi.Inventory.OpenStockTakeAsync(new OpenStockTakeRequest(warehouse));
         var monitorApi = await system.SignInAsync("monitor");
         var visit = await monitorApi.Reporting.PlanVisitAsync(grant.Id, new PlanVisitRequest("TN-RAS-AJDIR", Scenario.Today, 1, Seed: 1));
+        var passport = await logisticsApi.Inventory.GetPassportAsync(camera.Id);
         var technicianApi = await system.SignInAsync("technician");
         await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == camera.Id),
             Scenario.Deadline, "maintenance to learn the deployed camera");
@@ -60,10 +61,11 @@ public sealed partial class PortalTests
         {
             ["officer"] = ["", "procurement/tenders", "procurement/requisitions", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
             ["logistics"] = ["", "logistics/deliveries", "logistics/shipments", "logistics/goods-received-notes", "logistics/handovers", "logistics/assets",
-                $"logistics/assets/{camera.Id}", $"logistics/assets/{camera.Id}/transfer", $"logistics/assets/{camera.Id}/disposal", $"logistics/shipments/{shipment.Id}", "logistics/handover", $"logistics/imports/{import.Id}",
-                "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch"],
+                $"logistics/assets/{camera.Id}", $"logistics/assets/{camera.Id}/transfer", $"logistics/assets/{camera.Id}/disposal", $"logistics/shipments/{shipment.Id}",
+                "logistics/handover", $"logistics/imports/{import.Id}", "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
+                $"logistics/goods-received-notes/{passport.GoodsReceivedNoteId}", $"logistics/handovers/{passport.Asset.HandoverCertificateId}"],
             ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/plans", "maintenance/warranty-claims", $"maintenance/assets/{camera.Id}/usage"],
-            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations"],
+            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations", $"logistics/assets/{camera.Id}"],
             ["admin"] = ["", $"donor/grants/{grant.Id}", "admin/grants", $"admin/grants/{grant.Id}"],
         };
         var found = new List<string>();
@@ -87,7 +89,7 @@ public sealed partial class PortalTests
         // Forms showing their refusals, beside the fields: the visit unanswered, a requisition without its specification.
         var monitor = await SignInAsync("monitor", 390, 844, bypassCsp: true);
         await monitor.GotoAsync($"donor/visits/{visit.Id}");
-        await monitor.GetByRole(AriaRole.Button, new() { Name = "Record the visit" }).ClickAsync();
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Save this asset" }).ClickAsync();
         await Expect(monitor.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         found.AddRange(await AxeViolationsAsync(monitor));
         var officer = await SignInAsync("officer", bypassCsp: true);

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Attachments;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
@@ -67,6 +68,11 @@ CloseStockTake.Map(api);
 GetStockTake.Map(api);
 ListStockTakes.Map(api);
 GetAttention.Map(api);
+GoodsReceivedEvidence.Map(api);
+HandoverEvidence.Map(api);
+RecordHandoverSignature.Map(api);
+DisposalEvidence.Map(api);
+api.MapAttachmentFiles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.DonorMonitor, Roles.Administrator);
 
 api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

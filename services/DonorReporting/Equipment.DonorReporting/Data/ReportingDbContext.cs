@@ -32,6 +32,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        BuildingBlocks.Attachments.Attachment.Configure(modelBuilder);
         modelBuilder.Entity<Donor>(b =>
         {
             HasRowVersion(b);

@@ -31,6 +31,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        BuildingBlocks.Attachments.Attachment.Configure(modelBuilder);
         modelBuilder.Entity<KnownGrant>(b =>
         {
             b.HasKey(g => g.GrantId);

@@ -19,10 +19,11 @@ public static class GetGoodsReceivedNote
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/goods-received-notes/{noteId:guid}", async (Guid noteId, InventoryDbContext db, CurrentUser user, CancellationToken ct) =>
+        api.MapGet("/goods-received-notes/{noteId:guid}", async (Guid noteId, InventoryDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
                 var (note, _, assets, _) = await LoadAsync(db, noteId, user.DonorScope, ct);
-                return GoodsReceivedResponse.From(note, assets);
+                // Acceptance as it stands today: recorded, or deemed once its days have passed (the evidence closes then).
+                return GoodsReceivedResponse.From(note, assets) with { AcceptedOn = note.AcceptanceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) };
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.Administrator, Roles.DonorMonitor))
             .WithEntityTag<GoodsReceivedNote>("noteId")
