@@ -308,7 +308,8 @@ public class ReportingApiTests : IClassFixture<ServiceFactory<Program>>
              AssetsHandedOver.Topic, Maintenance.Contracts.AssetStatusChanged.Topic,
              Maintenance.Contracts.WorkOrderCompleted.Topic, Maintenance.Contracts.UsageRecorded.Topic,
              Maintenance.Contracts.FaultReported.Topic, Maintenance.Contracts.FaultRepaired.Topic,
-             AssetRegistered.Topic, AssetDeployed.Topic, AssetTransferred.Topic, AssetDisposed.Topic, StockTakeClosed.Topic }.Order(),
+             AssetRegistered.Topic, AssetDeployed.Topic, AssetTransferred.Topic, AssetDisposed.Topic, StockTakeClosed.Topic,
+             ReceiptPhotoAttached.Topic, ReceiptPhotoRemoved.Topic }.Order(),
             subscriptions.AsArray().Select(s => s!["topic"]!.GetValue<string>()).Order());
         var ready = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/health/ready"));
         Assert.NotNull(ready["checks"]!["outbox"]!["data"]!["backlog"]);

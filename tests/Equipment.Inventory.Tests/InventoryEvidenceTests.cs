@@ -111,3 +111,24 @@ public partial class InventoryApiTests
         Assert.Single((await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync(path))).AsArray());
     }
 }
+
+public class EvidenceRulesTests
+{
+    private static readonly DateOnly HandedOver = new(2026, 11, 20);
+
+    private static Domain.HandoverCertificate Certificate() => new("HC-2026-0001", Guid.NewGuid(), "EU-DGNEAR", HandedOver, "Tunis", "ICMPD",
+        "Sophie Laurent", "Project manager", "Garde nationale (Tunisia)", "Col. Ben Salah", "Director", [Guid.NewGuid()]);
+
+    [Fact]
+    public void A_certificate_is_signed_once_with_its_scan_on_a_day_between_the_handover_and_today_and_is_closed_from_then_on()
+    {
+        var certificate = Certificate();
+        Assert.Null(certificate.EvidenceClosedState);
+        Assert.Equal("SignedScanAttached", Assert.Throws<BuildingBlocks.Errors.RuleViolationException>(() => certificate.RecordSignature(HandedOver, 0, HandedOver)).Rule);
+        Assert.Equal("NotBeforeHandover", Assert.Throws<BuildingBlocks.Errors.RuleViolationException>(() => certificate.RecordSignature(HandedOver.AddDays(-1), 1, HandedOver)).Rule);
+        Assert.Equal("NotInFuture", Assert.Throws<BuildingBlocks.Errors.RuleViolationException>(() => certificate.RecordSignature(HandedOver.AddDays(2), 1, HandedOver.AddDays(1))).Rule);
+        certificate.RecordSignature(HandedOver.AddDays(1), 1, HandedOver.AddDays(1));
+        Assert.Equal(("Signed", HandedOver.AddDays(1)), (certificate.EvidenceClosedState, certificate.SignedOn));
+        Assert.Equal("Signed", Assert.Throws<BuildingBlocks.Errors.StateConflictException>(() => certificate.RecordSignature(HandedOver.AddDays(1), 1, HandedOver.AddDays(1))).CurrentState);
+    }
+}

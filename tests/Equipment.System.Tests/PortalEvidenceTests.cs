@@ -114,7 +114,7 @@ public sealed partial class PortalTests
         await Expect(page).ToHaveURLAsync(new Regex($"logistics/goods-received-notes/{grnId}$"));
         var evidence = page.Locator("#grn-evidence").Locator("..");
         await evidence.GetByLabel("Attach a file").SetInputFilesAsync(new FilePayload { Name = "Bon de livraison signé.pdf", MimeType = "application/pdf", Buffer = pdf });
-        await evidence.GetByRole(AriaRole.Button, new() { Name = "Attach" }).ClickAsync();
+        await evidence.GetByRole(AriaRole.Button, new() { Name = "Attach", Exact = true }).ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("Bon de livraison signé.pdf attached.");
         await Expect(evidence).ToContainTextAsync("PDF document · 39 KB");
 
@@ -125,7 +125,7 @@ public sealed partial class PortalTests
 
         // A program renamed as a photo is refused in words.
         await evidence.GetByLabel("Attach a file").SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = EvidenceFiles.Program() });
-        await evidence.GetByRole(AriaRole.Button, new() { Name = "Attach" }).ClickAsync();
+        await evidence.GetByRole(AriaRole.Button, new() { Name = "Attach", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("a file must be a JPEG, PNG or WebP photo or a PDF document");
         Assert.Single(await logisticsApi.Inventory.ListGoodsReceivedEvidenceAsync(grnId));
 
@@ -154,7 +154,7 @@ public sealed partial class PortalTests
         await page.GotoAsync($"maintenance/work-orders/{order.Id}");
         var evidence = page.Locator("#work-order-evidence").Locator("..");
         await evidence.GetByLabel("Take or choose a photo").SetInputFilesAsync(new FilePayload { Name = "cracked-lens.png", MimeType = "image/png", Buffer = Png });
-        await evidence.GetByRole(AriaRole.Button, new() { Name = "Attach" }).ClickAsync();
+        await evidence.GetByRole(AriaRole.Button, new() { Name = "Attach", Exact = true }).ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("cracked-lens.png attached.");
         Assert.Equal(1, await NaturalWidthAsync(evidence.Locator("img")));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the work order scrolls sideways on a phone");

@@ -217,9 +217,9 @@ public sealed partial class PortalTests(PortalSystem system) : IClassFixture<Por
         await monitor.GetByLabel("Latitude").FillAsync("33.1536");
         await monitor.GetByLabel("Longitude").FillAsync("11.5637");
         await monitor.GetByRole(AriaRole.Button, new() { Name = "Save this asset" }).ClickAsync();
-        await Expect(monitor.GetByRole(AriaRole.Status)).ToContainTextAsync(serials[0] + " saved.");
+        await Expect(monitor.Locator("#flash")).ToContainTextAsync(serials[0] + " saved.");
         await monitor.GetByRole(AriaRole.Button, new() { Name = "Complete the visit" }).ClickAsync();
-        await Expect(monitor.GetByRole(AriaRole.Status)).ToContainTextAsync("Visit recorded on");
+        await Expect(monitor.Locator("#flash")).ToContainTextAsync("Visit recorded on");
         await Expect(monitor.Locator("ul.findings")).ToContainTextAsync(serials[0] + ": Found where expected, with signs of use, EU marking present");
         await ShotAsync(monitor, "06-donor-visit-recorded");
 
