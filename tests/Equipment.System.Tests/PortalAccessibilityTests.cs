@@ -61,12 +61,12 @@ public sealed partial class PortalTests
         {
             ["officer"] = ["", "procurement/tenders", "procurement/requisitions", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
             ["logistics"] = ["", "logistics/deliveries", "logistics/shipments", "logistics/goods-received-notes", "logistics/handovers", "logistics/assets",
-                $"logistics/assets/{camera.Id}", $"logistics/shipments/{shipment.Id}", "logistics/handover", $"logistics/imports/{import.Id}",
-                "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
+                $"logistics/assets/{camera.Id}", $"logistics/assets/{camera.Id}/transfer", $"logistics/assets/{camera.Id}/disposal", $"logistics/shipments/{shipment.Id}",
+                "logistics/handover", $"logistics/imports/{import.Id}", "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
                 $"logistics/goods-received-notes/{passport.GoodsReceivedNoteId}", $"logistics/handovers/{passport.Asset.HandoverCertificateId}"],
-            ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/plans", $"maintenance/assets/{camera.Id}/usage"],
-            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"logistics/assets/{camera.Id}"],
-            ["admin"] = ["", $"donor/grants/{grant.Id}"],
+            ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/plans", "maintenance/warranty-claims", $"maintenance/assets/{camera.Id}/usage"],
+            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations", $"logistics/assets/{camera.Id}"],
+            ["admin"] = ["", $"donor/grants/{grant.Id}", "admin/grants", $"admin/grants/{grant.Id}"],
         };
         var found = new List<string>();
         var anonymous = await (await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = system.Gateway.ToString(), BypassCSP = true })).NewPageAsync();
