@@ -50,6 +50,7 @@ AcceptGoods.Map(api);
 HandOverAssets.Map(api);
 GetHandoverCertificate.Map(api);
 ListAssets.Map(api);
+SearchAssets.Map(api);
 ExportAssets.Map(api);
 GetAsset.Map(api);
 DeployAsset.Map(api);

@@ -42,6 +42,8 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(d => d.Id);
             b.HasIndex(d => new { d.ContractId, d.ContractLineNumber }).IsUnique();
             b.HasIndex(d => new { d.DonorCode, d.GrantId });
+            b.HasIndex(d => d.TenderReference);                          // the global search: a tender's goods
+            b.Property(d => d.TenderReference).HasMaxLength(100);
             if (SortsMoneyAsDouble) b.Property(d => d.UnitPrice).HasConversion<double>();
             b.Ignore(d => d.QuantityOutstanding);
             b.Ignore(d => d.QuantityShippable);
@@ -75,6 +77,8 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasIndex(a => new { a.CrossingPointCode, a.Status });
             b.HasIndex(a => new { a.ItemCategory, a.SerialNumber });
             b.HasIndex(a => a.ContractId);
+            b.HasIndex(a => a.ContractReference);                        // the global search: a contract's goods
+            b.HasIndex(a => a.GoodsReceivedNoteId);                      // the global search: a shipment's goods
             b.HasIndex(a => new { a.ReceivedOn, a.Id });
             b.HasIndex(a => new { a.Status, a.LastSeenOn });
             b.Property(a => a.LastSeenPlace).HasMaxLength(100);

@@ -273,6 +273,10 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("ContractReference");
+
+                    b.HasIndex("GoodsReceivedNoteId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -438,6 +442,10 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenderReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("UnitPrice")
                         .HasColumnType("REAL");
 
@@ -445,6 +453,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenderReference");
 
                     b.HasIndex("ContractId", "ContractLineNumber")
                         .IsUnique();
