@@ -57,9 +57,10 @@ public sealed partial class PortalTests
         {
             ["officer"] = ["", "procurement/tenders", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
             ["logistics"] = ["", "logistics/deliveries", "logistics/assets", $"logistics/assets/{camera.Id}", $"logistics/shipments/{shipment.Id}", "logistics/handover",
-                "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch"],
+                "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
+                $"search?q={Uri.EscapeDataString(contract.Reference)}", "search?q=NO-SUCH-SERIAL", "search", $"logistics/assets/labels?id={camera.Id}"],
             ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}"],
-            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", $"donor/visits/{visit.Id}"],
+            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", $"donor/visits/{visit.Id}", $"logistics/assets/{camera.Id}"],
             ["admin"] = ["", $"donor/grants/{grant.Id}"],
         };
         var found = new List<string>();
@@ -78,6 +79,14 @@ public sealed partial class PortalTests
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
                 found.AddRange(await AxeViolationsAsync(page));
             }
+        }
+
+        // On a phone: the stock-take with its scan button and the dashboard's charts and map.
+        var phone = await SignInAsync("logistics", 390, 844, bypassCsp: true);
+        foreach (var path in new[] { $"logistics/stock-takes/{count.Id}", $"search?q={Uri.EscapeDataString(contract.Reference)}" })
+        {
+            await phone.GotoAsync(path);
+            found.AddRange(await AxeViolationsAsync(phone));
         }
 
         // Forms showing their refusals, beside the fields: the visit unanswered, a requisition without its specification.
