@@ -11,12 +11,12 @@ public static class Svg
         new($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\"{(size is { } s ? $" font-size=\"{N(s)}\"" : "")}{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{WebUtility.HtmlEncode(text)}</text>");
 
     /// <summary>
-    /// How wide <paramref name="text"/> is drawn at <paramref name="size"/> in a sans-serif face, erring wide (capitals and
-    /// digits at 0.62 em, other letters at 0.56 em, spaces and punctuation at 0.32 em): a layout that reserves this much never
-    /// cuts a value off.
+    /// How wide <paramref name="text"/> is drawn at <paramref name="size"/> in a sans-serif face, erring wide (capitals, digits
+    /// and wide signs at 0.72 em, other letters at 0.62 em, spaces and punctuation at 0.38 em: DejaVu Sans, the widest of the
+    /// usual faces, draws "4,000,000 EUR" at 7.5 em, this says 8.2): a layout that reserves this much never cuts a value off.
     /// </summary>
     public static double TextWidth(string text, double size) =>
-        text.Sum(c => char.IsUpper(c) || char.IsDigit(c) || c is '%' or '€' or '—' or '–' ? 0.62 : char.IsLetter(c) ? 0.56 : 0.32) * size;
+        text.Sum(c => char.IsUpper(c) || char.IsDigit(c) || c is '%' or '€' or '—' or '–' or 'm' or 'w' ? 0.72 : char.IsLetter(c) ? 0.62 : 0.38) * size;
 
     /// <summary>The text cut with an ellipsis to fit <paramref name="room"/> (the whole of it goes in a title beside).</summary>
     public static string Fit(string text, double size, double room)
