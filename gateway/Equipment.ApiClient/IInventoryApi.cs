@@ -15,10 +15,12 @@ public interface IInventoryApi
 
     [Get("/api/inventory/expected-deliveries")]
     Task<Page<ExpectedDeliveryResponse>> ListExpectedDeliveriesAsync(Guid? contractId = null, Guid? grantId = null, int? page = null, int? pageSize = null,
-        CancellationToken cancellationToken = default);
+        bool? outstanding = null, string? q = null, string? sort = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Every shipment, filtered, found by <paramref name="q"/> (waybill, contract, carrier), sorted (<c>-dispatchedOn</c>, <c>waybill</c>, <c>estimatedArrival</c> …) and paged.</summary>
     [Get("/api/inventory/shipments")]
-    Task<IReadOnlyList<ShipmentResponse>> ListShipmentsAsync(Guid? contractId = null, CancellationToken cancellationToken = default);
+    Task<Page<ShipmentResponse>> ListShipmentsAsync(Guid? contractId = null, ShipmentStatus? status = null, string? q = null, string? sort = null,
+        int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
     [Get("/api/inventory/shipments/{shipmentId}")]
     Task<ShipmentResponse> GetShipmentAsync(Guid shipmentId, CancellationToken cancellationToken = default);
@@ -43,11 +45,28 @@ public interface IInventoryApi
     [Get("/api/inventory/imports/{importId}")]
     Task<ImportResponse> GetImportAsync(Guid importId, CancellationToken cancellationToken = default);
 
+    /// <summary>The goods received notes, of one shipment or all, found by <paramref name="q"/> (number, waybill, contract, warehouse), sorted (<c>-receivedOn</c>, <c>number</c> …) and paged.</summary>
+    [Get("/api/inventory/goods-received-notes")]
+    Task<Page<GoodsReceivedNoteSummary>> ListGoodsReceivedNotesAsync(Guid? shipmentId = null, string? q = null, string? sort = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/goods-received-notes/{noteId}")]
+    Task<GoodsReceivedResponse> GetGoodsReceivedNoteAsync(Guid noteId, CancellationToken cancellationToken = default);
+
+    /// <summary>The printable goods received note (HTML), streamed; not thrown on a refusal: read its status.</summary>
+    [Get("/api/inventory/goods-received-notes/{noteId}/note.html")]
+    Task<HttpResponseMessage> DownloadGoodsReceivedNoteAsync(Guid noteId, CancellationToken cancellationToken = default);
+
     [Post("/api/inventory/goods-received-notes/{noteId}/acceptance")]
     Task<AcceptanceResponse> AcceptGoodsAsync(Guid noteId, [Body] AcceptGoodsRequest request, CancellationToken cancellationToken = default);
 
     [Post("/api/inventory/handovers")]
     Task<HandoverResponse> HandOverAsync([Body] HandOverAssetsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The handover certificates, found by <paramref name="q"/> (number, authority, place, a shipment's waybill) or of one shipment's goods, sorted (<c>-handedOverOn</c>, <c>number</c>, <c>authority</c> …) and paged.</summary>
+    [Get("/api/inventory/handovers")]
+    Task<Page<HandoverSummary>> ListHandoversAsync(Guid? shipmentId = null, string? q = null, string? sort = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
 
     [Get("/api/inventory/handovers/{handoverId}")]
     Task<HandoverResponse> GetHandoverAsync(Guid handoverId, CancellationToken cancellationToken = default);
@@ -120,4 +139,47 @@ public interface IInventoryApi
     /// <summary>Who changed a record of inventory, when, what (<c>Asset</c>, <c>Shipment</c>, <c>HandoverCertificate</c> …), oldest first; logistics officers and administrators.</summary>
     [Get("/api/inventory/audit/{entityType}/{id}")]
     Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
+
+    // Evidence (multipart/form-data: 'file', and 'subjectId' for the unit a photo shows, empty for none). Downloads are streamed; read their status.
+
+    [Get("/api/inventory/goods-received-notes/{noteId}/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListGoodsReceivedEvidenceAsync(Guid noteId, CancellationToken cancellationToken = default);
+
+    [Multipart]
+    [Post("/api/inventory/goods-received-notes/{noteId}/attachments")]
+    Task<AttachmentResponse> AttachGoodsReceivedEvidenceAsync(Guid noteId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    [Delete("/api/inventory/goods-received-notes/{noteId}/attachments/{attachmentId}")]
+    Task RemoveGoodsReceivedEvidenceAsync(Guid noteId, Guid attachmentId, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/handovers/{handoverId}/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListHandoverEvidenceAsync(Guid handoverId, CancellationToken cancellationToken = default);
+
+    [Multipart]
+    [Post("/api/inventory/handovers/{handoverId}/attachments")]
+    Task<AttachmentResponse> AttachHandoverEvidenceAsync(Guid handoverId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    [Delete("/api/inventory/handovers/{handoverId}/attachments/{attachmentId}")]
+    Task RemoveHandoverEvidenceAsync(Guid handoverId, Guid attachmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The printed certificate was signed (its signed scan attached first): its evidence is closed from then on.</summary>
+    [Post("/api/inventory/handovers/{handoverId}/signature")]
+    Task<HandoverResponse> RecordHandoverSignatureAsync(Guid handoverId, [Body] RecordSignatureRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/assets/{assetId}/disposal/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListDisposalEvidenceAsync(Guid assetId, CancellationToken cancellationToken = default);
+
+    [Multipart]
+    [Post("/api/inventory/assets/{assetId}/disposal/attachments")]
+    Task<AttachmentResponse> AttachDisposalEvidenceAsync(Guid assetId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    /// <summary>What inventory keeps that shows one asset (its receipt photos, its disposal's evidence, …), newest first.</summary>
+    [Get("/api/inventory/attachments")]
+    Task<Page<AttachmentResponse>> ListAssetEvidenceAsync(Guid subjectId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/inventory/attachments/{attachmentId}")]
+    Task<HttpResponseMessage> DownloadAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken = default);
 }

@@ -82,4 +82,23 @@ public interface IMaintenanceApi
     /// <summary>What needs the caller's attention among the facts this service owns, most urgent first.</summary>
     [Get("/api/maintenance/attention")]
     Task<Page<AttentionItem>> GetAttentionAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/work-orders/{workOrderId}/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListWorkOrderEvidenceAsync(Guid workOrderId, CancellationToken cancellationToken = default);
+
+    /// <summary>A photo or document of the job (multipart/form-data 'file'), while it is open.</summary>
+    [Multipart]
+    [Post("/api/maintenance/work-orders/{workOrderId}/attachments")]
+    Task<AttachmentResponse> AttachWorkOrderEvidenceAsync(Guid workOrderId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    [Delete("/api/maintenance/work-orders/{workOrderId}/attachments/{attachmentId}")]
+    Task RemoveWorkOrderEvidenceAsync(Guid workOrderId, Guid attachmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The photos of one asset's jobs (its donor's, for a monitor), newest first.</summary>
+    [Get("/api/maintenance/attachments")]
+    Task<Page<AttachmentResponse>> ListAssetEvidenceAsync(Guid subjectId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/attachments/{attachmentId}")]
+    Task<HttpResponseMessage> DownloadAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken = default);
 }

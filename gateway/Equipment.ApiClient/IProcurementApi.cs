@@ -14,14 +14,15 @@ public interface IProcurementApi
     Task<ReferenceDataResponse> GetReferenceDataAsync([Query] string? edition = null, CancellationToken cancellationToken = default);
 
     [Get("/api/procurement/suppliers")]
-    Task<Page<SupplierResponse>> ListSuppliersAsync(int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+    Task<Page<SupplierResponse>> ListSuppliersAsync(int? page = null, int? pageSize = null, string? q = null, string? country = null, string? sort = null,
+        CancellationToken cancellationToken = default);
 
     [Post("/api/procurement/suppliers")]
     Task<SupplierResponse> RegisterSupplierAsync([Body] RegisterSupplierRequest request, CancellationToken cancellationToken = default);
 
     [Get("/api/procurement/requisitions")]
     Task<Page<RequisitionResponse>> ListRequisitionsAsync(Guid? grantId = null, RequisitionStatus? status = null, int? page = null, int? pageSize = null,
-        CancellationToken cancellationToken = default);
+        string? q = null, string? sort = null, CancellationToken cancellationToken = default);
 
     [Post("/api/procurement/requisitions")]
     Task<RequisitionResponse> RaiseRequisitionAsync([Body] RaiseRequisitionRequest request, CancellationToken cancellationToken = default);

@@ -51,8 +51,10 @@ public interface IReportingApi
     [Post("/api/reporting/grants/{grantId}/visits")]
     Task<VisitResponse> PlanVisitAsync(Guid grantId, [Body] PlanVisitRequest request, CancellationToken cancellationToken = default);
 
-    [Get("/api/reporting/grants/{grantId}/visits")]
-    Task<IReadOnlyList<VisitResponse>> ListVisitsAsync(Guid grantId, CancellationToken cancellationToken = default);
+    /// <summary>The visits of a grant or of every grant the caller sees, found by <paramref name="q"/> (crossing point, monitor), sorted (<c>-plannedFor</c>, <c>visitedOn</c>, <c>crossingPoint</c> …) and paged.</summary>
+    [Get("/api/reporting/visits")]
+    Task<Page<VisitResponse>> ListVisitsAsync(Guid? grantId = null, VisitStatus? status = null, string? q = null, string? sort = null, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The grant's assets that their place's latest stock-take did not find.</summary>
     [Get("/api/reporting/grants/{grantId}/missing-items")]
@@ -84,4 +86,36 @@ public interface IReportingApi
     /// <summary>Who changed a record of reporting, when, what (<c>Grant</c>, <c>Donor</c>, <c>VerificationVisit</c> …), oldest first; administrators.</summary>
     [Get("/api/reporting/audit/{entityType}/{id}")]
     Task<IReadOnlyList<AuditEntryResponse>> GetAuditTrailAsync(string entityType, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>What was found of one sampled asset, saved as soon as it is seen (again to correct it) until the visit is completed.</summary>
+    [Put("/api/reporting/visits/{visitId}/findings/{assetId}")]
+    Task<VisitResponse> SaveFindingAsync(Guid visitId, Guid assetId, [Body] SaveFindingRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes a visit whose sampled assets all have their finding.</summary>
+    [Post("/api/reporting/visits/{visitId}/completion")]
+    Task<VisitResponse> CompleteVisitAsync(Guid visitId, [Body] CompleteVisitRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/visits/{visitId}/findings/{assetId}/attachments")]
+    Task<IReadOnlyList<AttachmentResponse>> ListFindingEvidenceAsync(Guid visitId, Guid assetId, CancellationToken cancellationToken = default);
+
+    /// <summary>A photo of a finding (multipart/form-data 'file'), while the visit is open.</summary>
+    [Multipart]
+    [Post("/api/reporting/visits/{visitId}/findings/{assetId}/attachments")]
+    Task<AttachmentResponse> AttachFindingEvidenceAsync(Guid visitId, Guid assetId, [AliasAs("file")] StreamPart file, [AliasAs("subjectId")] string subjectId = "",
+        CancellationToken cancellationToken = default);
+
+    [Delete("/api/reporting/visits/{visitId}/findings/{assetId}/attachments/{attachmentId}")]
+    Task RemoveFindingEvidenceAsync(Guid visitId, Guid assetId, Guid attachmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The verification photos of one asset (its donor's, for a monitor), newest first.</summary>
+    [Get("/api/reporting/attachments")]
+    Task<Page<AttachmentResponse>> ListAssetEvidenceAsync(Guid subjectId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The photos of every finding of a visit, in one answer.</summary>
+    [Get("/api/reporting/attachments?recordType=Finding")]
+    Task<Page<AttachmentResponse>> ListVisitEvidenceAsync([AliasAs("recordIdStartsWith")] Guid visitId, int? page = null, int? pageSize = null,
+        CancellationToken cancellationToken = default);
+
+    [Get("/api/reporting/attachments/{attachmentId}")]
+    Task<HttpResponseMessage> DownloadAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken = default);
 }

@@ -114,10 +114,10 @@ public static class Downloads
     private static readonly string[] Allowed =
     [
         "api/reporting/grants/", "api/reporting/iati/activities", "api/procurement/ocds/releases", "api/procurement/tenders/",
-        "api/inventory/handovers/", "api/inventory/assets/",
+        "api/inventory/handovers/", "api/inventory/goods-received-notes/", "api/inventory/assets/",
     ];
 
-    private static readonly string[] Endings = ["report.csv", "report.xlsx", "report.html", "iati/activities", "ocds/releases", "evaluation-report.html", "certificate.html", "label.svg", "label.png", "export.csv"];
+    private static readonly string[] Endings = ["report.csv", "report.xlsx", "report.html", "iati/activities", "ocds/releases", "evaluation-report.html", "certificate.html", "note.html", "label.svg", "label.png", "export.csv"];
 
     public static void Map(WebApplication app) =>
         app.MapGet("/files/{**path}", async (string path, HttpContext context, IHttpClientFactory clients) =>

@@ -28,6 +28,7 @@ builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<GatewaySignIn>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<SubmittedForms>();
+builder.Services.AddSingleton<KeptUploads>();
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
@@ -78,6 +79,8 @@ app.MapGet("/session", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IA
 PortalLanguages.Map(app);
 Downloads.Map(app);
 ReceiptImports.Map(app);
+EvidenceUploads.Map(app);
+VisitFindings.Map(app);
 WorkOrderSteps.Map(app);
 OverdueWorkOrders.Map(app);
 app.MapRazorComponents<App>();

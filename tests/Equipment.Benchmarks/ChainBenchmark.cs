@@ -60,7 +60,7 @@ public static class ChainBenchmark
             await logistics.Inventory.MarkInTransitAsync(shipment.Id);
             await logistics.Inventory.ArriveAsync(shipment.Id, new RecordArrivalRequest(today, "TN-TUNIS-WH"));
             var csv = new StringBuilder("contractLineNumber,serialNumber,manufacturer,model,visibilityMarking,visibilityEvidence\n");
-            for (var i = 1; i <= units; i++) csv.Append($"{expected.Items[0].ContractLineNumber},SN-{token}-{i:D6},Bench,R1,true,\n");
+            for (var i = 1; i <= units; i++) csv.Append($"{expected.Items[0].ContractLineNumber},SN-{token}-{i:D6},Bench,R1,true,photo/WB-{token}/{i:D6}.jpg\n");
             var importStart = clock.Elapsed;
             var import = await logistics.Inventory.ImportReceiptsAsync(shipment.Id, today, new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
             import = await Poll.UntilAsync(() => logistics.Inventory.GetImportAsync(import.Id), j => j.Status is not (ImportStatus.Queued or ImportStatus.Running), deadline, "the import");

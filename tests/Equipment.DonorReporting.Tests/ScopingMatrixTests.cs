@@ -38,7 +38,7 @@ public class ScopingMatrixTests(ServiceFactory<Program> factory) : IClassFixture
         await _world.VerifyDehibaWazinAsync(grant, donor, history);
         using var monitor = factory.ClientAs(Roles.DonorMonitor, donor);
         var visits = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/reporting/grants/{grant}/visits"));
-        return new DonorSetup(donor, grant, visits.AsArray()[0]!["id"]!.GetValue<Guid>(), reference);
+        return new DonorSetup(donor, grant, visits["items"]!.AsArray()[0]!["id"]!.GetValue<Guid>(), reference);
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
             .Select(id => new AssetObservation(id, Finding.FoundAsExpected, true, true, "p.jpg", 31.9961, 10.7054, seenAt)).ToList(),
             [new FollowUp("Check again", "ICMPD", Today.AddDays(30))]));
         Assert.Equal(VisitStatus.Recorded, recorded.Status);
-        Assert.Equal(recorded.Id, Assert.Single(await _admin.ListVisitsAsync(grant.Id)).Id);
+        Assert.Equal(recorded.Id, Assert.Single((await _admin.ListVisitsAsync(grant.Id)).Items).Id);
         Assert.Equal(Finding.FoundAsExpected, (await _admin.GetVisitAsync(visit.Id)).Findings[0].Finding);
 
         var report = await _admin.GetGrantAsync(grant.Id);

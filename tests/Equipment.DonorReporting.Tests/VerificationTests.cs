@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.DonorReporting.Tests;
 
-public class VerificationTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
+public partial class VerificationTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
 {
     private readonly HttpClient _admin = factory.ClientAs(Roles.Administrator);
 

@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Equipment.Inventory.Tests;
 
-public class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
+public partial class InventoryApiTests(ServiceFactory<Program> factory) : IClassFixture<ServiceFactory<Program>>
 {
     private readonly HttpClient _logistics = factory.ClientAs(Roles.LogisticsOfficer, username: "logistics");
     private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);

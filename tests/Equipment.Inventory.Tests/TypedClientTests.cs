@@ -48,7 +48,7 @@ public class TypedClientTests(ServiceFactory<Program> factory) : IClassFixture<S
                                       new GoodsReceiptUnit("TC-" + contractId.ToString("N")[..6] + "-2", "Thermovision", "TV-LW320", false)], 1, "Cracked lens")]));
         Assert.Equal(2, note.Assets.Count);
         Assert.Equal(note.Number, (await _logistics.AcceptGoodsAsync(note.Id, new AcceptGoodsRequest(Today))).Number);
-        Assert.Contains(await _logistics.ListShipmentsAsync(contractId), s => s.Id == shipment.Id && s.Status == ShipmentStatus.Received);
+        Assert.Contains((await _logistics.ListShipmentsAsync(contractId)).Items, s => s.Id == shipment.Id && s.Status == ShipmentStatus.Received);
 
         var handover = await _logistics.HandOverAsync(new HandOverAssetsRequest(Today, "Tunis", new Representative("A", "B"), "Garde nationale", new Representative("C", "D"),
             note.Assets.Select(a => a.Id).ToList()));

@@ -23,8 +23,8 @@ public sealed class DemoSeedTests(SeededSystem system) : IClassFixture<SeededSys
         var northAfrica = await admin.Reporting.GetGrantAsync(grants.Single(g => g.Reference.StartsWith("NDICI")).Id);
         Assert.Equal(13, northAfrica.Figures.Funnel.Deployed);                                      // 8 cameras (one transferred) and 5 kits
         Assert.Equal(1, northAfrica.Figures.DeviationCount);
-        Assert.Equal(2, (await admin.Reporting.ListVisitsAsync(northAfrica.Grant.Id)).Count(v => v.Status == VisitStatus.Recorded)
-            + (await admin.Reporting.ListVisitsAsync(grants.Single(g => g.Reference.StartsWith("IT-")).Id)).Count(v => v.Status == VisitStatus.Recorded));
+        Assert.Equal(2, (await admin.Reporting.ListVisitsAsync(northAfrica.Grant.Id)).Items.Count(v => v.Status == VisitStatus.Recorded)
+            + (await admin.Reporting.ListVisitsAsync(grants.Single(g => g.Reference.StartsWith("IT-")).Id)).Items.Count(v => v.Status == VisitStatus.Recorded));
 
         var officer = await system.SignInAsync("officer");
         var contracts = (await officer.Procurement.ListContractsAsync(pageSize: 50)).Items;

@@ -42,25 +42,31 @@ public sealed partial class PortalTests
         var (grant, camera, logisticsApi) = await DeployedCameraAsync();
         var officerApi = await system.SignInAsync("officer");
         var contract = await officerApi.Procurement.GetContractAsync(camera.ContractId);
-        var shipment = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id))[0];
+        var shipment = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id)).Items[0];
         var warehouse = "WH-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
         var count = await logisticsApi.Inventory.OpenStockTakeAsync(new OpenStockTakeRequest(warehouse));
         var monitorApi = await system.SignInAsync("monitor");
         var visit = await monitorApi.Reporting.PlanVisitAsync(grant.Id, new PlanVisitRequest("TN-RAS-AJDIR", Scenario.Today, 1, Seed: 1));
+        var passport = await logisticsApi.Inventory.GetPassportAsync(camera.Id);
         var technicianApi = await system.SignInAsync("technician");
         await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == camera.Id),
             Scenario.Deadline, "maintenance to learn the deployed camera");
         var order = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.Id, WorkOrderKind.Preventive, null));
+        using var csv = new StringContent("contractLineNumber,serialNumber\n1,\n", global::System.Text.Encoding.UTF8, "text/csv");
+        var import = await logisticsApi.Inventory.ImportReceiptsAsync(shipment.Id, Scenario.Today, csv);     // refused: its page lists the wrong rows
+        await Poll.UntilAsync(() => logisticsApi.Inventory.GetImportAsync(import.Id), j => j.Status == ImportStatus.Failed, Scenario.Deadline, "the import to be refused");
 
         var pages = new Dictionary<string, string[]>
         {
-            ["officer"] = ["", "procurement/tenders", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
-            ["logistics"] = ["", "logistics/deliveries", "logistics/assets", $"logistics/assets/{camera.Id}", $"logistics/shipments/{shipment.Id}", "logistics/handover",
+            ["officer"] = ["", "procurement/tenders", "procurement/requisitions", "procurement/suppliers", $"procurement/tenders/{contract.TenderId}", $"procurement/contracts/{contract.Id}"],
+            ["logistics"] = ["", "logistics/deliveries", "logistics/shipments", "logistics/goods-received-notes", "logistics/handovers", "logistics/assets",
+                $"logistics/assets/{camera.Id}", $"logistics/shipments/{shipment.Id}", "logistics/handover", $"logistics/imports/{import.Id}",
                 "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
+                $"logistics/goods-received-notes/{passport.GoodsReceivedNoteId}", $"logistics/handovers/{passport.Asset.HandoverCertificateId}",
                 $"search?q={Uri.EscapeDataString(contract.Reference)}", "search?q=NO-SUCH-SERIAL", "search", $"logistics/assets/labels?id={camera.Id}"],
-            ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}"],
-            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", $"donor/visits/{visit.Id}", $"logistics/assets/{camera.Id}"],
+            ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/plans", $"maintenance/assets/{camera.Id}/usage"],
+            ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"logistics/assets/{camera.Id}"],
             ["admin"] = ["", $"donor/grants/{grant.Id}"],
         };
         var found = new List<string>();
@@ -92,7 +98,7 @@ public sealed partial class PortalTests
         // Forms showing their refusals, beside the fields: the visit unanswered, a requisition without its specification.
         var monitor = await SignInAsync("monitor", 390, 844, bypassCsp: true);
         await monitor.GotoAsync($"donor/visits/{visit.Id}");
-        await monitor.GetByRole(AriaRole.Button, new() { Name = "Record the visit" }).ClickAsync();
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Save this asset" }).ClickAsync();
         await Expect(monitor.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         found.AddRange(await AxeViolationsAsync(monitor));
         var officer = await SignInAsync("officer", bypassCsp: true);

@@ -52,35 +52,37 @@ public sealed partial class PortalTests
         await page.GetByLabel("What you found").SelectOptionAsync(["Relocated"]);
         await page.GetByLabel("EU visibility marking present").SelectOptionAsync(["false"]);
         await page.GetByLabel("Note").FillAsync("Moved to the second lane");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record the visit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save this asset" }).ClickAsync();
         var alert = page.GetByRole(AriaRole.Alert);
-        await Expect(alert).ToContainTextAsync("answer every question");
-        await Expect(alert).ToContainTextAsync($"{camera.SerialNumber}, signs of use: Say whether it shows signs of use.");
+        await Expect(alert).ToContainTextAsync($"{camera.SerialNumber} not saved: Say whether it shows signs of use.");
         await Expect(alert).Not.ToContainTextAsync("findings[");
         await Expect(page.GetByLabel("What you found")).ToHaveValueAsync("Relocated");
-        await Expect(page.Locator("#finding-0 option[selected]")).ToHaveTextAsync("Relocated");
+        await Expect(page.Locator($"#finding-{camera.Id} option[selected]")).ToHaveTextAsync("Relocated");
         await Expect(page.GetByLabel("EU visibility marking present")).ToHaveValueAsync("false");
         await Expect(page.GetByLabel("Note")).ToHaveValueAsync("Moved to the second lane");
         var signs = page.GetByLabel("Signs of use");
         await Expect(signs).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator($"[id='{await signs.GetAttributeAsync("aria-describedby")}']")).ToHaveTextAsync("Say whether it shows signs of use.");
         await ShotAsync(page, "30-monitor-visit-refused-kept");
+        Assert.Empty((await monitorApi.Reporting.GetVisitAsync(visit.Id)).Findings);
 
         await signs.SelectOptionAsync(["true"]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record the visit" }).ClickAsync();
-        await Expect(page.Locator("#flash")).ToContainTextAsync("Recorded on " + Scenario.Today.ToString("yyyy-MM-dd"));
-        await Expect(page.Locator("ul.findings")).ToContainTextAsync($"{camera.SerialNumber}: Relocated, signs of use, no EU marking — Moved to the second lane");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save this asset" }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync($"{camera.SerialNumber} saved.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete the visit" }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync("Visit recorded on " + Scenario.Today.ToString("yyyy-MM-dd"));
+        await Expect(page.Locator("ul.findings")).ToContainTextAsync($"{camera.SerialNumber}: Relocated, with signs of use, no EU marking — Moved to the second lane");
         await Expect(page).ToHaveURLAsync(new Regex($"donor/visits/{visit.Id}$"));
 
         // A reload shows the visit, not the message again, and records nothing.
         await page.ReloadAsync();
         await Expect(page.Locator("ul.findings li")).ToHaveCountAsync(1);
         await Expect(page.Locator("#flash")).ToHaveCountAsync(0);
-        await BackWithoutBrowserErrorAsync(page);                                            // to the refused form
-        await BackWithoutBrowserErrorAsync(page);                                            // to the empty form
+        await BackWithoutBrowserErrorAsync(page);
+        await BackWithoutBrowserErrorAsync(page);
         var recorded = await monitorApi.Reporting.GetVisitAsync(visit.Id);
         Assert.Equal((VisitStatus.Recorded, 1, Finding.Relocated), (recorded.Status, recorded.Findings.Count, recorded.Findings[0].Finding));
-        Assert.Equal(1, (await monitorApi.Reporting.ListVisitsAsync(grant.Id)).Count(v => v.Status == VisitStatus.Recorded));
+        Assert.Equal(1, (await monitorApi.Reporting.ListVisitsAsync(grant.Id)).Items.Count(v => v.Status == VisitStatus.Recorded));
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public sealed partial class PortalTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the shipment" }).DblClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("recorded: record its arrival");
         await page.ReloadAsync();
-        Assert.Single(await logisticsApi.Inventory.ListShipmentsAsync(contract.Id));
+        Assert.Single((await logisticsApi.Inventory.ListShipmentsAsync(contract.Id)).Items);
         await page.GetByLabel("Arrived on").FillAsync(Day(-1));
         await page.GetByLabel("At warehouse").SelectOptionAsync([warehouse]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the arrival" }).ClickAsync();
@@ -362,7 +364,7 @@ public sealed partial class PortalTests
         await other.GetByLabel("Password").FillAsync("demo");
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
-        await page.GetByLabel("Country of establishment (ISO code, e.g. DE)").FillAsync("BE");
+        await page.GetByLabel("Country of establishment").SelectOptionAsync(new SelectOptionValue { Label = "Belgium" });
         await page.GetByLabel("Registration number").FillAsync("BE " + Guid.NewGuid().ToString("N")[..8]);
         await page.GetByLabel("Contact name").FillAsync("Desk");
         await page.GetByLabel("Contact e-mail").FillAsync("desk@late.example");

@@ -165,4 +165,179 @@ public sealed partial class PortalTests
         await Expect(rows.First).ToContainTextAsync("Lens fogged");
         await ShotAsync(page, "32-technician-work-orders-listed");
     }
+
+    [Fact]
+    public async Task Lists_goods_received_notes_and_handover_certificates_are_searched_sorted_and_paged_and_each_prints_again()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 4);
+        var logisticsApi = await system.SignInAsync("logistics");
+        var token = Token();
+        var warehouse = "WH-" + token;
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Charguia II, Tunis"));
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        var camera = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
+        var first = await InventoryRun.ShipAndReceiveAsync(logisticsApi, expected.Items, [new Arrival(camera.ContractLineNumber, 2, 0, "Thermovision", "TV-LW320", $"GA-{token}")],
+            $"WB-{token}-1", "DHL", warehouse, Scenario.Today.AddDays(-6), Scenario.Today.AddDays(-4));
+        var second = await InventoryRun.ShipAndReceiveAsync(logisticsApi, expected.Items, [new Arrival(camera.ContractLineNumber, 2, 0, "Thermovision", "TV-LW320", $"GB-{token}")],
+            $"WB-{token}-2", "Aramex", warehouse, Scenario.Today.AddDays(-3), Scenario.Today.AddDays(-1));
+        var toGuard = await InventoryRun.HandOverAsync(logisticsApi, first, Scenario.Today.AddDays(-1), $"Ras Ajdir {token}", $"Garde nationale {token}", new Representative("A", "B"), new Representative("C", "D"));
+        var toCustoms = await InventoryRun.HandOverAsync(logisticsApi, second, Scenario.Today, $"Tunis {token}", $"Douane {token}", new Representative("A", "B"), new Representative("C", "D"));
+        var notes = (await logisticsApi.Inventory.ListGoodsReceivedNotesAsync(q: warehouse)).Items;
+        var (older, newer) = (notes.Single(n => n.WaybillNumber.EndsWith("-1")), notes.Single(n => n.WaybillNumber.EndsWith("-2")));
+
+        var page = await SignInAsync("logistics");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Goods received notes" }).First.ClickAsync();          // from the menu
+        await page.GetByLabel("Search the goods received notes").FillAsync(warehouse.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"q={warehouse.ToLowerInvariant()}"));
+        await Expect(page.Locator("#goods-received-notes tbody tr")).ToHaveCountAsync(2);
+        Assert.Equal([newer.Number, older.Number], await FirstCellsAsync(page, "#goods-received-notes"));             // newest receipt first
+        await Expect(page.Locator("#goods-received-notes tbody tr").First).ToContainTextAsync($"WB-{token}-2");
+        await page.GetByLabel("Order", new() { Exact = true }).SelectOptionAsync(["receivedOn"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("sort=receivedOn"));
+        Assert.Equal([older.Number, newer.Number], await FirstCellsAsync(page, "#goods-received-notes"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Number" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("sort=number"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Number ▲" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("sort=-number"));
+        Assert.Equal([newer.Number, older.Number], await FirstCellsAsync(page, "#goods-received-notes"));
+
+        await page.GotoAsync($"logistics/goods-received-notes?q={warehouse}&sort=receivedOn&size=1");            // a bookmark: one a page
+        await Expect(page.GetByText("1–1 of 2")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("page=2"));
+        await page.ReloadAsync();
+        Assert.Equal([newer.Number], await FirstCellsAsync(page, "#goods-received-notes"));
+        await Expect(page.GetByLabel("Search the goods received notes")).ToHaveValueAsync(warehouse);
+        var print = page.GetByRole(AriaRole.Link, new() { Name = $"Print note {newer.Number}" });
+        var printed = await page.APIRequest.GetAsync((await print.GetAttributeAsync("href"))!);
+        Assert.Equal(200, printed.Status);
+        var html = await printed.TextAsync();
+        foreach (var text in new[] { newer.Number, $"WB-{token}-2", $"GB-{token}-0001", $"GB-{token}-0002", warehouse }) Assert.Contains(text, html);
+        await ShotAsync(page, "33-logistics-goods-received-notes");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Handover certificates" }).First.ClickAsync();
+        await page.GetByLabel("Search the certificates").FillAsync($"WB-{token}");                                  // the waybill of the goods handed over
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator("#handovers tbody tr")).ToHaveCountAsync(2);
+        Assert.Equal([toCustoms.Number, toGuard.Number], await FirstCellsAsync(page, "#handovers"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Border authority" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("sort=authority"));
+        Assert.Equal([$"Douane {token}", $"Garde nationale {token}"], await FirstCellsAsync(page, "#handovers", 2));
+        await page.GotoAsync($"logistics/handovers?q=ras%20ajdir%20{token.ToLowerInvariant()}");                     // the place
+        Assert.Equal([toGuard.Number], await FirstCellsAsync(page, "#handovers"));
+        var certificate = await page.APIRequest.GetAsync((await page.GetByRole(AriaRole.Link, new() { Name = $"Print certificate {toGuard.Number}" }).GetAttributeAsync("href"))!);
+        Assert.Equal(200, certificate.Status);
+        Assert.Contains($"Handover certificate {toGuard.Number}", await certificate.TextAsync());
+
+        // From the shipment's own page: its note and the certificate of its goods, to print again.
+        await page.GotoAsync($"logistics/shipments/{older.ShipmentId}");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Print goods received note {older.Number}" })).ToHaveAttributeAsync("href",
+            $"files/api/inventory/goods-received-notes/{older.Id}/note.html");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Print handover certificate {toGuard.Number}" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "The handover certificates of its goods" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"shipment={older.ShipmentId}"));
+        Assert.Equal([toGuard.Number], await FirstCellsAsync(page, "#handovers"));
+        await ShotAsync(page, "34-logistics-handover-certificates");
+    }
+
+    [Fact]
+    public async Task Lists_shipments_requisitions_suppliers_deliveries_and_visits_are_searched_sorted_and_paged_by_their_services_and_the_address_keeps_the_view()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 3);
+        var token = Token();
+        var logisticsApi = await system.SignInAsync("logistics");
+        var officerApi = await system.SignInAsync("officer");
+        var monitorApi = await system.SignInAsync("monitor");
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        var camera = expected.Items.Single(d => d.ItemCategory == "ThermalCamera");
+        foreach (var (n, days) in new[] { ("B", -3), ("C", -2) })
+            await logisticsApi.Inventory.DispatchAsync(new DispatchShipmentRequest($"WB-{token}-{n}", "DHL", Scenario.Today.AddDays(days), Scenario.Today.AddDays(5 + days),
+                [new DispatchShipmentLine(camera.Id, 1)]));
+        var warehouse = "WH-" + token;                                                                   // WB-…-A is received, handed over and deployed: something to verify
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        var received = await InventoryRun.ShipAndReceiveAsync(logisticsApi, expected.Items, [new Arrival(camera.ContractLineNumber, 1, 0, "Thermovision", "TV-LW320", $"LV-{token}")],
+            $"WB-{token}-A", "Aramex", warehouse, Scenario.Today.AddDays(-1), Scenario.Today);
+        await InventoryRun.HandOverAsync(logisticsApi, received, Scenario.Today, "Ras Ajdir", "Garde nationale (Tunisia)", new Representative("A", "B"), new Representative("C", "D"));
+        await logisticsApi.Inventory.DeployAsync(received[0].Id, new DeployAssetRequest("TN-RAS-AJDIR", Scenario.Today));
+        await Poll.UntilAsync(() => monitorApi.Reporting.GetGrantAsync(grant.Id), r => r.Figures.Funnel.Deployed >= 1, Scenario.Deadline, "donor reporting to learn the deployment");
+        foreach (var (n, country) in new[] { ("Beta", "FR"), ("Alpha", "TN"), ("Gamma", "DE") })
+            await officerApi.Procurement.RegisterSupplierAsync(new RegisterSupplierRequest($"{n} Optics {token}", country, $"REG-{token}-{n}", "Desk", "desk@example.org"));
+        foreach (var (n, by) in new[] { ("first", 90), ("second", 30), ("third", 60) })
+            await officerApi.Procurement.RaiseRequisitionAsync(new RaiseRequisitionRequest(grant.Id, "EQ-1", "Radio", $"Radio {token} {n}", 1, 900m, "TN-RAS-AJDIR", null, Scenario.Today.AddDays(by)));
+        foreach (var days in new[] { 7, 2 })
+            await monitorApi.Reporting.PlanVisitAsync(grant.Id, new PlanVisitRequest(null, Scenario.Today.AddDays(days), 1, Seed: 1));
+
+        // Shipments: by status and text, sorted by a heading, paged, all by inventory.
+        var logistics = await SignInAsync("logistics");
+        await logistics.GetByRole(AriaRole.Link, new() { Name = "Shipments" }).First.ClickAsync();
+        await logistics.GetByLabel("Search the shipments").FillAsync($"wb-{token.ToLowerInvariant()}");
+        await logistics.GetByLabel("Status").SelectOptionAsync(["Dispatched"]);
+        await logistics.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(logistics).ToHaveURLAsync(new Regex("status=Dispatched"));
+        Assert.Equal([$"WB-{token}-C", $"WB-{token}-B"], await FirstCellsAsync(logistics, "#shipments"));      // latest dispatch first; A is received
+        await logistics.GetByRole(AriaRole.Link, new() { Name = "Waybill" }).ClickAsync();
+        await Expect(logistics).ToHaveURLAsync(new Regex("sort=waybill"));
+        Assert.Equal([$"WB-{token}-B", $"WB-{token}-C"], await FirstCellsAsync(logistics, "#shipments"));
+        await Expect(logistics.GetByLabel("Status")).ToHaveValueAsync("Dispatched");
+        await logistics.GotoAsync($"logistics/shipments?q=WB-{token}&sort=-waybill&size=2&page=2");
+        await Expect(logistics.GetByText("3–3 of 3")).ToBeVisibleAsync();
+        Assert.Equal([$"WB-{token}-A"], await FirstCellsAsync(logistics, "#shipments"));
+
+        // Deliveries: the outstanding lines of the contract, found by its reference.
+        await logistics.GotoAsync($"logistics/deliveries?q={contract.Reference}");
+        await Expect(logistics.Locator("#expected tbody tr")).ToHaveCountAsync(2);
+        await logistics.GetByRole(AriaRole.Link, new() { Name = "Deadline ▲" }).ClickAsync();                     // latest deadline first: the cameras (60 days)
+        await Expect(logistics).ToHaveURLAsync(new Regex("sort=-deadline"));
+        await Expect(logistics.Locator("#expected tbody tr").First).ToContainTextAsync(camera.Description);
+        await logistics.GotoAsync($"logistics/deliveries?q={contract.Reference}&sort=-deadline&size=1&page=2");
+        await Expect(logistics.GetByText("2–2 of 2")).ToBeVisibleAsync();
+        await Expect(logistics.Locator("#expected tbody tr")).ToContainTextAsync(expected.Items.Single(d => d.ItemCategory == "Radio").Description);
+
+        // Suppliers and requisitions, by procurement.
+        var officer = await SignInAsync("officer");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Suppliers" }).First.ClickAsync();
+        await officer.GetByLabel("Search the suppliers").FillAsync(token);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        Assert.Equal([$"Alpha Optics {token}", $"Beta Optics {token}", $"Gamma Optics {token}"], await FirstCellsAsync(officer, "#suppliers"));
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Established in" }).ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new Regex("sort=country"));
+        Assert.Equal(["Germany", "France", "Tunisia"], await FirstCellsAsync(officer, "#suppliers", 1));             // by code, shown by name
+        await officer.GotoAsync($"procurement/suppliers?q={token}&country=FR");
+        Assert.Equal([$"Beta Optics {token}"], await FirstCellsAsync(officer, "#suppliers"));
+        await Expect(officer.Locator("#supplier-country")).ToHaveValueAsync("FR");
+
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Requisitions" }).First.ClickAsync();
+        await officer.GetByLabel("Search the requisitions").FillAsync($"radio {token.ToLowerInvariant()}");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        Assert.Equal([$"Radio {token} first", $"Radio {token} second", $"Radio {token} third"], await FirstCellsAsync(officer, "#requisitions"));   // oldest raised first
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Required by" }).ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new Regex("sort=requiredBy"));
+        Assert.Equal([$"Radio {token} second", $"Radio {token} third", $"Radio {token} first"], await FirstCellsAsync(officer, "#requisitions"));
+        await officer.GotoAsync($"procurement/requisitions?q=Radio%20{token}&sort=requiredBy&size=2&page=2&status=Open");
+        await Expect(officer.GetByText("3–3 of 3")).ToBeVisibleAsync();
+        Assert.Equal([$"Radio {token} first"], await FirstCellsAsync(officer, "#requisitions"));
+        await Expect(officer.GetByLabel("Status")).ToHaveValueAsync("Open");
+
+        // Verification visits, by donor reporting: the grant's, latest planned first, then soonest.
+        var monitor = await SignInAsync("monitor");
+        await monitor.GetByRole(AriaRole.Link, new() { Name = "Verification visits" }).First.ClickAsync();
+        await monitor.GetByLabel("Grant", new() { Exact = true }).SelectOptionAsync([grant.Id.ToString()]);
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(monitor).ToHaveURLAsync(new Regex($"grant={grant.Id}"));
+        Assert.Equal([Day(7), Day(2)], await FirstCellsAsync(monitor, "#visits", 2));
+        await monitor.GetByRole(AriaRole.Link, new() { Name = "Planned for ▼" }).ClickAsync();
+        await Expect(monitor).ToHaveURLAsync(new Regex("sort=plannedFor"));
+        Assert.Equal([Day(2), Day(7)], await FirstCellsAsync(monitor, "#visits", 2));
+        await monitor.GotoAsync($"donor/visits?grant={grant.Id}&sort=plannedFor&size=1&page=2");
+        await Expect(monitor.GetByText("2–2 of 2")).ToBeVisibleAsync();
+        Assert.Equal([Day(7)], await FirstCellsAsync(monitor, "#visits", 2));
+        await monitor.GetByRole(AriaRole.Link, new() { Name = "Whole grant" }).ClickAsync();                       // the visit's own page
+        await Expect(monitor).ToHaveURLAsync(new Regex("donor/visits/[0-9a-f-]{36}$"));
+    }
 }

@@ -218,4 +218,149 @@ public sealed partial class PortalTests
         Assert.Equal((1_200_000m, "IND-1", donor), (latest.Amount, Assert.Single(latest.Indicators).Code, latest.DonorCode));
         Assert.Equal(300_000m, Assert.Single(await api.Reporting.ListDisbursementsAsync(grantId)).Amount);
     }
+
+    [Fact]
+    public async Task Pages_a_suppliers_country_is_chosen_by_its_name_in_the_users_language_and_a_refused_form_keeps_the_choice()
+    {
+        var token = Token();
+        var page = await SignInAsync("officer");
+        await page.GotoAsync("procurement/suppliers");
+        var country = page.GetByLabel("Country of establishment");
+        await Expect(country).ToHaveValueAsync("");                                                    // nothing chosen for the user
+        await Expect(country.Locator("option", new() { HasText = "Kosovo*" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#country-note")).ToContainTextAsync("UNSCR 1244/1999");
+        await page.GetByLabel("Legal name").FillAsync($"Sahara Optique {token}");
+        await country.SelectOptionAsync(new SelectOptionValue { Label = "Tunisia" });
+        await page.GetByLabel("Registration number").FillAsync($"RNE-{token}");
+        await page.GetByLabel("Contact name").FillAsync("Sami");
+        await page.GetByLabel("Contact e-mail").FillAsync("not an address");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.Locator("#contactEmail-error")).ToBeVisibleAsync();                           // refused for the e-mail
+        await Expect(country).ToHaveValueAsync("TN");                                                  // the country is still chosen
+        await page.GetByLabel("Contact e-mail").FillAsync("sami@sahara.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync($"Sahara Optique {token} is registered");
+        var officerApi = await system.SignInAsync("officer");
+        Assert.Equal("TN", Assert.Single((await officerApi.Procurement.ListSuppliersAsync(q: $"RNE-{token}")).Items).CountryOfEstablishment);
+
+        // Not chosen at all: refused beside the picker in words; in French the countries are French names, the code the same.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
+        await page.GetByLabel("Raison sociale").FillAsync($"Atlas Optique {token}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(page.Locator("#countryOfEstablishment-error")).ToContainTextAsync("Choisissez le pays où le fournisseur est établi");
+        await page.Locator("#country").SelectOptionAsync(new SelectOptionValue { Label = "Maroc" });
+        await Expect(page.Locator("#country")).ToHaveValueAsync("MA");
+        await page.GotoAsync($"procurement/suppliers?q=RNE-{token}");
+        await Expect(page.Locator("#suppliers tbody tr")).ToContainTextAsync("Tunisie");
+        await ShotAsync(page, "35-officer-supplier-country-in-french");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Pages_a_refused_csv_import_keeps_its_file_to_correct_in_the_page_and_send_again()
+    {
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 2);
+        var logisticsApi = await system.SignInAsync("logistics");
+        var warehouse = "WH-" + Token();
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        var camera = (await scenario.ExpectedAsync(contract.Id, atLeast: 2)).Items.Single(d => d.ItemCategory == "ThermalCamera");
+        var shipment = await logisticsApi.Inventory.DispatchAsync(new DispatchShipmentRequest("WB-" + Token(), "DHL", Scenario.Today.AddDays(-4), Scenario.Today,
+            [new DispatchShipmentLine(camera.Id, 2)]));
+        await logisticsApi.Inventory.ArriveAsync(shipment.Id, new RecordArrivalRequest(Scenario.Today, warehouse));
+        var prefix = "KF-" + Token();
+        var header = "contractLineNumber,serialNumber,manufacturer,model,visibilityMarking,visibilityEvidence\n";
+        var wrong = header + $"{camera.ContractLineNumber},{prefix}-1,Thermovision,TV-LW320,true,photo1.jpg\n{camera.ContractLineNumber},{prefix}-2,Thermovision,TV-LW320,maybe,\n";
+
+        var page = await SignInAsync("logistics");
+        await page.GotoAsync($"logistics/shipments/{shipment.Id}");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "dhl-delivery.csv", MimeType = "text/csv", Buffer = global::System.Text.Encoding.UTF8.GetBytes(wrong) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was recorded: 1 row is wrong");
+        await Expect(page.Locator("#import-errors tbody tr")).ToContainTextAsync("visibilityMarking");
+        await Expect(page.Locator("#kept-file")).ToContainTextAsync("Your file dhl-delivery.csv (3 lines) is kept for you until");
+        var kept = page.GetByLabel("The kept file, to correct here");
+        await Expect(kept).ToHaveValueAsync(wrong);
+        await page.ReloadAsync();                                                                       // still kept
+        await Expect(kept).ToHaveValueAsync(wrong);
+        await ShotAsync(page, "36-logistics-import-file-kept");
+
+        // Sending without choosing a file: refused on the shipment's page, where the file is still offered.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the chosen file" }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync("Choose the CSV file to import.");
+        await Expect(page.Locator("#kept-file")).ToContainTextAsync("dhl-delivery.csv");
+
+        // Corrected in the page and sent again: recorded, and the file is no longer kept.
+        await kept.FillAsync(wrong.Replace("maybe", "false"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the corrected file" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported: 2 units recorded");
+        await Expect(page.Locator("#kept-file")).ToHaveCountAsync(0);
+        var received = await logisticsApi.Inventory.ListAssetsAsync(contractId: contract.Id, pageSize: 200);
+        Assert.Equal(2, received.Items.Count(a => a.SerialNumber.StartsWith(prefix)));
+        var note = await page.APIRequest.GetAsync((await page.GetByRole(AriaRole.Link, new() { Name = "Print the goods received note" }).GetAttributeAsync("href"))!);
+        Assert.Contains($"{prefix}-2", await note.TextAsync());
+    }
+
+    [Fact]
+    public async Task Pages_a_technician_defines_a_plan_records_use_and_opens_from_the_overdue_list_the_work_order_it_asks_for()
+    {
+        var page = await SignInAsync("technician");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Preventive plans" }).First.ClickAsync();
+        await page.GetByLabel("Item category").SelectOptionAsync(["Radio"]);
+        await page.GetByLabel("Every (days)").FillAsync("");
+        await page.GetByLabel("Or every so many hours of use").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the plan" }).ClickAsync();
+        await Expect(page.Locator("#intervalDays-error")).ToBeVisibleAsync();                            // the days are required
+        await Expect(page.GetByLabel("Item category")).ToHaveValueAsync("Radio");
+        await page.GetByLabel("Every (days)").FillAsync("365");
+        await page.GetByLabel("Checklist (one step a line)").FillAsync("Battery contacts\nAntenna seal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the plan" }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync("is recorded");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Battery contacts; Antenna seal" })).ToHaveCountAsync(1);
+
+        // A radio deployed under that plan, then used past its interval.
+        var scenario = await Scenario.SignInAsync(system);
+        var grant = await scenario.RegisterGrantAsync("EU-DGNEAR");
+        var contract = await scenario.SignContractAsync(grant, cameras: 1);
+        var logisticsApi = await system.SignInAsync("logistics");
+        var warehouse = "WH-" + Token();
+        await logisticsApi.Inventory.RegisterWarehouseAsync(new RegisterWarehouseRequest(warehouse, "Warehouse " + warehouse, "TN", "Tunis"));
+        var expected = await scenario.ExpectedAsync(contract.Id, atLeast: 2);
+        var radioLine = expected.Items.Single(d => d.ItemCategory == "Radio");
+        var radios = await InventoryRun.ShipAndReceiveAsync(logisticsApi, expected.Items, [new Arrival(radioLine.ContractLineNumber, 1, 0, "Motorola", "MTP3550", "RD-" + Token())],
+            "WB-" + Token(), "DHL", warehouse, Scenario.Today.AddDays(-3), Scenario.Today.AddDays(-1));
+        await InventoryRun.HandOverAsync(logisticsApi, radios, Scenario.Today, "Dehiba", "Garde nationale (Tunisia)", new Representative("A", "B"), new Representative("C", "D"));
+        await logisticsApi.Inventory.DeployAsync(radios[0].Id, new DeployAssetRequest("TN-DEHIBA-WAZIN", Scenario.Today));
+        var technicianApi = await system.SignInAsync("technician");
+        await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-DEHIBA-WAZIN", pageSize: 200), p => p.Items.Any(a => a.AssetId == radios[0].Id && a.DeployedOn is not null),
+            Scenario.Deadline, "maintenance to learn the deployed radio");
+
+        await page.GotoAsync($"logistics/assets/{radios[0].Id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record its use (hours, km, patrols)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Use of {radios[0].SerialNumber}" })).ToBeVisibleAsync();
+        await page.GetByLabel("From").FillAsync(Day(0));
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(Day(-1));
+        await page.GetByLabel("Hours of use").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the use" }).ClickAsync();
+        await Expect(page.Locator("#to-error")).ToBeVisibleAsync();                                         // it ends before it starts: refused
+        await Expect(page.GetByLabel("Hours of use")).ToHaveValueAsync("12");
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(Day(0));
+        await page.GetByLabel("Patrols").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the use" }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync("12 h, 3 patrols");
+
+        // The overdue list names it and why, and opens the preventive work order the plan asks for.
+        await page.GotoAsync("maintenance/work-orders");
+        var row = page.Locator("tr", new() { HasText = radios[0].SerialNumber }).First;
+        await Expect(row).ToContainTextAsync("12 hours used since");
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Open the preventive work order for {radios[0].SerialNumber}" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("maintenance/work-orders/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("#flash")).ToContainTextAsync("Preventive work order opened");
+        var order = Assert.Single((await technicianApi.Maintenance.SearchWorkOrdersAsync(open: true, kind: WorkOrderKind.Preventive, assetId: radios[0].Id)).Items);
+        Assert.EndsWith($"maintenance/work-orders/{order.Id}", page.Url);
+        await page.GotoAsync("maintenance/work-orders");                                               // a second time: to the one open, no second
+        await page.Locator("tr", new() { HasText = radios[0].SerialNumber }).First.GetByRole(AriaRole.Link, new() { Name = "Its open work order" }).ClickAsync();
+        Assert.EndsWith($"maintenance/work-orders/{order.Id}", page.Url);
+    }
 }

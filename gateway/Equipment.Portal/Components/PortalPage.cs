@@ -42,6 +42,20 @@ public abstract class PortalPage : ComponentBase
         }
     }
 
+    /// <summary>A record's evidence for its Evidence section, or null when it cannot be read now (the section says so; the page still works).</summary>
+    protected static async Task<IReadOnlyList<Equipment.BuildingBlocks.Contracts.AttachmentResponse>?> EvidenceAsync(
+        Func<Task<IReadOnlyList<Equipment.BuildingBlocks.Contracts.AttachmentResponse>>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The attributes that tie an input to its refusal, for <c>@attributes</c>: <c>aria-invalid</c> and
     /// <c>aria-describedby</c> naming the <see cref="Shared.FieldError"/> beside it (and <paramref name="describedBy"/>, an

@@ -19,7 +19,7 @@ public static class PageSafety
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/files") ? FilePolicy : PagePolicy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/files") || context.Request.Path.StartsWithSegments("/evidence") ? FilePolicy : PagePolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = "DENY";

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Attachments;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
@@ -33,6 +34,8 @@ builder.Services
     .AddSubscription<AssetTransferred, TrackTransferredAsset.Handler>()
     .AddSubscription<AssetDisposed, TrackDisposedAsset.Handler>()
     .AddSubscription<StockTakeClosed, TrackStockTake.Handler>()
+    .AddSubscription<ReceiptPhotoAttached, TrackReceiptPhotos.Attached>()
+    .AddSubscription<ReceiptPhotoRemoved, TrackReceiptPhotos.Removed>()
     .AddHostedService<BackfillFigures.Worker>();
 
 var app = builder.Build();
@@ -48,6 +51,11 @@ AmendGrant.Map(api);
 RecordDisbursement.Map(api);
 PlanVisit.Map(api);
 RecordVisit.Map(api);
+ListVisits.Map(api);
+SaveFinding.Map(api);
+CompleteVisit.Map(api);
+FindingEvidence.Map(api);
+api.MapAttachmentFiles(Roles.DonorMonitor, Roles.Administrator);
 CompleteFollowUp.Map(api);
 MisuseAllegations.Map(api);
 ExportGrantCsv.Map(api);

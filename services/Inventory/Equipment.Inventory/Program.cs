@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Attachments;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
@@ -47,8 +48,11 @@ ListShipments.Map(api);
 ReceiveGoods.Map(api);
 ImportReceipts.Map(api);
 AcceptGoods.Map(api);
+ListGoodsReceivedNotes.Map(api);
+GetGoodsReceivedNote.Map(api);
 HandOverAssets.Map(api);
 GetHandoverCertificate.Map(api);
+ListHandovers.Map(api);
 ListAssets.Map(api);
 SearchAssets.Map(api);
 ExportAssets.Map(api);
@@ -65,6 +69,11 @@ CloseStockTake.Map(api);
 GetStockTake.Map(api);
 ListStockTakes.Map(api);
 GetAttention.Map(api);
+GoodsReceivedEvidence.Map(api);
+HandoverEvidence.Map(api);
+RecordHandoverSignature.Map(api);
+DisposalEvidence.Map(api);
+api.MapAttachmentFiles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.DonorMonitor, Roles.Administrator);
 
 api.MapAuditTrail(Roles.LogisticsOfficer, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

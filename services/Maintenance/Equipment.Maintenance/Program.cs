@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Attachments;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.BuildingBlocks.Hosting;
@@ -39,6 +40,8 @@ GetAvailability.Map(api);
 GetReliability.Map(api);
 RecordUsage.Map(api);
 GetAttention.Map(api);
+WorkOrderEvidence.Map(api);
+api.MapAttachmentFiles(Lookups.Readers);
 
 api.MapAuditTrail(Roles.MaintenanceTechnician, Roles.Administrator);   // GET …/audit/{entityType}/{id}: who changed the record, when, what
 

@@ -216,3 +216,24 @@ document.querySelectorAll("input[data-count-entry]").forEach(entry => {
         }
     });
 })();
+
+// Verification on a phone: "Use my position" fills the asset's latitude and longitude from the browser's geolocation
+// (shown only where there is one); the monitor can always type them instead.
+(() => {
+    if (!("geolocation" in navigator)) return;
+    document.querySelectorAll("button[data-geolocate]").forEach(button => {
+        const id = button.dataset.geolocate;
+        const status = document.querySelector(`[data-geolocate-status="${id}"]`);
+        button.hidden = false;
+        button.addEventListener("click", () => {
+            if (status) status.textContent = button.dataset.waiting || "…";
+            navigator.geolocation.getCurrentPosition(position => {
+                document.getElementById(`lat-${id}`).value = position.coords.latitude.toFixed(6);
+                document.getElementById(`lon-${id}`).value = position.coords.longitude.toFixed(6);
+                if (status) status.textContent = button.dataset.found || "✓";
+            }, () => {
+                if (status) status.textContent = button.dataset.failed || "✗";
+            }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+        });
+    });
+})();

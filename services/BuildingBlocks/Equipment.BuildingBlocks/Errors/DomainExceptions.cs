@@ -7,11 +7,12 @@ public sealed class StateConflictException(string message, string currentState, 
     public IReadOnlyList<string> Allowed { get; } = allowed ?? [];
 }
 
-/// <summary>A business rule on one field that the request broke (400, names the field and the rule).</summary>
-public sealed class RuleViolationException(string field, string rule, string message) : Exception(message)
+/// <summary>A business rule on one field that the request broke (400, or 413 for a body over its size limit; names the field and the rule).</summary>
+public sealed class RuleViolationException(string field, string rule, string message, int status = 400) : Exception(message)
 {
     public string Field { get; } = field;
     public string Rule { get; } = rule;
+    public int Status { get; } = status;
 }
 
 /// <summary>The resource does not exist, or the caller may not know it exists (404).</summary>

@@ -127,8 +127,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         var field = CamelCase(exception.Field);
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [exception.Message] })
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request breaks a business rule",
+            Status = exception.Status,
+            Title = exception.Status == StatusCodes.Status413PayloadTooLarge ? "The request is too large" : "The request breaks a business rule",
             Detail = $"{field}: {exception.Message}",
         };
         problem.Extensions["violations"] = new[] { new { field, rule = exception.Rule, message = exception.Message } };

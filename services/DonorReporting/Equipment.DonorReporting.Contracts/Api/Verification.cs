@@ -22,9 +22,25 @@ public sealed record CompleteFollowUpRequest(DateOnly? DoneOn, string Outcome);
 /// <summary><c>POST /visits/{visitId}/findings</c>: a finding per sampled asset, and follow-ups.</summary>
 public sealed record RecordVisitRequest(DateOnly? VisitedOn, IReadOnlyList<AssetObservation>? Findings, IReadOnlyList<FollowUp>? FollowUps = null);
 
+/// <summary>
+/// <c>PUT /visits/{visitId}/findings/{assetId}</c>: what was found of one sampled asset, saved as soon as it is seen (again to
+/// correct it) until the visit is completed. Its position from the phone's geolocation or typed; photos go to
+/// <c>…/findings/{assetId}/attachments</c>.
+/// </summary>
+public sealed record SaveFindingRequest(Finding? Finding, bool? SignsOfUse, bool? VisibilityMarking, double? Latitude = null, double? Longitude = null,
+    DateTime? ObservedAt = null, string? Note = null, string? PhotoReference = null);
+
+/// <summary><c>POST /visits/{visitId}/completion</c>: every sampled asset has its finding; the visit is recorded on that day, with its follow-ups.</summary>
+public sealed record CompleteVisitRequest(DateOnly? VisitedOn, IReadOnlyList<FollowUp>? FollowUps = null);
+
+/// <summary>A sampled asset's photo on receipt: an attachment inventory keeps with its goods received note (<c>GET /api/inventory/attachments/{AttachmentId}</c>).</summary>
+public sealed record ReceiptPhoto(Guid AssetId, Guid AttachmentId);
+
+/// <summary>A visit; <c>ReceiptPhotos</c> (on <c>GET /visits/{visitId}</c>) are the sampled assets' photos from receipt, as inventory announced them.</summary>
 public sealed record VisitResponse(
     Guid Id, Guid GrantId, string DonorCode, string? CrossingPointCode, DateOnly PlannedFor, string Monitor, int Seed, SampleWeights Weights,
-    IReadOnlyList<Guid> SampledAssetIds, VisitStatus Status, DateOnly? VisitedOn, IReadOnlyList<AssetObservation> Findings, IReadOnlyList<FollowUp> FollowUps);
+    IReadOnlyList<Guid> SampledAssetIds, VisitStatus Status, DateOnly? VisitedOn, IReadOnlyList<AssetObservation> Findings, IReadOnlyList<FollowUp> FollowUps,
+    IReadOnlyList<ReceiptPhoto>? ReceiptPhotos = null);
 
 /// <summary><c>POST /grants/{grantId}/allegations</c>.</summary>
 public sealed record ReportAllegationRequest(Guid? AssetId, string ReportedBy, string Allegation);

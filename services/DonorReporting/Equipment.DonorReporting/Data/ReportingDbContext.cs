@@ -32,6 +32,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        BuildingBlocks.Attachments.Attachment.Configure(modelBuilder);
         modelBuilder.Entity<Donor>(b =>
         {
             HasRowVersion(b);
@@ -115,6 +116,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
             HasRowVersion(b);
             b.HasKey(v => v.Id);
             b.HasIndex(v => new { v.DonorCode, v.GrantId });
+            b.HasIndex(v => new { v.GrantId, v.PlannedFor });                  // a grant's visits, latest planned first
+            b.HasIndex(v => new { v.DonorCode, v.PlannedFor });                // a donor's visits across grants
             b.Property(v => v.Status).HasConversion<string>();
             b.OwnsOne(v => v.Weights, w => w.ToJson());
             b.OwnsMany(v => v.Findings, f => { f.ToJson(); f.Property(x => x.Finding).HasConversion<string>(); });

@@ -119,6 +119,17 @@ public sealed class TrackedAsset
     public string? Model { get; private set; }
     /// <summary>The day it was disposed of, lost or stolen (null before disposal, or for a disposal learnt before reporting kept the day).</summary>
     public DateOnly? DisposedOn { get; private set; }
+    /// <summary>Inventory's photo of the unit as it was received (an attachment of its goods received note, served by inventory), if one was taken.</summary>
+    public Guid? ReceiptPhotoId { get; private set; }
+
+    /// <summary>The latest photo of the unit on receipt is the one shown.</summary>
+    public void PhotographedOnReceipt(Guid attachmentId) => ReceiptPhotoId = attachmentId;
+
+    /// <summary>A removed photo is no longer shown (a later one stays).</summary>
+    public void ReceiptPhotoRemoved(Guid attachmentId)
+    {
+        if (ReceiptPhotoId == attachmentId) ReceiptPhotoId = null;
+    }
     /// <summary>The day of its latest deployment or transfer.</summary>
     public DateOnly? DeployedOn { get; private set; }
     /// <summary>The day it first reached a crossing point: the end of its lead time.</summary>

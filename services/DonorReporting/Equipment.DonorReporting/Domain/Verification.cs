@@ -65,6 +65,38 @@ public sealed class VerificationVisit
         FollowUps = followUps.ToList();
     }
 
+    /// <summary>
+    /// Saves what was found of one sampled asset as soon as it is seen, so that a lost connection loses at most the asset being
+    /// recorded; saving it again replaces it (the monitor corrects it) until the visit is completed.
+    /// </summary>
+    public void SaveFinding(AssetObservation finding, DateTime nowUtc)
+    {
+        if (Status != VisitStatus.Planned)
+            throw new StateConflictException($"Visit {Id} was completed on {VisitedOn:yyyy-MM-dd}: its findings are closed.", Status.ToString(), [nameof(VisitStatus.Planned)]);
+        if (!SampledAssetIds.Contains(finding.AssetId))
+            throw new RuleViolationException("assetId", "SampledAsset", $"Asset {finding.AssetId} is not in this visit's sample.");
+        if (finding.ObservedAt > nowUtc.AddMinutes(5))
+            throw new RuleViolationException("observedAt", "NotInFuture", "A finding is saved once it is made.");
+        Findings = [.. Findings.Where(f => f.AssetId != finding.AssetId), finding];
+    }
+
+    /// <summary>The sampled assets still without a finding, in the sample's order.</summary>
+    public IReadOnlyList<Guid> Unrecorded => SampledAssetIds.Where(id => Findings.All(f => f.AssetId != id)).ToList();
+
+    /// <summary>
+    /// Completes a visit whose findings were saved one asset at a time: every sampled asset has one, and the visit is recorded
+    /// as <see cref="Record"/> records it (the day, the follow-ups, the same rules).
+    /// </summary>
+    public void Complete(DateOnly visitedOn, IReadOnlyList<FollowUp> followUps, DateOnly today, IReadOnlyDictionary<Guid, DateOnly>? firstDeployedOn = null)
+    {
+        if (Status == VisitStatus.Planned && Unrecorded.FirstOrDefault() is var missing && missing != Guid.Empty)
+            throw new RuleViolationException("findings", "EverySampledAsset", $"Sampled asset {missing} has no finding yet; save one (NotFound if it could not be seen) before completing the visit.");
+        Record(visitedOn, SampledAssetIds.Select(id => Findings.Single(f => f.AssetId == id)).ToList(), followUps, today, firstDeployedOn);
+    }
+
+    /// <summary>A finding's evidence (photos) is added while the visit is open; a recorded visit is closed.</summary>
+    public string? EvidenceClosedState => Status == VisitStatus.Planned ? null : Status.ToString();
+
     /// <summary>Marks follow-up <paramref name="number"/> (from 1) done: once, on a day between the visit and today.</summary>
     public FollowUp CompleteFollowUp(int number, DateOnly doneOn, string by, string outcome, DateOnly today)
     {

@@ -28,7 +28,8 @@ public sealed record CustodyEntryResponse(long Id, Guid AssetId, DateOnly On, Cu
     DateTime RecordedAt);
 
 /// <summary>The asset's passport: one timeline from its contract to verification findings.</summary>
-public sealed record PassportResponse(AssetResponse Asset, Guid? TenderId, string ContractReference, IReadOnlyList<PassportEntry> Timeline);
+/// <summary>An asset's passport; <c>GoodsReceivedNoteId</c> is the note that registered it (its evidence: the delivery note, the unit's photos).</summary>
+public sealed record PassportResponse(AssetResponse Asset, Guid? TenderId, string ContractReference, IReadOnlyList<PassportEntry> Timeline, Guid? GoodsReceivedNoteId = null);
 
 public sealed record PassportEntry(DateTime At, string Source, string Kind, string Detail);
 

@@ -43,3 +43,8 @@ public sealed record ImportResponse(Guid Id, Guid ShipmentId, ImportStatus Statu
     Guid? GoodsReceivedNoteId, DateTime CreatedAt, DateTime? CompletedAt);
 
 public sealed record ImportError(int Line, string Field, string Message);
+
+/// <summary>A goods received note as the history lists it (<c>GET /goods-received-notes</c>): its shipment, where and when, what was accepted and rejected.</summary>
+public sealed record GoodsReceivedNoteSummary(
+    Guid Id, string Number, Guid ShipmentId, string WaybillNumber, Guid ContractId, string ContractReference, string WarehouseCode, DateOnly ReceivedOn,
+    string ReceivedBy, DateOnly? AcceptedOn, bool AcceptanceDeemed, int AcceptedQuantity, int RejectedQuantity);

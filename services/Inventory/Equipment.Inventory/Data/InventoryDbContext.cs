@@ -31,6 +31,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        BuildingBlocks.Attachments.Attachment.Configure(modelBuilder);
         modelBuilder.Entity<KnownGrant>(b =>
         {
             b.HasKey(g => g.GrantId);
@@ -42,6 +43,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(d => d.Id);
             b.HasIndex(d => new { d.ContractId, d.ContractLineNumber }).IsUnique();
             b.HasIndex(d => new { d.DonorCode, d.GrantId });
+            b.HasIndex(d => new { d.DeliveryDeadline, d.ContractReference, d.ContractLineNumber });   // the deliveries list's default order
             b.HasIndex(d => d.TenderReference);                          // the global search: a tender's goods
             b.Property(d => d.TenderReference).HasMaxLength(100);
             if (SortsMoneyAsDouble) b.Property(d => d.UnitPrice).HasConversion<double>();
@@ -56,6 +58,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(s => s.Id);
             b.HasIndex(s => s.WaybillNumber).IsUnique();
             b.HasIndex(s => new { s.DonorCode, s.ContractId });
+            b.HasIndex(s => new { s.DispatchedOn, s.WaybillNumber });      // the shipment list's default order
             b.Property(s => s.Status).HasConversion<string>();
             b.OwnsMany(s => s.Lines, l => l.ToJson());
         });
@@ -65,6 +68,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(n => n.Id);
             b.HasIndex(n => n.Number).IsUnique();
             b.HasIndex(n => n.ShipmentId);
+            b.HasIndex(n => new { n.ReceivedOn, n.Number });                // the history's default order
             b.OwnsMany(n => n.Lines, l => l.ToJson());
         });
         modelBuilder.Entity<Asset>(b =>
@@ -77,8 +81,9 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasIndex(a => new { a.CrossingPointCode, a.Status });
             b.HasIndex(a => new { a.ItemCategory, a.SerialNumber });
             b.HasIndex(a => a.ContractId);
-            b.HasIndex(a => a.ContractReference);                        // the global search: a contract's goods
-            b.HasIndex(a => a.GoodsReceivedNoteId);                      // the global search: a shipment's goods
+            b.HasIndex(a => a.ContractReference);                           // the global search: a contract's goods
+            b.HasIndex(a => a.GoodsReceivedNoteId);                         // a note's units, for its printable page; the search: a shipment's goods
+            b.HasIndex(a => a.HandoverCertificateId);                       // the certificates that handed over a shipment's goods
             b.HasIndex(a => new { a.ReceivedOn, a.Id });
             b.HasIndex(a => new { a.Status, a.LastSeenOn });
             b.Property(a => a.LastSeenPlace).HasMaxLength(100);
@@ -94,6 +99,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasKey(h => h.Id);
             b.HasIndex(h => h.Number).IsUnique();
             b.HasIndex(h => h.DonorCode);
+            b.HasIndex(h => new { h.HandedOverOn, h.Number });              // the history's default order
         });
         modelBuilder.Entity<CustodyEntry>(b =>
         {

@@ -186,6 +186,15 @@ public sealed class Asset
         return CustodyEntry.Record(Id, transferredOn, CustodyAction.Transferred, from, $"{point.Name} ({point.Code})", by, reason, null, nowUtc);
     }
 
+    /// <summary>
+    /// The state of its disposal, loss or theft, whose evidence (a police report, a disposal record) may come after it and is
+    /// added, never removed: the disposal is final. An asset still in service has no disposal (409 naming its status).
+    /// </summary>
+    public string DisposalState() => Status is AssetStatus.Disposed or AssetStatus.Lost or AssetStatus.Stolen
+        ? Status.ToString()
+        : throw new StateConflictException($"Asset {SerialNumber} is {Status}: it has no disposal, loss or theft to keep evidence of.", Status.ToString(),
+            [nameof(AssetStatus.Disposed), nameof(AssetStatus.Lost), nameof(AssetStatus.Stolen)]);
+
     public CustodyEntry Dispose(DisposalKind kind, DateOnly on, string reason, string? evidence, string by, DateTime nowUtc)
     {
         if (Status is AssetStatus.Disposed or AssetStatus.Lost or AssetStatus.Stolen)

@@ -26,6 +26,12 @@ public sealed class GoodsReceivedNote
         AcceptedOn ?? (today >= ReceivedOn.AddDays(DeemedAcceptanceDays) ? ReceivedOn.AddDays(DeemedAcceptanceDays) : null);
 
     /// <summary>
+    /// The note's evidence (the signed delivery note, photos of the units) is added until final acceptance, recorded or
+    /// deemed: then the note is closed and its files are what was accepted ("Accepted"), or null while it is open.
+    /// </summary>
+    public string? EvidenceClosedState(DateOnly today) => AcceptanceOn(today) is null ? null : "Accepted";
+
+    /// <summary>
     /// Records what arrived: per shipped contract line, the units accepted and the number rejected. More than the
     /// waybill carried, or more accepted than the contract still expects, is an over-delivery (409).
     /// </summary>
@@ -137,6 +143,27 @@ public sealed class HandoverCertificate
     public string ToRepresentativeName { get; private set; } = "";
     public string ToRepresentativeRole { get; private set; } = "";
     public List<Guid> AssetIds { get; private set; } = [];
+    /// <summary>The day the printed certificate was signed by both parties, recorded with its signed scan; null until then.</summary>
+    public DateOnly? SignedOn { get; private set; }
+
+    /// <summary>Its evidence (the signed scan) is added until the signature is recorded; then it is closed ("Signed").</summary>
+    public string? EvidenceClosedState => SignedOn is null ? null : "Signed";
+
+    /// <summary>
+    /// Records that the certificate was signed, once, on a day between the handover and today, with its signed scan attached
+    /// (<paramref name="attachedFiles"/>: the files it keeps): from then on its evidence is never changed.
+    /// </summary>
+    public void RecordSignature(DateOnly signedOn, int attachedFiles, DateOnly today)
+    {
+        if (SignedOn is not null)
+            throw new StateConflictException($"Handover certificate {Number} was signed on {SignedOn:yyyy-MM-dd}.", "Signed", ["Unsigned"]);
+        if (signedOn < HandedOverOn)
+            throw new RuleViolationException("signedOn", "NotBeforeHandover", $"The handover took place on {HandedOverOn:yyyy-MM-dd}; its certificate cannot be signed on {signedOn:yyyy-MM-dd}, before it.");
+        if (signedOn > today) throw new RuleViolationException("signedOn", "NotInFuture", "A signature is recorded once it is made.");
+        if (attachedFiles == 0)
+            throw new RuleViolationException("attachments", "SignedScanAttached", $"Attach the signed scan of certificate {Number} before recording its signature.");
+        SignedOn = signedOn;
+    }
 }
 
 /// <summary>What other services said about an asset (maintenance status, verification findings), kept for its passport.</summary>

@@ -46,7 +46,8 @@ public static class ResponseMapping
             h.Id, h.Number, h.GrantId, h.HandedOverOn, h.Place, h.FromParty, h.FromRepresentativeName, h.FromRepresentativeRole, h.ToAuthority,
             h.ToRepresentativeName, h.ToRepresentativeRole,
             assets.OrderBy(a => a.ItemCategory).ThenBy(a => a.SerialNumber)
-                .Select(a => new HandedOverAsset(a.Id, a.ItemCategory, a.Description, a.Manufacturer, a.Model, a.SerialNumber, a.UnitValue, a.Currency, a.VisibilityMarking)).ToList());
+                .Select(a => new HandedOverAsset(a.Id, a.ItemCategory, a.Description, a.Manufacturer, a.Model, a.SerialNumber, a.UnitValue, a.Currency, a.VisibilityMarking)).ToList(),
+            h.SignedOn);
     }
 
     extension(ExpectedDeliveryResponse)

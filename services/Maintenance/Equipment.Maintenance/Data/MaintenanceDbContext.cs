@@ -19,6 +19,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        BuildingBlocks.Attachments.Attachment.Configure(modelBuilder);
         modelBuilder.Entity<MaintainedAsset>(b =>
         {
             HasRowVersion(b);

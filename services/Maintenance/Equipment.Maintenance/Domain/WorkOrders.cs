@@ -98,6 +98,9 @@ public sealed class WorkOrder
         CancellationReason = reason;
     }
 
+    /// <summary>Its evidence (photos of the fault and the repair) is added while the job is open; a completed or cancelled order is closed.</summary>
+    public string? EvidenceClosedState => Status is WorkOrderStatus.Completed or WorkOrderStatus.Cancelled ? Status.ToString() : null;
+
     private void Move(WorkOrderStatus target)
     {
         if (!Next[Status].Contains(target))

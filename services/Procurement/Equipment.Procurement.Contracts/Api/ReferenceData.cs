@@ -54,4 +54,4 @@ public sealed record RaiseRequisitionRequest(
 public sealed record RequisitionResponse(
     Guid Id, Guid GrantId, string DonorCode, string BudgetLineCode, string ItemCategory, string TechnicalSpecification, int Quantity,
     decimal EstimatedUnitValue, decimal EstimatedValue, string? DestinationCrossingPointCode, string? DestinationWarehouse, DateOnly RequiredBy,
-    RequisitionStatus Status, Guid? TenderId);
+    RequisitionStatus Status, Guid? TenderId, DateTime RaisedAt);

@@ -45,6 +45,8 @@ public abstract class ProcurementDbContext(DbContextOptions options) : ServiceDb
             HasRowVersion(b);
             b.HasKey(r => r.Id);
             b.HasIndex(r => new { r.DonorCode, r.GrantId, r.Status });
+            b.HasIndex(r => new { r.Status, r.RaisedAt });                    // the requisition list's default order, of a status or all
+            b.HasIndex(r => r.RequiredBy);
             b.Property(r => r.Status).HasConversion<string>();
             b.Ignore(r => r.EstimatedValue);
         });

@@ -24,7 +24,7 @@ public static class ResponseMapping
     {
         public static RequisitionResponse From(Requisition r) => new(
             r.Id, r.GrantId, r.DonorCode, r.BudgetLineCode, r.ItemCategory, r.TechnicalSpecification, r.Quantity, r.EstimatedUnitValue, r.EstimatedValue,
-            r.DestinationCrossingPointCode, r.DestinationWarehouse, r.RequiredBy, r.Status, r.TenderId);
+            r.DestinationCrossingPointCode, r.DestinationWarehouse, r.RequiredBy, r.Status, r.TenderId, r.RaisedAt);
     }
 
     extension(SupplierResponse)

@@ -48,19 +48,27 @@ public static class RecordVisit
             var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == c.VisitId && (c.DonorScope == null || v.DonorCode == c.DonorScope), cancellationToken)
                 ?? throw new NotFoundException($"No verification visit {c.VisitId}.");
             var now = clock.GetUtcNow();
-            var sampled = visit.SampledAssetIds.ToList();
-            var deployedOn = (await db.TrackedAssets.AsNoTracking().Where(a => sampled.Contains(a.AssetId) && a.FirstDeployedOn != null)
-                    .Select(a => new { a.AssetId, a.FirstDeployedOn }).ToListAsync(cancellationToken))
-                .ToDictionary(a => a.AssetId, a => a.FirstDeployedOn!.Value);
-            visit.Record(c.VisitedOn!.Value, c.Findings!, c.FollowUps ?? [], DateOnly.FromDateTime(now.UtcDateTime), deployedOn);
-
-            db.Publish(new VerificationRecorded(visit.Id, visit.GrantId,
-                visit.CrossingPointCode ?? "", visit.VisitedOn!.Value, visit.Monitor,
-                visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding, f.Note)).ToList()) { OccurredAt = now });
+            visit.Record(c.VisitedOn!.Value, c.Findings!, c.FollowUps ?? [], DateOnly.FromDateTime(now.UtcDateTime), await FirstDeployedAsync(db, visit, cancellationToken));
+            Announce(db, visit, now);
             await db.SaveChangesAsync(cancellationToken);
             return VisitResponse.From(visit);
         }
     }
+
+    /// <summary>What reporting knows of each sampled asset's first deployment (a visit cannot have found it there before).</summary>
+    internal static async Task<Dictionary<Guid, DateOnly>> FirstDeployedAsync(ReportingDbContext db, VerificationVisit visit, CancellationToken cancellationToken)
+    {
+        var sampled = visit.SampledAssetIds.ToList();
+        return (await db.TrackedAssets.AsNoTracking().Where(a => sampled.Contains(a.AssetId) && a.FirstDeployedOn != null)
+                .Select(a => new { a.AssetId, a.FirstDeployedOn }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.AssetId, a => a.FirstDeployedOn!.Value);
+    }
+
+    /// <summary>Publishes <c>reporting.verification-recorded</c> for a visit just recorded.</summary>
+    internal static void Announce(ReportingDbContext db, VerificationVisit visit, DateTimeOffset now) =>
+        db.Publish(new VerificationRecorded(visit.Id, visit.GrantId,
+            visit.CrossingPointCode ?? "", visit.VisitedOn!.Value, visit.Monitor,
+            visit.Findings.Select(f => new AssetFinding(f.AssetId, f.Finding, f.Note)).ToList()) { OccurredAt = now });
 
     /// <summary>Visits hold exact positions of border equipment and what monitors found: only monitors (their donor's) and administrators read them.</summary>
     public static void Map(RouteGroupBuilder api)
@@ -72,17 +80,16 @@ public static class RecordVisit
             .WithEntityTag<VerificationVisit>("visitId")
             .WithName("RecordVisit");
         api.MapGet("/visits/{visitId:guid}", async (Guid visitId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
-                VisitResponse.From(await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId && (user.DonorScope == null || v.DonorCode == user.DonorScope), ct)
-                    ?? throw new NotFoundException($"No verification visit {visitId}.")))
+            {
+                var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId && (user.DonorScope == null || v.DonorCode == user.DonorScope), ct)
+                    ?? throw new NotFoundException($"No verification visit {visitId}.");
+                var sampled = visit.SampledAssetIds.ToList();
+                var photos = await db.TrackedAssets.AsNoTracking().Where(a => sampled.Contains(a.AssetId) && a.ReceiptPhotoId != null)
+                    .Select(a => new ReceiptPhoto(a.AssetId, a.ReceiptPhotoId!.Value)).ToListAsync(ct);
+                return VisitResponse.From(visit) with { ReceiptPhotos = photos };
+            })
             .RequireAuthorization(monitors)
             .WithEntityTag<VerificationVisit>("visitId")
             .WithName("GetVisit");
-        api.MapGet("/grants/{grantId:guid}/visits", async (Guid grantId, ReportingDbContext db, CurrentUser user, CancellationToken ct) =>
-            {
-                var grant = await Grants.GetGrant.FindVisibleGrantAsync(db, grantId, user.DonorScope, ct);
-                return (await db.Visits.AsNoTracking().Where(v => v.GrantId == grant.Id).OrderByDescending(v => v.PlannedFor).ToListAsync(ct)).Select(VisitResponse.From).ToList();
-            })
-            .RequireAuthorization(monitors)
-            .WithName("ListVisits");
     }
 }

@@ -45,7 +45,7 @@ public static class GetPassport
                     $"Deployed at {asset.CrossingPointCode ?? deployment.To} instead of the contract line's destination {asset.DestinationCrossingPointCode}: {deviation}"));
 
             return new PassportResponse(AssetResponse.From(asset, today), delivery.TenderId, delivery.ContractReference,
-                timeline.OrderBy(t => t.At).ThenBy(t => Order(t.Kind)).ToList());
+                timeline.OrderBy(t => t.At).ThenBy(t => Order(t.Kind)).ToList(), asset.GoodsReceivedNoteId);
         }
 
         private static int Order(string kind) => kind switch { "ContractSigned" => 0, "Dispatched" => 1, "Arrived" => 2, "Received" => 3, "Accepted" => 4, "Deviation" => 6, _ => 5 };

@@ -23,6 +23,68 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Equipment.BuildingBlocks.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "UploadedAt");
+
+                    b.HasIndex("RecordType", "RecordId", "UploadedAt");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("Equipment.BuildingBlocks.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -635,6 +697,9 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.Property<long>("OperationalTicks")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("ReceiptPhotoId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
 
@@ -741,6 +806,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DonorCode", "GrantId");
+
+                    b.HasIndex("DonorCode", "PlannedFor");
+
+                    b.HasIndex("GrantId", "PlannedFor");
 
                     b.ToTable("Visits");
                 });

@@ -23,6 +23,68 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Equipment.BuildingBlocks.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "UploadedAt");
+
+                    b.HasIndex("RecordType", "RecordId", "UploadedAt");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("Equipment.BuildingBlocks.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -287,6 +349,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("GoodsReceivedNoteId");
 
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -475,6 +539,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 
@@ -521,6 +587,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ShipmentId");
+
+                    b.HasIndex("ReceivedOn", "Number");
 
                     b.ToTable("GoodsReceivedNotes");
                 });
@@ -569,6 +637,9 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ToAuthority")
                         .IsRequired()
                         .HasColumnType("text");
@@ -587,6 +658,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -724,6 +797,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 

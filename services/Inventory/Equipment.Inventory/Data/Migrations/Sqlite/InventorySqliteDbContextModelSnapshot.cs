@@ -17,6 +17,68 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Equipment.BuildingBlocks.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "UploadedAt");
+
+                    b.HasIndex("RecordType", "RecordId", "UploadedAt");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("Equipment.BuildingBlocks.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -277,6 +339,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("GoodsReceivedNoteId");
 
+                    b.HasIndex("HandoverCertificateId");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("CrossingPointCode", "Status");
@@ -461,6 +525,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("DonorCode", "GrantId");
 
+                    b.HasIndex("DeliveryDeadline", "ContractReference", "ContractLineNumber");
+
                     b.ToTable("ExpectedDeliveries");
                 });
 
@@ -507,6 +573,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ShipmentId");
+
+                    b.HasIndex("ReceivedOn", "Number");
 
                     b.ToTable("GoodsReceivedNotes");
                 });
@@ -555,6 +623,9 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ToAuthority")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -573,6 +644,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("HandedOverOn", "Number");
 
                     b.ToTable("HandoverCertificates");
                 });
@@ -710,6 +783,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("WaybillNumber")
                         .IsUnique();
+
+                    b.HasIndex("DispatchedOn", "WaybillNumber");
 
                     b.HasIndex("DonorCode", "ContractId");
 

@@ -451,6 +451,10 @@ namespace Equipment.Procurement.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RequiredBy");
+
+                    b.HasIndex("Status", "RaisedAt");
+
                     b.HasIndex("DonorCode", "GrantId", "Status");
 
                     b.ToTable("Requisitions");

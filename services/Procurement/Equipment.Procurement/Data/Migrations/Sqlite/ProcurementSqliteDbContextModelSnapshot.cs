@@ -441,6 +441,10 @@ namespace Equipment.Procurement.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RequiredBy");
+
+                    b.HasIndex("Status", "RaisedAt");
+
                     b.HasIndex("DonorCode", "GrantId", "Status");
 
                     b.ToTable("Requisitions");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Equipment.Inventory.Data.Migrations.Postgres
+namespace Equipment.Inventory.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class GlobalSearch : Migration
@@ -13,7 +13,7 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "TenderReference",
                 table: "ExpectedDeliveries",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
@@ -26,11 +26,6 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                 name: "IX_Assets_ContractReference",
                 table: "Assets",
                 column: "ContractReference");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Assets_GoodsReceivedNoteId",
-                table: "Assets",
-                column: "GoodsReceivedNoteId");
         }
 
         /// <inheritdoc />
@@ -42,10 +37,6 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Assets_ContractReference",
-                table: "Assets");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Assets_GoodsReceivedNoteId",
                 table: "Assets");
 
             migrationBuilder.DropColumn(

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Equipment.Inventory.Data.Migrations.Sqlite
+namespace Equipment.Inventory.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class GlobalSearch : Migration
@@ -13,7 +13,7 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "TenderReference",
                 table: "ExpectedDeliveries",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
@@ -26,11 +26,6 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                 name: "IX_Assets_ContractReference",
                 table: "Assets",
                 column: "ContractReference");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Assets_GoodsReceivedNoteId",
-                table: "Assets",
-                column: "GoodsReceivedNoteId");
         }
 
         /// <inheritdoc />
@@ -42,10 +37,6 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Assets_ContractReference",
-                table: "Assets");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Assets_GoodsReceivedNoteId",
                 table: "Assets");
 
             migrationBuilder.DropColumn(
