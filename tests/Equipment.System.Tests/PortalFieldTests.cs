@@ -99,7 +99,7 @@ public sealed partial class PortalTests
         var (_, assets, logisticsApi) = await ReceivedCamerasAsync(system, 2, warehouse);
         var contract = await (await system.SignInAsync("officer")).Procurement.GetContractAsync(assets[0].ContractId);
         var tender = await (await system.SignInAsync("officer")).Procurement.GetTenderAsync(contract.TenderId);
-        var waybill = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id))[0].WaybillNumber;
+        var waybill = (await logisticsApi.Inventory.ListShipmentsAsync(contract.Id)).Items[0].WaybillNumber;
         var serials = assets.Select(a => a.SerialNumber).ToList();
 
         var page = await SignInAsync("logistics", PhoneWidth, PhoneHeight);
