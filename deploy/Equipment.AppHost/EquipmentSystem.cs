@@ -23,6 +23,8 @@ public sealed class EquipmentSystem
     public string DataDirectory { get; }
     public HostOptions Options { get; }
     public Uri GatewayUrl => new($"http://127.0.0.1:{Options.Ports.Gateway}/");
+    /// <summary>Where people reach the portal (<c>--public-url</c>, else the gateway): the address QR labels encode.</summary>
+    public Uri PublicUrl => Options.PublicUrl ?? GatewayUrl;
     public Uri DashboardUrl => new($"http://127.0.0.1:{Options.Ports.Dashboard}/");
 
     /// <summary>
@@ -61,6 +63,13 @@ public sealed class EquipmentSystem
             .AsProduction();
         sidecar.WithEnvironment("DAPR_GRPC_PORT", sidecar.GetEndpoint("grpc").Property(EndpointProperty.TargetPort));
 
+        var gateway = builder.AddProject<Projects.Equipment_Gateway>(Gateway, launchProfileName: null)
+            .WithHttpEndpoint(port: ports.Gateway, name: "http", isProxied: false)
+            .OnLoopback()
+            .WithEnvironment("Auth__SigningKeyFile", SigningKeyFile)
+            .WithHttpHealthCheck("/health/ready")
+            .AsProduction();
+
         var services = new List<IResourceBuilder<ProjectResource>>();
         foreach (var (appId, index) in Services.Select((a, i) => (a, i)))
         {
@@ -71,15 +80,14 @@ public sealed class EquipmentSystem
             // so the sidecar and the services start side by side; the gateway waits for the services.
             sidecar.WithEnvironment($"Sidecar__Apps__{index}__AppId", appId)
                 .WithEnvironment($"Sidecar__Apps__{index}__Url", service.GetEndpoint("http"));
+            if (appId == "inventory")
+            {
+                // A QR label encodes the asset's portal address: the gateway's public address unless --public-url gives another.
+                if (Options.PublicUrl is { } publicUrl) service.WithEnvironment("Inventory__PublicBaseUrl", publicUrl.AbsoluteUri);
+                else service.WithEnvironment("Inventory__PublicBaseUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
+            }
             services.Add(service);
         }
-
-        var gateway = builder.AddProject<Projects.Equipment_Gateway>(Gateway, launchProfileName: null)
-            .WithHttpEndpoint(port: ports.Gateway, name: "http", isProxied: false)
-            .OnLoopback()
-            .WithEnvironment("Auth__SigningKeyFile", SigningKeyFile)
-            .WithHttpHealthCheck("/health/ready")
-            .AsProduction();
 
         var portal = builder.AddProject<Projects.Equipment_Portal>(Portal, launchProfileName: null)
             .WithHttpEndpoint(port: ports.Portal, name: "http", isProxied: false)

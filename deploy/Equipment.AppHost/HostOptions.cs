@@ -14,12 +14,18 @@ public sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, 
     /// <summary>Every part's log lines on the AppHost's console too (they are always in the dashboard).</summary>
     public bool ConsoleLogs { get; init; }
 
+    /// <summary>
+    /// The portal's address as people reach it (a phone on the LAN: <c>http://192.168.1.20:8080/</c>), which QR labels
+    /// encode; null: the gateway's own address.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
     /// <summary>The prefix of the PostgreSQL databases (equipment_procurement, …); tests give each run its own.</summary>
     public string DatabasePrefix { get; init; } = "equipment";
 
     public const string Usage =
         "usage: dotnet run --project deploy/Equipment.AppHost [-- --reset] [--no-seed] [--console-logs] [--data DIR] [--postgres CONNECTION [--database-prefix P]] [--replicas N]\n" +
-        "       [--start-deadline SECONDS] [--gateway-port 8080] [--portal-port 5100] [--procurement-port 5101] [--inventory-port 5102]\n" +
+        "       [--start-deadline SECONDS] [--public-url URL] [--gateway-port 8080] [--portal-port 5100] [--procurement-port 5101] [--inventory-port 5102]\n" +
         "       [--maintenance-port 5103] [--reporting-port 5104] [--sidecar-port 3500] [--sidecar-grpc-port 50001] [--dashboard-port 18888]";
 
     public static HostOptions Parse(string[] args)
@@ -29,6 +35,7 @@ public sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, 
         bool reset = false, noSeed = false, consoleLogs = false;
         var prefix = "equipment";
         string? postgres = null;
+        Uri? publicUrl = null;
         var replicas = 1;
         var deadline = TimeSpan.FromSeconds(180);
         var rest = new List<string>();
@@ -47,6 +54,11 @@ public sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, 
                     break;
                 case "--data": data = Next() is { Length: > 0 } d ? d : data; break;
                 case "--postgres": postgres = Next(); if (string.IsNullOrWhiteSpace(postgres)) return Bad(arg); break;
+                case "--public-url":
+                    if (Uri.TryCreate(Next(), UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && u.Query.Length == 0 && u.Fragment.Length == 0)
+                        publicUrl = u.AbsoluteUri.EndsWith('/') ? u : new Uri(u.AbsoluteUri + "/");
+                    else return Bad(arg);
+                    break;
                 case "--replicas": if (int.TryParse(Next(), out var n) && n is >= 1 and <= 9) replicas = n; else return Bad(arg); break;
                 case "--start-deadline": if (int.TryParse(Next(), out var s) && s is >= 10 and <= 3600) deadline = TimeSpan.FromSeconds(s); else return Bad(arg); break;
                 case "--gateway-port": if (Port() is { } g) ports = ports with { Gateway = g }; else return Bad(arg); break;
@@ -67,7 +79,7 @@ public sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, 
                     break;
             }
         }
-        return new HostOptions(data, ports, reset, noSeed, postgres, replicas, deadline, [.. rest]) { ConsoleLogs = consoleLogs, DatabasePrefix = prefix };
+        return new HostOptions(data, ports, reset, noSeed, postgres, replicas, deadline, [.. rest]) { ConsoleLogs = consoleLogs, DatabasePrefix = prefix, PublicUrl = publicUrl };
 
         HostOptions Bad(string arg) => new(data, ports, reset, noSeed, postgres, replicas, deadline, [],
             $"apphost: '{arg}' is not an option, or its value is not valid.");

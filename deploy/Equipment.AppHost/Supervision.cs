@@ -175,6 +175,7 @@ public sealed class StartupReport(EquipmentSystem system, ResourceNotificationSe
         var gateway = system.GatewayUrl;
         Console.WriteLine();
         Console.WriteLine($"Equipment is running ({took.TotalSeconds:0.0} s). Portal and gateway: {gateway}   (health: {gateway}health)");
+        if (system.PublicUrl != gateway) Console.WriteLine($"QR labels open: {system.PublicUrl}assets/…");
         Console.WriteLine($"Dashboard (logs, traces, metrics, restarts): {system.DashboardUrl}");
         Console.WriteLine($"Data: {system.DataDirectory}");
         Console.WriteLine("Demo logins (password 'demo' for all, local mode only):");

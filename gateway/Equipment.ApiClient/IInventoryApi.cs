@@ -79,6 +79,10 @@ public interface IInventoryApi
     Task<Page<AssetResponse>> ListAssetsAsync(Guid? grantId = null, Guid? contractId = null, AssetStatus? status = null, int? page = null, int? pageSize = null,
         string? crossingPointCode = null, string? category = null, string? serial = null, string? sort = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The assets one term names (id or QR label address, serial, waybill, goods received note, contract or tender reference), paged.</summary>
+    [Get("/api/inventory/assets/search")]
+    Task<AssetSearchResponse> SearchAssetsAsync(string q, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
     /// <summary>The register as CSV, same filters as <see cref="ListAssetsAsync"/>, streamed.</summary>
     [Get("/api/inventory/assets/export.csv")]
     Task<HttpResponseMessage> ExportAssetsAsync(Guid? grantId = null, Guid? contractId = null, AssetStatus? status = null, string? crossingPointCode = null,

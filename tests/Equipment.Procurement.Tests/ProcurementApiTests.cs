@@ -99,6 +99,9 @@ public class ProcurementApiTests(ServiceFactory<Program> factory) : IClassFixtur
         Assert.Equal(1, await EventsAsync(ContractSigned.Topic, contractId));
         var afterSigning = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.Officer.GetAsync($"/api/procurement/tenders/{id}"));
         Assert.Equal("ContractSigned", afterSigning["status"]!.GetValue<string>());
+        var tenderReference = afterSigning["reference"]!.GetValue<string>();                                  // v3: inventory finds the goods by it
+        Assert.True(await factory.WithDbAsync<ProcurementDbContext, bool>(db => db.OutboxMessages.AnyAsync(m =>
+            m.Topic == ContractSigned.Topic && m.Payload.Contains(contractId.ToString()) && m.Payload.Contains($"\"tenderReference\":\"{tenderReference}\""))));
         await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await world.PostAsync($"tenders/{id}/cancellation", new { reason = "Too late to cancel" }));
 
         var amended = await HttpAssert.StatusAsync(HttpStatusCode.OK, await world.PostAsync($"contracts/{contractId}/amendments", new

@@ -63,7 +63,8 @@ public sealed partial class PortalTests
             ["logistics"] = ["", "logistics/deliveries", "logistics/shipments", "logistics/goods-received-notes", "logistics/handovers", "logistics/assets",
                 $"logistics/assets/{camera.Id}", $"logistics/assets/{camera.Id}/transfer", $"logistics/assets/{camera.Id}/disposal", $"logistics/shipments/{shipment.Id}",
                 "logistics/handover", $"logistics/imports/{import.Id}", "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
-                $"logistics/goods-received-notes/{passport.GoodsReceivedNoteId}", $"logistics/handovers/{passport.Asset.HandoverCertificateId}"],
+                $"logistics/goods-received-notes/{passport.GoodsReceivedNoteId}", $"logistics/handovers/{passport.Asset.HandoverCertificateId}",
+                $"search?q={Uri.EscapeDataString(contract.Reference)}", "search?q=NO-SUCH-SERIAL", "search", $"logistics/assets/labels?id={camera.Id}"],
             ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/plans", "maintenance/warranty-claims", $"maintenance/assets/{camera.Id}/usage"],
             ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations", $"logistics/assets/{camera.Id}"],
             ["admin"] = ["", $"donor/grants/{grant.Id}", "admin/grants", $"admin/grants/{grant.Id}"],
@@ -84,6 +85,14 @@ public sealed partial class PortalTests
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
                 found.AddRange(await AxeViolationsAsync(page));
             }
+        }
+
+        // On a phone: the stock-take with its scan button and the dashboard's charts and map.
+        var phone = await SignInAsync("logistics", 390, 844, bypassCsp: true);
+        foreach (var path in new[] { $"logistics/stock-takes/{count.Id}", $"search?q={Uri.EscapeDataString(contract.Reference)}" })
+        {
+            await phone.GotoAsync(path);
+            found.AddRange(await AxeViolationsAsync(phone));
         }
 
         // Forms showing their refusals, beside the fields: the visit unanswered, a requisition without its specification.

@@ -54,6 +54,7 @@ HandOverAssets.Map(api);
 GetHandoverCertificate.Map(api);
 ListHandovers.Map(api);
 ListAssets.Map(api);
+SearchAssets.Map(api);
 ExportAssets.Map(api);
 GetAsset.Map(api);
 DeployAsset.Map(api);

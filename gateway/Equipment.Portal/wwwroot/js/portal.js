@@ -88,6 +88,139 @@ document.querySelectorAll("input[data-serial-entry]").forEach(entry => {
     }, true);
 })();
 
+// A stock-take: a serial (or an asset's QR label) already counted here is refused at once, before it is sent: the page
+// says so beside the field. <input data-count-entry="LIST"> names the hidden <ul id="LIST"> of what the count has seen
+// (serials, and data-asset-id for the assets among them); [data-count-warning] is where it is said. The service warns too.
+const assetInAddress = text => {
+    const match = /(?:^|\/)assets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?(?:[?#].*)?$/i.exec(text.trim());
+    return match ? match[1].toLowerCase() : null;
+};
+document.querySelectorAll("input[data-count-entry]").forEach(entry => {
+    const list = document.getElementById(entry.dataset.countEntry);
+    const warning = entry.form.querySelector("[data-count-warning]");
+    if (!list || !warning) return;
+    const seen = () => {
+        const text = entry.value.trim();
+        if (text.length === 0) return null;
+        const id = assetInAddress(text);
+        for (const item of list.querySelectorAll("li")) {
+            if (id ? item.dataset.assetId === id : item.textContent.trim().toUpperCase() === text.toUpperCase()) return item.textContent.trim();
+        }
+        return null;
+    };
+    entry.form.addEventListener("submit", event => {
+        const twice = seen();
+        warning.hidden = twice === null;
+        if (twice === null) { entry.removeAttribute("aria-invalid"); return; }
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        warning.textContent = entry.dataset.textTwice.replace("{0}", twice);
+        entry.setAttribute("aria-invalid", "true");
+        entry.select();
+    });
+});
+
+// "Scan": reads a QR code or a barcode with the camera into the field, then sends its form. The button shows only where
+// the browser has a camera API (not on a page served over plain HTTP to another machine: the field is typed in there).
+// The browser's own BarcodeDetector where it exists; else @zxing/library, served by the portal, loaded on the first scan.
+// <button data-scan-into="ID" data-scan-library="URL" [data-scan-continue]>; its panel is #ID-scanner.
+(() => {
+    const buttons = document.querySelectorAll("button[data-scan-into]");
+    if (buttons.length === 0 || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+    const resumeKey = "equipment.scan.resume";
+    let library = null;
+    const loadLibrary = url => library ??= new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = url;
+        script.onload = () => resolve(window.ZXing);
+        script.onerror = () => reject(new Error("the scanner could not be loaded"));
+        document.head.appendChild(script);
+    });
+    const nativeDetector = async () => {
+        if (!("BarcodeDetector" in window)) return null;
+        try {
+            const formats = await window.BarcodeDetector.getSupportedFormats();
+            return formats.length > 0 ? new window.BarcodeDetector({ formats }) : null;
+        } catch { return null; }
+    };
+
+    buttons.forEach(button => {
+        const input = document.getElementById(button.dataset.scanInto);
+        const panel = document.getElementById(button.dataset.scanInto + "-scanner");
+        if (!input || !panel) return;
+        const video = panel.querySelector("video");
+        const status = panel.querySelector("[data-scan-status]");
+        const say = (key, value) => { status.textContent = (panel.dataset[key] || "").replace("{0}", value ?? ""); };
+        let stream = null, reader = null, running = false;
+        button.hidden = false;
+
+        const stop = () => {
+            running = false;
+            reader?.reset();
+            reader = null;
+            stream?.getTracks().forEach(track => track.stop());
+            stream = null;
+            video.srcObject = null;
+            panel.hidden = true;
+            button.setAttribute("aria-expanded", "false");
+        };
+        const read = text => {
+            if (!running) return;
+            stop();
+            say("textRead", text);
+            input.value = text.trim();
+            if (button.dataset.scanContinue) sessionStorage.setItem(resumeKey, location.pathname);
+            input.form.requestSubmit();
+            if (input.getAttribute("aria-invalid") === "true") { sessionStorage.removeItem(resumeKey); input.focus(); }   // refused at once
+        };
+        const start = async () => {
+            if (running) return;
+            running = true;
+            panel.hidden = false;
+            button.setAttribute("aria-expanded", "true");
+            say("textStarting");
+            try {
+                const detector = await nativeDetector();
+                if (detector) {
+                    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+                    video.srcObject = stream;
+                    await video.play();
+                    say("textAim");
+                    const tick = async () => {
+                        if (!running) return;
+                        try {
+                            const codes = await detector.detect(video);
+                            if (codes.length > 0) { read(codes[0].rawValue); return; }
+                        } catch { /* a frame not ready yet */ }
+                        setTimeout(tick, 150);
+                    };
+                    tick();
+                } else {
+                    const ZXing = await loadLibrary(button.dataset.scanLibrary);
+                    reader = new ZXing.BrowserMultiFormatReader();
+                    say("textAim");
+                    await reader.decodeFromConstraints({ video: { facingMode: { ideal: "environment" } }, audio: false }, video, result => {
+                        if (result) read(result.getText());
+                    });
+                }
+            } catch (error) {
+                const reason = error && error.name ? error.name : String(error);
+                stop();
+                panel.hidden = false;
+                say("textFailed", reason);
+                input.focus();
+            }
+        };
+        button.addEventListener("click", () => running ? stop() : start());
+        panel.querySelector("[data-scan-stop]")?.addEventListener("click", () => { sessionStorage.removeItem(resumeKey); stop(); input.focus(); });
+        // Counting one serial after another: the page came back after a scan, so the camera starts again.
+        if (button.dataset.scanContinue && sessionStorage.getItem(resumeKey) === location.pathname) {
+            sessionStorage.removeItem(resumeKey);
+            start();
+        }
+    });
+})();
+
 // Verification on a phone: "Use my position" fills the asset's latitude and longitude from the browser's geolocation
 // (shown only where there is one); the monitor can always type them instead.
 (() => {

@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Contracts;
+
 namespace Equipment.Inventory.Contracts.Api;
 
 /// <summary>An asset in the register.</summary>
@@ -30,3 +32,13 @@ public sealed record CustodyEntryResponse(long Id, Guid AssetId, DateOnly On, Cu
 public sealed record PassportResponse(AssetResponse Asset, Guid? TenderId, string ContractReference, IReadOnlyList<PassportEntry> Timeline, Guid? GoodsReceivedNoteId = null);
 
 public sealed record PassportEntry(DateTime At, string Source, string Kind, string Detail);
+
+/// <summary>What a search term was found as: the asset's id (a QR label's address), its serial, or a reference its goods came under.</summary>
+public enum AssetMatch { Id, Serial, Shipment, GoodsReceivedNote, Contract, Tender }
+
+/// <summary>
+/// <c>GET /assets/search?q=</c>: the assets one term names, found in one step: the asset's id or its QR label's address,
+/// its serial, a shipment's waybill, a goods received note's number, a contract's or a tender's reference (tried in that
+/// order; the first kind that names an asset answers, as <see cref="MatchedBy"/>). None found: an empty page, MatchedBy null.
+/// </summary>
+public sealed record AssetSearchResponse(string Query, AssetMatch? MatchedBy, Page<AssetResponse> Assets);

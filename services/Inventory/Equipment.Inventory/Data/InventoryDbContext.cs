@@ -44,6 +44,8 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasIndex(d => new { d.ContractId, d.ContractLineNumber }).IsUnique();
             b.HasIndex(d => new { d.DonorCode, d.GrantId });
             b.HasIndex(d => new { d.DeliveryDeadline, d.ContractReference, d.ContractLineNumber });   // the deliveries list's default order
+            b.HasIndex(d => d.TenderReference);                          // the global search: a tender's goods
+            b.Property(d => d.TenderReference).HasMaxLength(100);
             if (SortsMoneyAsDouble) b.Property(d => d.UnitPrice).HasConversion<double>();
             b.Ignore(d => d.QuantityOutstanding);
             b.Ignore(d => d.QuantityShippable);
@@ -79,7 +81,8 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
             b.HasIndex(a => new { a.CrossingPointCode, a.Status });
             b.HasIndex(a => new { a.ItemCategory, a.SerialNumber });
             b.HasIndex(a => a.ContractId);
-            b.HasIndex(a => a.GoodsReceivedNoteId);                         // a note's units, for its printable page
+            b.HasIndex(a => a.ContractReference);                           // the global search: a contract's goods
+            b.HasIndex(a => a.GoodsReceivedNoteId);                         // a note's units, for its printable page; the search: a shipment's goods
             b.HasIndex(a => a.HandoverCertificateId);                       // the certificates that handed over a shipment's goods
             b.HasIndex(a => new { a.ReceivedOn, a.Id });
             b.HasIndex(a => new { a.Status, a.LastSeenOn });

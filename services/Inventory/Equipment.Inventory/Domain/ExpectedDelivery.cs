@@ -11,6 +11,8 @@ public sealed class ExpectedDelivery
     public Guid ContractId { get; private set; }
     public string ContractReference { get; private set; } = "";
     public Guid? TenderId { get; private set; }
+    /// <summary>The tender's reference (from contract-signed v3; null for contracts signed before it was sent).</summary>
+    public string? TenderReference { get; private set; }
     public DateOnly ContractSignedOn { get; private set; }
     public int ContractLineNumber { get; private set; }
     public Guid GrantId { get; private set; }
@@ -39,12 +41,13 @@ public sealed class ExpectedDelivery
     public static ExpectedDelivery ForContractLine(
         Guid contractId, string contractReference, int lineNumber, Guid grantId, string donorCode, string supplierName,
         string itemCategory, string description, int quantity, decimal unitPrice, string currency,
-        string? destination, string? warehouse, DateOnly deadline, int warrantyMonths, DateOnly signedOn = default, Guid? tenderId = null) => new()
+        string? destination, string? warehouse, DateOnly deadline, int warrantyMonths, DateOnly signedOn = default, Guid? tenderId = null, string? tenderReference = null) => new()
     {
         Id = Guid.NewGuid(),
         ContractId = contractId,
         ContractReference = contractReference,
         TenderId = tenderId,
+        TenderReference = tenderReference,
         ContractSignedOn = signedOn,
         ContractLineNumber = lineNumber,
         GrantId = grantId,

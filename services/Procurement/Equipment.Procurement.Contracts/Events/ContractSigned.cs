@@ -20,4 +20,7 @@ public sealed record ContractSigned(
     public Guid? TenderId { get; init; }
     public int? LotNumber { get; init; }
     public Guid? SupplierId { get; init; }
+
+    /// <summary>v3: the tender's reference, for those who find the contract's goods by it (inventory's search).</summary>
+    public string? TenderReference { get; init; }
 }

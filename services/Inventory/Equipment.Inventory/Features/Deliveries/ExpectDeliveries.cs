@@ -22,7 +22,7 @@ public static class ExpectDeliveries
                 db.ExpectedDeliveries.Add(ExpectedDelivery.ForContractLine(
                     e.ContractId, e.Reference, line.LineNumber, e.GrantId, e.DonorCode, e.SupplierName,
                     line.ItemCategory, line.Description, line.Quantity, line.UnitPrice, e.Currency,
-                    line.DestinationCrossingPointCode, line.DestinationWarehouse, line.DeliveryDeadline, line.WarrantyMonths, e.SignedOn, e.TenderId));
+                    line.DestinationCrossingPointCode, line.DestinationWarehouse, line.DeliveryDeadline, line.WarrantyMonths, e.SignedOn, e.TenderId, e.TenderReference));
             }
         }
     }

@@ -1,5 +1,6 @@
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Inventory.Data;
+using Equipment.Inventory.Domain;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ namespace Equipment.Inventory.Features.StockTakes;
 /// <summary>
 /// Records one serial in an open count (409 naming the state once closed): found here, registered elsewhere, or unknown,
 /// with the running tally. A serial scanned before in the same count answers 200 with a warning and is not counted again.
+/// A QR label's address (<see cref="AssetAddress"/>) counts as its asset's serial.
 /// </summary>
 public static class ScanSerial
 {
@@ -26,6 +28,10 @@ public static class ScanSerial
         {
             var take = await db.StockTakeAsync(command.StockTakeId, cancellationToken);
             var serial = command.SerialNumber.Trim();
+            // A QR label scanned instead of the serial's barcode: its address names the asset, whose serial is counted.
+            if (AssetAddress.IdIn(serial) is { } labelled
+                && await db.Assets.AsNoTracking().Where(a => a.Id == labelled).Select(a => a.SerialNumber).FirstOrDefaultAsync(cancellationToken) is { } labelSerial)
+                serial = labelSerial;
             var earlier = await db.StockTakeScans.AsNoTracking().FirstOrDefaultAsync(s => s.StockTakeId == take.Id && s.SerialNumber == serial, cancellationToken);
             var candidates = await db.Assets.AsNoTracking().Where(a => a.SerialNumber == serial).ToListAsync(cancellationToken);
             // Serials are unique per make and model: prefer the one registered here, then one in service.

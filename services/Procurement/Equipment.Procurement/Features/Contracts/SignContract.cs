@@ -43,6 +43,7 @@ public static class SignContract
                 TenderId = contract.TenderId,
                 LotNumber = contract.LotNumber,
                 SupplierId = contract.SupplierId,
+                TenderReference = tender.Reference,
             });
             await db.SaveChangesAsync(cancellationToken);
             return ContractResponse.From(contract);

@@ -345,6 +345,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("ContractReference");
+
                     b.HasIndex("GoodsReceivedNoteId");
 
                     b.HasIndex("HandoverCertificateId");
@@ -518,6 +520,10 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TenderReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<decimal>("UnitPrice")
                         .HasColumnType("numeric");
 
@@ -525,6 +531,8 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenderReference");
 
                     b.HasIndex("ContractId", "ContractLineNumber")
                         .IsUnique();

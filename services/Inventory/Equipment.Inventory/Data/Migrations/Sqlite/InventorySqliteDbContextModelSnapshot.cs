@@ -335,6 +335,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("ContractReference");
+
                     b.HasIndex("GoodsReceivedNoteId");
 
                     b.HasIndex("HandoverCertificateId");
@@ -504,6 +506,10 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenderReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("UnitPrice")
                         .HasColumnType("REAL");
 
@@ -511,6 +517,8 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenderReference");
 
                     b.HasIndex("ContractId", "ContractLineNumber")
                         .IsUnique();
