@@ -45,13 +45,15 @@ public static class ListVisits
                 var text = query.Q.Trim().ToLower();
                 visits = visits.Where(v => (v.CrossingPointCode != null && v.CrossingPointCode.ToLower().Contains(text)) || v.Monitor.ToLower().Contains(text));
             }
+            // Never visited, or of no one crossing point: last in either order on both providers (PostgreSQL puts NULL first when
+            // descending, SQLite last).
             visits = (query.Sort ?? "-plannedFor") switch
             {
                 "plannedFor" => visits.OrderBy(v => v.PlannedFor).ThenBy(v => v.Id),
-                "-visitedOn" => visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.PlannedFor).ThenBy(v => v.Id),
-                "visitedOn" => visits.OrderBy(v => v.VisitedOn).ThenBy(v => v.PlannedFor).ThenBy(v => v.Id),
-                "crossingPoint" => visits.OrderBy(v => v.CrossingPointCode).ThenByDescending(v => v.PlannedFor).ThenBy(v => v.Id),
-                "-crossingPoint" => visits.OrderByDescending(v => v.CrossingPointCode).ThenByDescending(v => v.PlannedFor).ThenBy(v => v.Id),
+                "-visitedOn" => visits.OrderBy(v => v.VisitedOn == null).ThenByDescending(v => v.VisitedOn).ThenByDescending(v => v.PlannedFor).ThenBy(v => v.Id),
+                "visitedOn" => visits.OrderBy(v => v.VisitedOn == null).ThenBy(v => v.VisitedOn).ThenBy(v => v.PlannedFor).ThenBy(v => v.Id),
+                "crossingPoint" => visits.OrderBy(v => v.CrossingPointCode == null).ThenBy(v => v.CrossingPointCode).ThenByDescending(v => v.PlannedFor).ThenBy(v => v.Id),
+                "-crossingPoint" => visits.OrderBy(v => v.CrossingPointCode == null).ThenByDescending(v => v.CrossingPointCode).ThenByDescending(v => v.PlannedFor).ThenBy(v => v.Id),
                 _ => visits.OrderByDescending(v => v.PlannedFor).ThenBy(v => v.Id),
             };
             var page = await visits.ToPageAsync(query.Page, query.PageSize, cancellationToken);
