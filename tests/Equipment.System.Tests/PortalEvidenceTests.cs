@@ -15,14 +15,10 @@ public sealed partial class PortalTests
     private static async Task<int> NaturalWidthAsync(ILocator image)
     {
         await image.ScrollIntoViewIfNeededAsync();
-        var deadline = DateTime.UtcNow + Scenario.Deadline;
-        while (true)
-        {
-            var width = await image.EvaluateAsync<int>("i => i.complete ? i.naturalWidth : -1");
-            if (width >= 0) return width;
-            Assert.True(DateTime.UtcNow < deadline, "the image never finished loading");
-            await image.Page.WaitForTimeoutAsync(100);
-        }
+        var element = await image.ElementHandleAsync();
+        // The browser's own wait until the image has finished loading (or failed to), within the scenario's deadline.
+        await image.Page.WaitForFunctionAsync("i => i.complete", element, new() { Timeout = (float)Scenario.Deadline.TotalMilliseconds });
+        return await element.EvaluateAsync<int>("i => i.naturalWidth");
     }
 
     [Fact]
