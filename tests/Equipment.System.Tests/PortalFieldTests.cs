@@ -23,7 +23,12 @@ public sealed partial class PortalTests
         return await answer.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Decodes the sticker's QR code for real: drawn on a canvas and read by the portal's own vendored scanner library.</summary>
+    /// <summary>
+    /// Decodes the sticker's QR code for real: drawn on a canvas and read by the portal's own vendored scanner library.
+    /// @zxing/library misreads about one perfectly sharp QR code in twenty at a given size (zxing-js/library#653; from a
+    /// camera the next frame differs and is read), so the label is drawn at a few sizes and turns, as a hand-held camera
+    /// would see it, and the first reading counts. A misread fails to decode; it never yields another text.
+    /// </summary>
     private async Task<string> DecodeLabelAsync(string svg)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = system.Gateway.ToString(), BypassCSP = true });
@@ -32,21 +37,31 @@ public sealed partial class PortalTests
             var page = await context.NewPageAsync();
             await page.GotoAsync("signin");
             await page.AddScriptTagAsync(new() { Url = "lib/zxing-library/zxing.min.js" });
-            return await page.EvaluateAsync<string>(
+            var text = await page.EvaluateAsync<string?>(
                 """
                 async svg => {
                     const image = new Image();
-                    image.src = "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(svg)));
+                    image.src = "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(svg.replace('width="100mm" height="54mm"', 'width="1200" height="648"'))));
                     await image.decode();
-                    const canvas = document.createElement("canvas");
-                    canvas.width = 1000; canvas.height = 540;
-                    const g = canvas.getContext("2d");
-                    g.fillStyle = "#fff"; g.fillRect(0, 0, canvas.width, canvas.height);
-                    g.drawImage(image, 0, 0, canvas.width, canvas.height);
-                    const result = await new ZXing.BrowserQRCodeReader().decodeFromImageUrl(canvas.toDataURL("image/png"));
-                    return result.getText();
+                    const reader = new ZXing.QRCodeReader();
+                    for (const [width, turn] of [[1000, 0], [1000, 90], [900, 0], [1100, 0], [900, 90], [1100, 90], [800, 180], [1200, 270]]) {
+                        const height = width * 0.54, upright = turn % 180 === 0;
+                        const canvas = document.createElement("canvas");
+                        canvas.width = upright ? width : height; canvas.height = upright ? height : width;
+                        const g = canvas.getContext("2d");
+                        g.fillStyle = "#fff"; g.fillRect(0, 0, canvas.width, canvas.height);
+                        g.translate(canvas.width / 2, canvas.height / 2); g.rotate(turn * Math.PI / 180);
+                        g.drawImage(image, -width / 2, -height / 2, width, height);
+                        try {
+                            return reader.decode(new ZXing.BinaryBitmap(new ZXing.HybridBinarizer(new ZXing.HTMLCanvasElementLuminanceSource(canvas)))).getText();
+                        } catch (e) {
+                            if (!(e instanceof ZXing.Exception)) throw e;
+                        }
+                    }
+                    return null;
                 }
                 """, svg);
+            return text ?? throw new Xunit.Sdk.XunitException("The label's QR code could not be read at any of 8 sizes and turns");
         }
         finally
         {
@@ -154,13 +169,20 @@ public sealed partial class PortalTests
         var (_, assets, logisticsApi) = await ReceivedCamerasAsync(system, 2, warehouse);
         var svg = await LabelSvgAsync(logisticsApi, assets[0].Id);
 
-        // The fake camera's picture: the printed label held in front of it (a JPEG frame, repeated, as an MJPEG file).
+        // The fake camera's picture: the printed label held in front of it, as a hand moves it (a few JPEG frames at other
+        // sizes and turns, each shown for a while, as an MJPEG file that Chromium loops). One still frame would not do:
+        // @zxing/library misreads about one sharp QR code in twenty at a given size (see DecodeLabelAsync).
         var drawing = await (await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 640, Height = 480 } })).NewPageAsync();
-        await drawing.SetContentAsync($"<html><body style=\"margin:0;background:#fff;display:flex;align-items:center;justify-content:center;height:480px\"><div style=\"width:600px\">{svg.Replace("width=\"100mm\" height=\"54mm\"", "width=\"600\" height=\"324\"")}</div></body></html>");
-        var frame = await drawing.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Jpeg, Quality = 95 });
+        var frames = new List<byte[]>();
+        foreach (var (width, turn) in new[] { (600, 0), (540, 3), (580, -4), (500, 0), (560, 180) })
+        {
+            var sized = svg.Replace("width=\"100mm\" height=\"54mm\"", $"width=\"{width}\" height=\"{width * 54 / 100}\"");
+            await drawing.SetContentAsync($"<html><body style=\"margin:0;background:#fff;display:flex;align-items:center;justify-content:center;height:480px\"><div style=\"width:{width}px;transform:rotate({turn}deg)\">{sized}</div></body></html>");
+            frames.Add(await drawing.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Jpeg, Quality = 95 }));
+        }
         await drawing.Context.DisposeAsync();
         var video = Path.Combine(Path.GetTempPath(), $"equipment-label-{Guid.NewGuid():N}.mjpeg");
-        await File.WriteAllBytesAsync(video, Enumerable.Repeat(frame, 30).SelectMany(f => f).ToArray());
+        await File.WriteAllBytesAsync(video, frames.SelectMany(frame => Enumerable.Repeat(frame, 8)).SelectMany(f => f).ToArray());
 
         await using var cameraBrowser = await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
