@@ -172,6 +172,14 @@ public static class Shown
     public static string Number(decimal value) => value.ToString("#,0.##", Culture);
 
     public static string Date(DateOnly date) => date.ToString("d", Culture);
+    /// <summary>
+    /// A fact of a service's sentence in the user's culture: a day (<c>yyyy-MM-dd</c>), a number with its thousands marked
+    /// (<c>10,000</c>); anything else as it came.
+    /// </summary>
+    public static string Fact(string fact) =>
+        fact.Length == 10 && DateOnly.TryParseExact(fact, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? Date(day)
+        : fact.Contains(',') && System.Text.RegularExpressions.Regex.IsMatch(fact, @"^\d{1,3}(,\d{3})+$") ? decimal.Parse(fact, NumberStyles.AllowThousands, CultureInfo.InvariantCulture).ToString("N0", Culture)
+        : fact;
     public static string Date(DateTime date) => date.ToString("d", Culture);
     public static string Date(DateTimeOffset date) => date.ToString("d", Culture);
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";

@@ -206,6 +206,23 @@ public sealed partial class LanguagesTests
     }
 
     [Fact]
+    public void A_sentence_a_service_says_in_words_is_said_in_French_and_Arabic_with_its_days_in_the_users_culture()
+    {
+        var words = Equipment.BuildingBlocks.Contracts.Words.Say("Warranty of {0} {1} ends on {2}", "Thermal camera", "TV-0001", new DateOnly(2026, 12, 31));
+        Assert.Equal("Warranty of Thermal camera TV-0001 ends on 2026-12-31", words.Text);             // the service's English, for any client
+        string Said(string language)
+        {
+            using var _ = Language.Use(language);
+            return Localizer<Equipment.Portal.Components.Pages.Home>()[words.Phrase, [.. words.Facts.Select(Shown.Fact)]];
+        }
+        Assert.Equal("La garantie de Thermal camera TV-0001 prend fin le 31/12/2026", Said("fr"));
+        Assert.StartsWith("ينتهي ضمان Thermal camera TV-0001 في ", Said("ar"));
+        Assert.DoesNotContain("2026-12-31", Said("ar"));
+        Assert.Equal("Warranty of Thermal camera TV-0001 ends on 2026-12-31", Said("en"));     // the portal's English writes days as ISO
+        using (Language.Use("fr")) Assert.Equal("10\u202F000", Shown.Fact("10,000"));
+    }
+
+    [Fact]
     public void A_refusal_is_said_by_its_rule_in_French_and_Arabic_and_left_to_the_service_in_English()
     {
         using (Language.Use("fr")) Assert.Equal("Ce champ est obligatoire.", Problem.RuleText("NotEmpty"));

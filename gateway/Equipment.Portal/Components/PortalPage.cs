@@ -22,6 +22,13 @@ public abstract class PortalPage : ComponentBase
     protected IStringLocalizer T => _texts ??= Localizers.Create(GetType());
     private IStringLocalizer? _texts;
 
+    /// <summary>
+    /// A sentence a service said (<see cref="Equipment.BuildingBlocks.Contracts.Words"/>) in the user's language: its phrase
+    /// from the page's resx, its days in the user's culture; the service's English when there are no words.
+    /// </summary>
+    protected string Say(Equipment.BuildingBlocks.Contracts.Words? words, string? english = null) =>
+        words is null ? english ?? "" : T[words.Phrase, [.. words.Facts.Select(Shown.Fact)]];
+
     /// <summary>What the last refused call said: shown at the top of the page, and beside the fields it names.</summary>
     protected Problem? Refusal { get; set; }
 

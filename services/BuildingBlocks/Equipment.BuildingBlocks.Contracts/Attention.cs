@@ -1,11 +1,40 @@
+using System.Globalization;
+
 namespace Equipment.BuildingBlocks.Contracts;
+
+/// <summary>
+/// A sentence a service says, kept as its English phrase with numbered facts (<c>"Warranty of {0} {1} ends on {2}"</c>,
+/// facts written invariantly, days as <c>yyyy-MM-dd</c>), so that a client can say it in its user's language;
+/// <see cref="Text"/> is the English sentence.
+/// </summary>
+public sealed record Words(string Phrase, IReadOnlyList<string> Facts)
+{
+    public static Words Say(string phrase, params object?[] facts) => new(phrase, [.. facts.Select(Fact)]);
+
+    public string Text => string.Format(CultureInfo.InvariantCulture, Phrase, [.. Facts]);
+
+    private static string Fact(object? fact) => fact switch
+    {
+        null => "",
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+        _ => fact.ToString() ?? "",
+    };
+}
 
 /// <summary>
 /// One thing that needs someone's attention, from the service that owns the fact (<c>GET /api/&lt;service&gt;/attention</c>):
 /// what kind, a title to show, the date that makes it urgent (a deadline passed or coming), and the record it is about
 /// (<see cref="EntityType"/> and <see cref="EntityId"/>, and the grant when there is one) so that a client can link to it.
+/// <see cref="TitleWords"/> and <see cref="DetailWords"/> are the title and detail as <see cref="Words"/>, for a client
+/// that says them in another language.
 /// </summary>
-public sealed record AttentionItem(string Kind, string Title, DateOnly Due, string EntityType, string EntityId, string? Detail = null, Guid? GrantId = null);
+public sealed record AttentionItem(string Kind, string Title, DateOnly Due, string EntityType, string EntityId, string? Detail = null, Guid? GrantId = null,
+    Words? TitleWords = null, Words? DetailWords = null)
+{
+    public static AttentionItem Of(string kind, Words title, DateOnly due, string entityType, string entityId, Words? detail, Guid? grantId) =>
+        new(kind, title.Text, due, entityType, entityId, detail?.Text, grantId, title, detail);
+}
 
 /// <summary>The kinds of <see cref="AttentionItem"/>, each owned by one service.</summary>
 public static class AttentionKinds

@@ -27,9 +27,11 @@ public static class GetAttention
                 .Where(v => v.Status == VisitStatus.Recorded)
                 .ToListAsync(cancellationToken);
             var items = visits
-                .SelectMany(v => v.FollowUps.Where(f => f.IsOpen).Select(f => new AttentionItem(AttentionKinds.VerificationFollowUpOpen,
-                    $"Follow-up of the visit at {v.CrossingPointCode ?? "the grant's crossing points"} on {v.VisitedOn:yyyy-MM-dd}: {f.Action}",
-                    f.DueOn, "Visit", v.Id.ToString(), $"owner: {f.Owner}", v.GrantId)))
+                .SelectMany(v => v.FollowUps.Where(f => f.IsOpen).Select(f => AttentionItem.Of(AttentionKinds.VerificationFollowUpOpen,
+                    v.CrossingPointCode is { } point
+                        ? Words.Say("Follow-up of the visit at {0} on {1}: {2}", point, v.VisitedOn, f.Action)
+                        : Words.Say("Follow-up of the visit at the grant's crossing points on {0}: {1}", v.VisitedOn, f.Action),
+                    f.DueOn, "Visit", v.Id.ToString(), Words.Say("owner: {0}", f.Owner), v.GrantId)))
                 .OrderBy(i => i.Due).ThenBy(i => i.EntityId, StringComparer.Ordinal).ThenBy(i => i.Title, StringComparer.Ordinal)
                 .ToList();
             return items.ToPage(number, size);

@@ -43,13 +43,14 @@ public static class GetAttention
             var offset = (long)(number - 1) * size;
             if (offset >= total) return new Page<AttentionItem>([], number, size, total);
             var upTo = (int)Math.Min(offset + size, total);     // enough of each list to merge this page
-            var deliveries = (await overdue.Take(upTo).ToListAsync(cancellationToken)).Select(d => new AttentionItem(AttentionKinds.DeliveryOverdue,
-                $"Contract {d.ContractReference} line {d.ContractLineNumber}: {d.QuantityOutstanding} of {d.QuantityExpected} × {d.Description} outstanding, due {d.DeliveryDeadline:yyyy-MM-dd}",
-                d.DeliveryDeadline, "ExpectedDelivery", d.Id.ToString(), $"{d.SupplierName}; {today.DayNumber - d.DeliveryDeadline.DayNumber} day(s) late", d.GrantId));
-            var assets = (await notSeen.Take(upTo).ToListAsync(cancellationToken)).Select(a => new AttentionItem(AttentionKinds.AssetNotSeen,
-                $"{a.Description} {a.SerialNumber} not seen since {a.LastSeenOrMovedOn:yyyy-MM-dd} ({(a.Location.Length > 0 ? a.Location : a.Owner)})",
+            var deliveries = (await overdue.Take(upTo).ToListAsync(cancellationToken)).Select(d => AttentionItem.Of(AttentionKinds.DeliveryOverdue,
+                Words.Say("Contract {0} line {1}: {2} of {3} × {4} outstanding, due {5}", d.ContractReference, d.ContractLineNumber, d.QuantityOutstanding,
+                    d.QuantityExpected, d.Description, d.DeliveryDeadline),
+                d.DeliveryDeadline, "ExpectedDelivery", d.Id.ToString(), Words.Say("{0}; {1} day(s) late", d.SupplierName, today.DayNumber - d.DeliveryDeadline.DayNumber), d.GrantId));
+            var assets = (await notSeen.Take(upTo).ToListAsync(cancellationToken)).Select(a => AttentionItem.Of(AttentionKinds.AssetNotSeen,
+                Words.Say("{0} {1} not seen since {2} ({3})", a.Description, a.SerialNumber, a.LastSeenOrMovedOn, a.Location.Length > 0 ? a.Location : a.Owner),
                 a.LastSeenOrMovedOn.AddDays(days), "Asset", a.Id.ToString(),
-                a.LastSeenOn is null ? "never counted or verified" : $"last seen at {a.LastSeenPlace} ({a.LastSeenBy})", a.GrantId));
+                a.LastSeenOn is null ? Words.Say("never counted or verified") : Words.Say("last seen at {0} ({1})", a.LastSeenPlace, a.LastSeenBy), a.GrantId));
             var items = deliveries.Concat(assets).OrderBy(i => i.Due).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.EntityId, StringComparer.Ordinal)
                 .Skip((int)offset).Take(size).ToList();
             return new Page<AttentionItem>(items, number, size, total);

@@ -37,9 +37,11 @@ public static class GetAttention
                     .Where(a => a.Status == null || a.Status != OperationalStatus.Disposed)
                     .Where(a => a.WarrantyEndsOn >= today && a.WarrantyEndsOn <= until)
                     .ToListAsync(cancellationToken);
-                items.AddRange(ending.Select(a => new AttentionItem(AttentionKinds.WarrantyEnding,
-                    $"Warranty of {a.Description} {a.SerialNumber} ends on {a.WarrantyEndsOn:yyyy-MM-dd}", a.WarrantyEndsOn, "Asset", a.AssetId.ToString(),
-                    $"{a.SupplierName ?? "supplier"}; {a.WarrantyEndsOn.DayNumber - today.DayNumber} day(s) left{(a.CrossingPointCode is { } p ? $"; at {p}" : "")}", a.GrantId)));
+                items.AddRange(ending.Select(a => AttentionItem.Of(AttentionKinds.WarrantyEnding,
+                    Words.Say("Warranty of {0} {1} ends on {2}", a.Description, a.SerialNumber, a.WarrantyEndsOn), a.WarrantyEndsOn, "Asset", a.AssetId.ToString(),
+                    a.CrossingPointCode is { } p
+                        ? Words.Say("{0}; {1} day(s) left; at {2}", a.SupplierName ?? "—", a.WarrantyEndsOn.DayNumber - today.DayNumber, p)
+                        : Words.Say("{0}; {1} day(s) left", a.SupplierName ?? "—", a.WarrantyEndsOn.DayNumber - today.DayNumber), a.GrantId)));
             }
             if (query.Preventive)
             {
@@ -51,18 +53,18 @@ public static class GetAttention
                                  where s.NextDueOn <= soon
                                  select new { Schedule = s, Asset = a }).ToListAsync(cancellationToken);
                 items.AddRange(due.Select(r => r.Schedule.IsOverdue(today)
-                    ? new AttentionItem(AttentionKinds.PreventiveMaintenanceOverdue, $"Preventive maintenance of {r.Asset.Description} {r.Asset.SerialNumber} overdue since {r.Schedule.NextDueOn:yyyy-MM-dd}",
-                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)
-                    : new AttentionItem(AttentionKinds.PreventiveMaintenanceDue, $"Preventive maintenance of {r.Asset.Description} {r.Asset.SerialNumber} due on {r.Schedule.NextDueOn:yyyy-MM-dd}",
-                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), r.Asset.CrossingPointCode, r.Asset.GrantId)));
+                    ? AttentionItem.Of(AttentionKinds.PreventiveMaintenanceOverdue, Words.Say("Preventive maintenance of {0} {1} overdue since {2}", r.Asset.Description, r.Asset.SerialNumber, r.Schedule.NextDueOn),
+                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), Place(r.Asset.CrossingPointCode), r.Asset.GrantId)
+                    : AttentionItem.Of(AttentionKinds.PreventiveMaintenanceDue, Words.Say("Preventive maintenance of {0} {1} due on {2}", r.Asset.Description, r.Asset.SerialNumber, r.Schedule.NextDueOn),
+                        r.Schedule.NextDueOn, "Asset", r.Asset.AssetId.ToString(), Place(r.Asset.CrossingPointCode), r.Asset.GrantId)));
                 // Overdue by use (hours or km since the last service), and not listed by its date: due today.
                 var byDate = due.Select(r => r.Asset.AssetId).ToHashSet();
                 var byUse = (await Plans.ListOverdue.OverdueAsync(db, scope, today, cancellationToken)).Where(o => !byDate.Contains(o.AssetId)).ToList();
                 var ids = byUse.Select(o => o.AssetId).ToList();
                 var assets = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.AssetId)).ToDictionaryAsync(a => a.AssetId, cancellationToken);
-                items.AddRange(byUse.Select(o => new AttentionItem(AttentionKinds.PreventiveMaintenanceOverdue,
-                    $"Preventive maintenance of {assets[o.AssetId].Description} {o.SerialNumber} overdue: {o.Why}", today, "Asset", o.AssetId.ToString(),
-                    o.CrossingPointCode, assets[o.AssetId].GrantId)));
+                items.AddRange(byUse.Select(o => AttentionItem.Of(AttentionKinds.PreventiveMaintenanceOverdue,
+                    Words.Say("Preventive maintenance of {0} {1} overdue by use", assets[o.AssetId].Description, o.SerialNumber), today, "Asset", o.AssetId.ToString(),
+                    o.Reasons[0], assets[o.AssetId].GrantId)));
             }
             var ordered = items.OrderBy(i => i.Due).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.EntityId, StringComparer.Ordinal).ToList();
             return ordered.ToPage(number, size);
@@ -76,4 +78,7 @@ public static class GetAttention
                     Preventive: user.IsInRole(Roles.MaintenanceTechnician) || user.IsInRole(Roles.Administrator),
                     user.DonorScope, page, pageSize), ct))
             .WithName("GetMaintenanceAttention");
+
+    /// <summary>Where the asset serves, said as it is (a crossing point's code).</summary>
+    private static Words? Place(string? crossingPointCode) => crossingPointCode is null ? null : Words.Say("{0}", crossingPointCode);
 }

@@ -1,3 +1,4 @@
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.Maintenance.Data;
 using Equipment.Maintenance.Domain;
@@ -34,15 +35,18 @@ public static class ListOverdue
                 var since = r.Schedule.LastDoneOn ?? r.Asset.DeployedOn ?? DateOnly.MinValue;
                 var logged = usage[r.Asset.AssetId].Where(u => u.From >= since).ToList();
                 var (hours, km) = (logged.Sum(u => u.Hours ?? 0), logged.Sum(u => u.Km ?? 0));
-                var reasons = new List<string>();
-                if (r.Schedule.IsOverdue(day)) reasons.Add($"due on {r.Schedule.NextDueOn:yyyy-MM-dd}");
-                if (r.Plan.IntervalUsageHours is { } h && hours >= h) reasons.Add($"{hours:N0} hours used since {since:yyyy-MM-dd} (interval {h})");
-                if (r.Plan.IntervalKm is { } k && km >= k) reasons.Add($"{km:N0} km since {since:yyyy-MM-dd} (interval {k})");
+                var reasons = new List<Words>();
+                if (r.Schedule.IsOverdue(day)) reasons.Add(Words.Say("due on {0}", r.Schedule.NextDueOn));
+                if (r.Plan.IntervalUsageHours is { } h && hours >= h) reasons.Add(Words.Say("{0} hours used since {1} (interval {2})", Whole(hours), since, Whole(h)));
+                if (r.Plan.IntervalKm is { } k && km >= k) reasons.Add(Words.Say("{0} km since {1} (interval {2})", Whole(km), since, Whole(k)));
                 return new OverdueResponse(r.Asset.AssetId, r.Asset.SerialNumber, r.Asset.ItemCategory, r.Asset.CrossingPointCode, r.Schedule.NextDueOn,
-                    r.Schedule.LastDoneOn, string.Join("; ", reasons));
+                    r.Schedule.LastDoneOn, string.Join("; ", reasons.Select(w => w.Text)), reasons);
             })
             .Where(o => o.Why.Length > 0)
             .OrderBy(o => o.DueOn)
             .ToList();
     }
+
+    /// <summary>A whole number with its thousands marked ("10,000"), as the client turns it into its user's own.</summary>
+    private static string Whole(decimal value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

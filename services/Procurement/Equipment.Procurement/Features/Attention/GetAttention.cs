@@ -27,11 +27,11 @@ public static class GetAttention
                 .Where(t => t.CancelledAt == null)
                 .ToListAsync(cancellationToken);
             var items = tenders
-                .SelectMany(t => t.Lots.Where(l => l.Status == LotStatus.Standstill && l.StandstillEndsOn is not null).Select(l => new AttentionItem(AttentionKinds.StandstillEnding,
+                .SelectMany(t => t.Lots.Where(l => l.Status == LotStatus.Standstill && l.StandstillEndsOn is not null).Select(l => AttentionItem.Of(AttentionKinds.StandstillEnding,
                     l.StandstillEndsOn < today
-                        ? $"Tender {t.Reference} lot {l.Number}: standstill ended on {l.StandstillEndsOn:yyyy-MM-dd}; the award can be decided"
-                        : $"Tender {t.Reference} lot {l.Number}: standstill ends on {l.StandstillEndsOn:yyyy-MM-dd}",
-                    l.StandstillEndsOn!.Value, "Tender", t.Id.ToString(), l.Title, t.GrantId)))
+                        ? Words.Say("Tender {0} lot {1}: standstill ended on {2}; the award can be decided", t.Reference, l.Number, l.StandstillEndsOn)
+                        : Words.Say("Tender {0} lot {1}: standstill ends on {2}", t.Reference, l.Number, l.StandstillEndsOn),
+                    l.StandstillEndsOn!.Value, "Tender", t.Id.ToString(), Words.Say("{0}", l.Title), t.GrantId)))
                 .OrderBy(i => i.Due).ThenBy(i => i.Title, StringComparer.Ordinal)
                 .ToList();
             return items.ToPage(number, size);
