@@ -7,8 +7,8 @@ namespace Equipment.AppHost;
 /// <summary>
 /// The parts of the system as Aspire resources: the DevSidecar, the four services, the portal and the gateway, each its
 /// own process on 127.0.0.1 on a fixed port, with its SQLite files under <see cref="DataDirectory"/> (or a database of its
-/// own on a PostgreSQL server). Every address a part needs is a reference to another part's endpoint; the gateway waits for
-/// the services and the portal, and every part is healthy when its readiness probe answers.
+/// own on a PostgreSQL server). Every address a part needs is a reference to another part's endpoint; all the parts
+/// start at once, and each is healthy when its readiness probe answers.
 /// </summary>
 public sealed class EquipmentSystem
 {
@@ -96,10 +96,23 @@ public sealed class EquipmentSystem
             .WithHttpHealthCheck("/health/ready")
             .AsProduction();
 
-        gateway.WithEnvironment("ReverseProxy__Clusters__portal__Destinations__primary__Address", portal.GetEndpoint("http")).WaitFor(portal);
+        // No WaitFor either: the gateway starts beside the parts it proxies. Until a destination answers its readiness
+        // probe, YARP's HealthyOrPanic policy still tries it (a caller gets 502 rather than waiting), and the run command
+        // says "running" only once every part is healthy.
+        gateway.WithEnvironment("ReverseProxy__Clusters__portal__Destinations__primary__Address", portal.GetEndpoint("http"));
         foreach (var (service, appId) in services.Zip(Services))
-            gateway.WithEnvironment($"ReverseProxy__Clusters__{appId}__Destinations__primary__Address", service.GetEndpoint("http")).WaitFor(service);
+            gateway.WithEnvironment($"ReverseProxy__Clusters__{appId}__Destinations__primary__Address", service.GetEndpoint("http"));
     }
+
+    /// <summary>Each part's readiness probe, on the port it listens on (with replicas, a service's port is Aspire's proxy).</summary>
+    public IReadOnlyDictionary<string, Uri> ReadinessProbes => Parts.ToDictionary(part => part, part =>
+        new Uri($"http://127.0.0.1:{part switch
+        {
+            Sidecar => Options.Ports.Sidecar,
+            Gateway => Options.Ports.Gateway,
+            Portal => Options.Ports.Portal,
+            _ => PortOf(part),
+        }}/health/ready"));
 
     private int PortOf(string appId) => appId switch
     {

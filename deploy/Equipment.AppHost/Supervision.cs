@@ -103,7 +103,11 @@ public sealed class StartupReport(EquipmentSystem system, ResourceNotificationSe
                 if (EquipmentSystem.Parts.Contains(change.Resource.Name)) latest[change.ResourceId] = change.Snapshot;
         }, watching.Token);
 
-        var healthy = Task.WhenAll(EquipmentSystem.Parts.Select(p => notifications.WaitForResourceHealthyAsync(p, stoppingToken)));
+        // One instance per part: its own readiness probe, asked every 100 ms, says the moment it is ready (Aspire's health
+        // checks back off to 5 s between tries while a part starts). With replicas, Aspire's view of every instance.
+        var healthy = system.Options.Replicas > 1
+            ? Task.WhenAll(EquipmentSystem.Parts.Select(p => notifications.WaitForResourceHealthyAsync(p, stoppingToken)))
+            : Task.WhenAll(system.ReadinessProbes.Values.Select(probe => ReadyAsync(probe, stoppingToken)));
         try
         {
             while (!healthy.IsCompleted)
@@ -150,6 +154,25 @@ public sealed class StartupReport(EquipmentSystem system, ResourceNotificationSe
         {
             await watching.CancelAsync();
             try { await watch; } catch (OperationCanceledException) { /* stopped watching */ }
+        }
+    }
+
+    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    private static async Task ReadyAsync(Uri probe, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                using var answer = await Probe.GetAsync(probe, cancellationToken);
+                if (answer.IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // not listening yet, or too busy starting to answer within the timeout
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
 

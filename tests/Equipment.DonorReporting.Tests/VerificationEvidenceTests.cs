@@ -61,17 +61,35 @@ public class VisitByAssetRulesTests
     }
 
     [Fact]
-    public void A_receipt_photo_removed_is_no_longer_shown_but_a_later_one_stays()
+    public void The_receipt_photo_shown_is_the_latest_not_removed_whatever_order_inventory_s_events_came_in()
     {
-        var asset = new TrackedAsset(First, Guid.NewGuid());
         var (photo, later) = (Guid.NewGuid(), Guid.NewGuid());
-        asset.PhotographedOnReceipt(photo);
-        asset.PhotographedOnReceipt(later);
-        asset.ReceiptPhotoRemoved(photo);
-        Assert.Equal(later, asset.ReceiptPhotoId);
-        asset.ReceiptPhotoRemoved(later);
-        Assert.Null(asset.ReceiptPhotoId);
+        var events = new (string Kind, Guid Photo)[] { ("attached", photo), ("attached", later), ("removed", photo) };
+        // Every order of the three events, and each delivered twice: the later photo is shown.
+        foreach (var order in Permutations(events))
+        {
+            var asset = new TrackedAsset(First, Guid.NewGuid());
+            var known = new Dictionary<Guid, KnownReceiptPhoto>();
+            foreach (var (kind, id) in order.Concat(order))
+            {
+                var p = known.TryGetValue(id, out var k) ? k : known[id] = new KnownReceiptPhoto(First, id);
+                if (kind == "attached") p.Attached(id == photo ? Now.AddMinutes(-5) : Now); else p.Remove();
+                asset.ShowReceiptPhoto(known.Values);
+            }
+            Assert.Equal(later, asset.ReceiptPhotoId);
+        }
+
+        // A removal that came before its attachment: nothing is shown, not a dead link.
+        var alone = new TrackedAsset(First, Guid.NewGuid());
+        var removedFirst = new KnownReceiptPhoto(First, photo);
+        removedFirst.Remove();
+        removedFirst.Attached(Now);
+        alone.ShowReceiptPhoto([removedFirst]);
+        Assert.Null(alone.ReceiptPhotoId);
     }
+
+    private static IEnumerable<T[]> Permutations<T>(T[] items) => items.Length <= 1 ? [items]
+        : items.SelectMany((item, i) => Permutations([.. items[..i], .. items[(i + 1)..]]).Select(rest => (T[])[item, .. rest]));
 }
 
 public partial class VerificationTests
@@ -92,6 +110,11 @@ public partial class VerificationTests
         var receiptPhoto = Guid.NewGuid();
         Assert.Equal("SUCCESS", await factory.DeliverAsync(ReceiptPhotoAttached.Topic,
             new ReceiptPhotoAttached(first, grantId, donor, Guid.NewGuid(), receiptPhoto) { OccurredAt = DateTimeOffset.UtcNow }));
+        // A removal that overtook its attachment on the way: the second unit shows no photo rather than a dead link.
+        var removed = Guid.NewGuid();
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReceiptPhotoRemoved.Topic, new ReceiptPhotoRemoved(second, removed) { OccurredAt = DateTimeOffset.UtcNow }));
+        Assert.Equal("SUCCESS", await factory.DeliverAsync(ReceiptPhotoAttached.Topic,
+            new ReceiptPhotoAttached(second, grantId, donor, Guid.NewGuid(), removed) { OccurredAt = DateTimeOffset.UtcNow.AddSeconds(-1) }));
         var read = await HttpAssert.StatusAsync(HttpStatusCode.OK, await monitor.GetAsync($"/api/reporting/visits/{visitId}"));
         Assert.Equal(receiptPhoto, Assert.Single(read["receiptPhotos"]!.AsArray())!["attachmentId"]!.GetValue<Guid>());
 

@@ -69,6 +69,25 @@ public partial class InventoryApiTests
     }
 
     [Fact]
+    public async Task An_upload_that_meets_the_acceptance_of_its_note_has_one_winner_and_no_file_reaches_an_accepted_note()
+    {
+        var (_, contractId) = await SignedContractAsync(donor: "EU-DGNEAR");
+        var receipt = await HttpAssert.StatusAsync(HttpStatusCode.Created, await ReceiveAsync(await ArrivedShipmentAsync(contractId, 1), [Serial()]));
+        var noteId = receipt["id"]!.GetValue<Guid>();
+        var path = $"/api/inventory/goods-received-notes/{noteId}/attachments";
+
+        // Both have read the open note and reach their save together.
+        var answers = await Race.RunAsync(factory.Gate, 2, i => i == 0
+            ? _logistics.PostAsync(path, EvidenceFiles.Form(EvidenceFiles.Pdf(), "signed.pdf", "application/pdf"))
+            : _logistics.PostAsJsonAsync($"/api/inventory/goods-received-notes/{noteId}/acceptance", new { acceptedOn = Today }));
+        Race.AssertOneWinner(answers);
+        var files = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync(path))).AsArray().Count;
+        var acceptedOn = (await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/goods-received-notes/{noteId}")))["acceptedOn"];
+        Assert.Equal(answers[0].Status == HttpStatusCode.Created ? 1 : 0, files);
+        Assert.Equal(answers[1].Status == HttpStatusCode.OK, acceptedOn is not null);
+    }
+
+    [Fact]
     public async Task A_handover_certificate_is_signed_with_its_signed_scan_and_then_keeps_it_unchanged()
     {
         var (_, contractId) = await SignedContractAsync();

@@ -187,6 +187,24 @@ public sealed partial class LanguagesTests
         Assert.Equal(expected, Problem.FieldName(path));
     }
 
+    /// <summary>The rule a service names in a refusal: the second argument of a violation or a conflict (the first is its field or sentence).</summary>
+    [GeneratedRegex(@"(?:RuleViolationException|ConflictException)\(\s*(?:\$?""(?:[^""\\]|\\.)*""|[^,()""]+),\s*""([A-Za-z]+)""")]
+    private static partial Regex RuleNamed();
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public void Every_rule_a_service_refuses_by_has_its_words_in_French_and_Arabic(string language)
+    {
+        var rules = Directory.EnumerateFiles(Path.Combine(Root(), "services"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => RuleNamed().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.True(rules.Count > 80, $"found only {rules.Count} rules: the search no longer sees the services' refusals");
+        var entries = Entries(Path.Combine(Resources, $"Problem.{language}.resx"));
+        Assert.Empty(rules.Where(rule => !entries.ContainsKey("Rule." + rule)).Order());
+    }
+
     [Fact]
     public void A_refusal_is_said_by_its_rule_in_French_and_Arabic_and_left_to_the_service_in_English()
     {

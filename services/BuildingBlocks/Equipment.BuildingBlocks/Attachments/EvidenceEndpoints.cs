@@ -16,10 +16,12 @@ namespace Equipment.BuildingBlocks.Attachments;
 /// to (<c>Scope</c>), and <c>ClosedState</c>, the state that closed it (signed, accepted, completed) or null while it is open.
 /// <c>Subjects</c> are what a file may show (the units of a goods received note); <c>DefaultSubject</c> is taken when none is named.
 /// <c>FinalState</c>, for a record final from the start that still takes late evidence (a theft and its police report), keeps
-/// its files from being removed while new ones may be added.
+/// its files from being removed while new ones may be added. <c>Guard</c> is the record's aggregate as read, tracked: adding
+/// or removing a file raises its row version, so that of an upload and a signature that meet, one wins and the other gets a
+/// 409 (no file is ever added to a record signed meanwhile).
 /// </summary>
 public sealed record EvidenceRecord(string RecordType, string RecordId, string Label, string? Scope, string? ClosedState,
-    IReadOnlyCollection<Guid>? Subjects = null, Guid? DefaultSubject = null, string? FinalState = null);
+    IReadOnlyCollection<Guid>? Subjects = null, Guid? DefaultSubject = null, string? FinalState = null, object? Guard = null);
 
 /// <summary>How one kind of record keeps its evidence; the feature's own file says who may add and read it, and what happens when a file is added or removed.</summary>
 public sealed class EvidenceOptions
@@ -75,6 +77,7 @@ public static class EvidenceEndpoints
                 var user = context.RequestServices.GetRequiredService<CurrentUser>();
                 var attachment = Attachment.Store(record.RecordType, record.RecordId, subject, record.Scope, file, user.Name, now.UtcDateTime);
                 db.Add(attachment);
+                Guard(db, record);
                 if (options.Stored is { } stored) await stored(db, record, attachment, now, ct);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Created($"{context.Request.PathBase}{Prefix(context)}/attachments/{attachment.Id}", Attachment.Describe.Compile()(attachment));
@@ -91,6 +94,7 @@ public static class EvidenceEndpoints
                     ?? throw new NotFoundException($"{record.Label} has no attachment {attachmentId}.");
                 RefuseClosed(record with { ClosedState = record.ClosedState ?? record.FinalState }, "removed");
                 db.Remove(attachment);
+                Guard(db, record);
                 if (options.Removed is { } removed) await removed(db, record, attachment, context.RequestServices.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UtcNow, ct);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.NoContent();
@@ -153,6 +157,12 @@ public static class EvidenceEndpoints
         var scope = context.RequestServices.GetRequiredService<CurrentUser>().DonorScope;
         if (scope is not null && record.Scope != scope) throw new NotFoundException($"No {record.Label}.");
         return record;
+    }
+
+    /// <summary>The record's row is written too, where it still has the version read: a close committed meanwhile makes this save fail (409).</summary>
+    private static void Guard(ServiceDbContext db, EvidenceRecord record)
+    {
+        if (record.Guard is { } aggregate) db.Entry(aggregate).Property(ServiceDbContext.RowVersion).IsModified = true;
     }
 
     private static void RefuseClosed(EvidenceRecord record, string verb)

@@ -20,6 +20,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<StockTakeCount> StockTakeCounts => Set<StockTakeCount>();
     public DbSet<FaultRecord> FaultRecords => Set<FaultRecord>();
     public DbSet<RepairRecord> RepairRecords => Set<RepairRecord>();
+    public DbSet<KnownReceiptPhoto> ReceiptPhotos => Set<KnownReceiptPhoto>();
 
     /// <summary>The misuse allegations register is never deleted from, whatever the code path.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -137,6 +138,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
             b.Property(a => a.FiguresVersion).IsConcurrencyToken();
             b.Ignore(a => a.IsOperational);
         });
+        modelBuilder.Entity<KnownReceiptPhoto>(b => b.HasKey(p => new { p.AssetId, p.AttachmentId }));
         modelBuilder.Entity<StockTakeCount>(b =>
         {
             b.HasKey(c => c.AssetId);

@@ -122,14 +122,13 @@ public sealed class TrackedAsset
     /// <summary>Inventory's photo of the unit as it was received (an attachment of its goods received note, served by inventory), if one was taken.</summary>
     public Guid? ReceiptPhotoId { get; private set; }
 
-    /// <summary>The latest photo of the unit on receipt is the one shown.</summary>
-    public void PhotographedOnReceipt(Guid attachmentId) => ReceiptPhotoId = attachmentId;
-
-    /// <summary>A removed photo is no longer shown (a later one stays).</summary>
-    public void ReceiptPhotoRemoved(Guid attachmentId)
-    {
-        if (ReceiptPhotoId == attachmentId) ReceiptPhotoId = null;
-    }
+    /// <summary>
+    /// The photo shown is the latest attached of the unit's receipt photos that is not removed, from all that is known of
+    /// them, so that the order the events came in never matters (a removal before its attachment leaves nothing shown).
+    /// </summary>
+    public void ShowReceiptPhoto(IEnumerable<KnownReceiptPhoto> photos) =>
+        ReceiptPhotoId = photos.Where(p => p.AssetId == AssetId && p.AttachedAt is not null && !p.Removed)
+            .OrderByDescending(p => p.AttachedAt).ThenByDescending(p => p.AttachmentId).Select(p => (Guid?)p.AttachmentId).FirstOrDefault();
     /// <summary>The day of its latest deployment or transfer.</summary>
     public DateOnly? DeployedOn { get; private set; }
     /// <summary>The day it first reached a crossing point: the end of its lead time.</summary>
@@ -270,6 +269,30 @@ public sealed class TrackedAsset
         CrossingPointCode = crossingPointCode;
         DeployedOn = deployedOn;
     }
+}
+
+/// <summary>
+/// A photo of a unit from its goods received note, as inventory announced it: attached (when), removed, or both — a
+/// removal that arrives first is kept, so the attachment arriving after it is not shown.
+/// </summary>
+public sealed class KnownReceiptPhoto
+{
+    private KnownReceiptPhoto() { }
+
+    public KnownReceiptPhoto(Guid assetId, Guid attachmentId)
+    {
+        AssetId = assetId;
+        AttachmentId = attachmentId;
+    }
+
+    public Guid AssetId { get; private set; }
+    public Guid AttachmentId { get; private set; }
+    /// <summary>When it was attached; null while only its removal is known.</summary>
+    public DateTime? AttachedAt { get; private set; }
+    public bool Removed { get; private set; }
+
+    public void Attached(DateTime at) => AttachedAt ??= at;
+    public void Remove() => Removed = true;
 }
 
 /// <summary>One status change from maintenance, kept whole so availability can be computed whatever order they came in.</summary>

@@ -23,11 +23,11 @@ public static class FindingEvidence
         {
             var visitId = Guid.Parse((string)context.Request.RouteValues["visitId"]!);
             var assetId = Guid.Parse((string)context.Request.RouteValues["assetId"]!);
-            var visit = await context.RequestServices.GetRequiredService<ReportingDbContext>().Visits.AsNoTracking()
+            var visit = await context.RequestServices.GetRequiredService<ReportingDbContext>().Visits
                 .SingleOrDefaultAsync(v => v.Id == visitId, ct) ?? throw new NotFoundException($"No verification visit {visitId}.");
             if (!visit.SampledAssetIds.Contains(assetId)) throw new NotFoundException($"Asset {assetId} is not in the sample of visit {visitId}.");
             return new EvidenceRecord(RecordType, $"{visitId}/{assetId}", $"The finding of visit {visit.PlannedFor:yyyy-MM-dd} on asset {assetId}", visit.DonorCode,
-                visit.EvidenceClosedState, [assetId], assetId);
+                visit.EvidenceClosedState, [assetId], assetId, Guard: visit);
         },
     });
 }

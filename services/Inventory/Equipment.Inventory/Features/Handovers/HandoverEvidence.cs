@@ -19,10 +19,10 @@ public static class HandoverEvidence
         Find = async (context, ct) =>
         {
             var id = Guid.Parse((string)context.Request.RouteValues["handoverId"]!);
-            var certificate = await context.RequestServices.GetRequiredService<InventoryDbContext>().HandoverCertificates.AsNoTracking()
+            var certificate = await context.RequestServices.GetRequiredService<InventoryDbContext>().HandoverCertificates
                 .SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw new NotFoundException($"No handover certificate {id}.");
             return new EvidenceRecord(RecordType, id.ToString(), $"Handover certificate {certificate.Number}", certificate.DonorCode,
-                certificate.EvidenceClosedState, certificate.AssetIds);
+                certificate.EvidenceClosedState, certificate.AssetIds, Guard: certificate);
         },
     });
 }

@@ -25,12 +25,12 @@ public static class GoodsReceivedEvidence
             var id = Guid.Parse((string)context.Request.RouteValues["noteId"]!);
             var db = context.RequestServices.GetRequiredService<InventoryDbContext>();
             var today = DateOnly.FromDateTime(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            var found = await db.GoodsReceivedNotes.AsNoTracking().Where(n => n.Id == id)
+            var found = await db.GoodsReceivedNotes.Where(n => n.Id == id)
                 .Join(db.Shipments, n => n.ShipmentId, s => s.Id, (n, s) => new { Note = n, s.DonorCode }).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException($"No goods received note {id}.");
             var units = await db.Assets.AsNoTracking().Where(a => a.GoodsReceivedNoteId == id).Select(a => a.Id).ToListAsync(ct);
             return new EvidenceRecord(RecordType, id.ToString(), $"Goods received note {found.Note.Number}", found.DonorCode,
-                found.Note.EvidenceClosedState(today), units);
+                found.Note.EvidenceClosedState(today), units, Guard: found.Note);
         },
         Stored = async (db, record, file, now, ct) =>
         {

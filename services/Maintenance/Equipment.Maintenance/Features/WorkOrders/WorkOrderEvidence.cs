@@ -20,13 +20,13 @@ public static class WorkOrderEvidence
         {
             var id = Guid.Parse((string)context.Request.RouteValues["workOrderId"]!);
             var db = context.RequestServices.GetRequiredService<MaintenanceDbContext>();
-            var found = await (from w in db.WorkOrders.AsNoTracking()
+            var found = await (from w in db.WorkOrders
                                join a in db.Assets.AsNoTracking() on w.AssetId equals a.AssetId
                                where w.Id == id
                                select new { Order = w, a.DonorCode, a.SerialNumber }).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException($"No work order {id}.");
             return new EvidenceRecord(RecordType, id.ToString(), $"The work order on {found.SerialNumber}", found.DonorCode,
-                found.Order.EvidenceClosedState, [found.Order.AssetId], found.Order.AssetId);
+                found.Order.EvidenceClosedState, [found.Order.AssetId], found.Order.AssetId, Guard: found.Order);
         },
     });
 }

@@ -389,6 +389,25 @@ namespace Equipment.DonorReporting.Data.Migrations.Postgres
                     b.ToTable("GrantVersions");
                 });
 
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.KnownReceiptPhoto", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("AssetId", "AttachmentId");
+
+                    b.ToTable("ReceiptPhotos");
+                });
+
             modelBuilder.Entity("Equipment.DonorReporting.Domain.MisuseAllegation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -379,6 +379,25 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
                     b.ToTable("GrantVersions");
                 });
 
+            modelBuilder.Entity("Equipment.DonorReporting.Domain.KnownReceiptPhoto", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetId", "AttachmentId");
+
+                    b.ToTable("ReceiptPhotos");
+                });
+
             modelBuilder.Entity("Equipment.DonorReporting.Domain.MisuseAllegation", b =>
                 {
                     b.Property<Guid>("Id")
