@@ -105,7 +105,7 @@ public static class DonorFiguresBenchmark
             }
             if (times.Count == 0) continue;
             times.Sort();
-            var growth = (Peak() - workingSetBefore) / 1024.0 / 1024;
+            var growth = Math.Max(0, Peak() - workingSetBefore) / 1024.0 / 1024;
             rows.Add($"| {count:N0} | {statusRecords:N0} | {name} | {times[times.Count / 2]:N1} | {times[0]:N1} | {size / 1024.0:N0} | {allocated / times.Count / 1024:N0} | {growth:N0} |");
         }
     }
