@@ -18,8 +18,9 @@ public static class TrackReceiptPhotos
         public async Task HandleAsync(ReceiptPhotoAttached e, CancellationToken cancellationToken)
         {
             var asset = await db.TrackAsync(e.AssetId, e.GrantId, cancellationToken);
-            (await db.ReceiptPhotoAsync(e.AssetId, e.AttachmentId, cancellationToken)).Attached(e.OccurredAt.UtcDateTime);
-            asset.ShowReceiptPhoto(await db.ReceiptPhotosOfAsync(e.AssetId, cancellationToken));
+            var photos = await db.ReceiptPhotosOfAsync(e.AssetId, cancellationToken);
+            db.ReceiptPhoto(photos, e.AssetId, e.AttachmentId).Attached(e.OccurredAt.UtcDateTime);
+            asset.ShowReceiptPhoto(photos);
         }
     }
 
@@ -27,24 +28,26 @@ public static class TrackReceiptPhotos
     {
         public async Task HandleAsync(ReceiptPhotoRemoved e, CancellationToken cancellationToken)
         {
-            (await db.ReceiptPhotoAsync(e.AssetId, e.AttachmentId, cancellationToken)).Remove();
-            if (await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken) is { } asset)
-                asset.ShowReceiptPhoto(await db.ReceiptPhotosOfAsync(e.AssetId, cancellationToken));
+            var photos = await db.ReceiptPhotosOfAsync(e.AssetId, cancellationToken);
+            db.ReceiptPhoto(photos, e.AssetId, e.AttachmentId).Remove();
+            if (await db.TrackedAssets.FindAsync([e.AssetId], cancellationToken) is { } asset) asset.ShowReceiptPhoto(photos);
         }
     }
 
-    private static async Task<KnownReceiptPhoto> ReceiptPhotoAsync(this ReportingDbContext db, Guid assetId, Guid attachmentId, CancellationToken cancellationToken)
+    /// <summary>Every photo of the unit known so far, stored or added in this unit of work, tracked, in one query.</summary>
+    private static async Task<List<KnownReceiptPhoto>> ReceiptPhotosOfAsync(this ReportingDbContext db, Guid assetId, CancellationToken cancellationToken)
     {
-        if (await db.ReceiptPhotos.FindAsync([assetId, attachmentId], cancellationToken) is { } known) return known;
-        var photo = new KnownReceiptPhoto(assetId, attachmentId);
-        db.ReceiptPhotos.Add(photo);
-        return photo;
+        await db.ReceiptPhotos.Where(p => p.AssetId == assetId).LoadAsync(cancellationToken);
+        return [.. db.ReceiptPhotos.Local.Where(p => p.AssetId == assetId)];
     }
 
-    /// <summary>The unit's photos as stored, with the one being recorded now.</summary>
-    private static async Task<IReadOnlyList<KnownReceiptPhoto>> ReceiptPhotosOfAsync(this ReportingDbContext db, Guid assetId, CancellationToken cancellationToken)
+    /// <summary>The photo among the unit's, or a new one added to them and to the database.</summary>
+    private static KnownReceiptPhoto ReceiptPhoto(this ReportingDbContext db, List<KnownReceiptPhoto> photos, Guid assetId, Guid attachmentId)
     {
-        var stored = await db.ReceiptPhotos.Where(p => p.AssetId == assetId).ToListAsync(cancellationToken);
-        return [.. stored.Union(db.ReceiptPhotos.Local.Where(p => p.AssetId == assetId))];
+        if (photos.Find(p => p.AttachmentId == attachmentId) is { } known) return known;
+        var photo = new KnownReceiptPhoto(assetId, attachmentId);
+        db.ReceiptPhotos.Add(photo);
+        photos.Add(photo);
+        return photo;
     }
 }
