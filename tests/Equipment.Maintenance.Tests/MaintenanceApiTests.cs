@@ -111,6 +111,42 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_technician_raises_a_claim_on_a_job_under_warranty_that_has_none_once_and_never_on_one_opened_after_the_warranty()
+    {
+        var covered = await DeployedAssetAsync(warrantyEnds: Today);
+        var preventive = await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId = covered, kind = "Preventive" }));
+        Assert.Null(preventive["warrantyClaimId"]);
+        var orderId = preventive["id"]!.GetValue<Guid>();
+
+        var raised = await _technician.PostAsync($"/api/maintenance/work-orders/{orderId}/warranty-claim", null);
+        var claim = await HttpAssert.StatusAsync(HttpStatusCode.Created, raised);
+        var claimId = claim["id"]!.GetValue<Guid>();
+        Assert.Equal($"/api/maintenance/warranty-claims/{claimId}", raised.Headers.Location!.OriginalString);
+        Assert.Equal(("Raised", orderId, Today), (claim["status"]!.GetValue<string>(), claim["workOrderId"]!.GetValue<Guid>(), DateOnly.Parse(claim["raisedOn"]!.GetValue<string>())));
+        Assert.Equal(1, await EventsAsync(WarrantyClaimRaised.Topic, orderId));
+        var read = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/warranty-claims/{claimId}"));
+        Assert.StartsWith("TC-", read["serialNumber"]!.GetValue<string>());
+        var order = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/work-orders/{orderId}"));
+        Assert.Equal(claimId, order["warrantyClaimId"]!.GetValue<Guid>());
+        Assert.Equal(read["serialNumber"]!.GetValue<string>(), order["serialNumber"]!.GetValue<string>());
+
+        var again = await HttpAssert.ProblemAsync(HttpStatusCode.Conflict, await _technician.PostAsync($"/api/maintenance/work-orders/{orderId}/warranty-claim", null));
+        Assert.Equal("OneClaimPerWorkOrder", again["rule"]!.GetValue<string>());
+        Assert.Equal(1, await EventsAsync(WarrantyClaimRaised.Topic, orderId));
+
+        var expired = await DeployedAssetAsync(warrantyEnds: Today.AddDays(-1));
+        var late = (await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync("/api/maintenance/work-orders", new { assetId = expired, kind = "Corrective" })))["id"]!.GetValue<Guid>();
+        var refused = await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.PostAsync($"/api/maintenance/work-orders/{late}/warranty-claim", null), "workOrderId");
+        Assert.Equal("UnderWarranty", refused["violations"]![0]!["rule"]!.GetValue<string>());
+        Assert.Equal(0, await EventsAsync(WarrantyClaimRaised.Topic, late));
+
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await _technician.PostAsync($"/api/maintenance/work-orders/{Guid.NewGuid()}/warranty-claim", null));
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await _technician.GetAsync($"/api/maintenance/warranty-claims/{Guid.NewGuid()}"));
+        var logistics = factory.ClientAs(Roles.LogisticsOfficer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await logistics.PostAsync($"/api/maintenance/work-orders/{late}/warranty-claim", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_work_order_runs_its_course_publishes_its_completion_once_and_refuses_illegal_steps()
     {
         var assetId = await DeployedAssetAsync();

@@ -136,6 +136,26 @@ public class MaintenanceRulesTests
     }
 
     [Fact]
+    public void A_claim_is_raised_on_a_job_opened_within_the_warranty_once_and_never_on_a_cancelled_job()
+    {
+        var asset = new MaintainedAsset(Guid.NewGuid(), "TC-1", "ThermalCamera", "Thermal camera", Guid.NewGuid(), Guid.NewGuid(), new DateOnly(2027, 3, 1),
+            supplierName: "Thermovision");
+        var onLastDay = new WorkOrder(asset.AssetId, WorkOrderKind.Preventive, null, new DateTime(2027, 3, 1, 23, 59, 0, DateTimeKind.Utc));
+        var claim = WarrantyClaim.RaiseFor(onLastDay, asset, existing: null, today: new DateOnly(2027, 4, 10));
+        Assert.Equal((onLastDay.Id, "Thermovision", new DateOnly(2027, 4, 10), WarrantyClaimStatus.Raised), (claim.WorkOrderId, claim.SupplierName, claim.RaisedOn, claim.Status));
+
+        Assert.Equal("OneClaimPerWorkOrder", Assert.Throws<ConflictException>(() => WarrantyClaim.RaiseFor(onLastDay, asset, claim, new DateOnly(2027, 4, 10))).Rule);
+
+        var dayAfter = new WorkOrder(asset.AssetId, WorkOrderKind.Corrective, null, new DateTime(2027, 3, 2, 0, 0, 0, DateTimeKind.Utc));
+        var late = Assert.Throws<RuleViolationException>(() => WarrantyClaim.RaiseFor(dayAfter, asset, null, new DateOnly(2027, 3, 2)));
+        Assert.Equal(("workOrderId", "UnderWarranty"), (late.Field, late.Rule));
+
+        var cancelled = new WorkOrder(asset.AssetId, WorkOrderKind.Corrective, null, new DateTime(2027, 2, 1, 0, 0, 0, DateTimeKind.Utc));
+        cancelled.Cancel("Opened twice");
+        Assert.Equal("Cancelled", Assert.Throws<StateConflictException>(() => WarrantyClaim.RaiseFor(cancelled, asset, null, new DateOnly(2027, 2, 2))).CurrentState);
+    }
+
+    [Fact]
     public void A_warranty_claim_is_decided_then_resolved_and_a_rejected_one_leaves_nothing_to_the_supplier()
     {
         var claim = new WarrantyClaim(Guid.NewGuid(), Guid.NewGuid(), "Thermovision", new DateOnly(2026, 3, 1));

@@ -42,6 +42,19 @@ public class RaceTests(ServiceFactory<Program> factory) : IClassFixture<ServiceF
         Assert.Equal("Resolved", resolved["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_work_order_gets_one_warranty_claim_however_many_technicians_raise_it_at_once()
+    {
+        var id = await OpenWorkOrderAsync();          // preventive: no claim of its own
+        var answers = await Race.RunAsync(factory.Gate, Racers, _ => _technician.PostAsync($"/api/maintenance/work-orders/{id}/warranty-claim", null));
+        Assert.Equal(Racers, factory.Gate.Arrived);
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
+        Assert.Equal(1, await factory.WithDbAsync<MaintenanceDbContext, int>(db => db.WarrantyClaims.CountAsync(c => c.WorkOrderId == id)));
+        Assert.Equal(1, await factory.WithDbAsync<MaintenanceDbContext, int>(db =>
+            db.OutboxMessages.CountAsync(m => m.Topic == WarrantyClaimRaised.Topic && m.Payload.Contains(id.ToString()))));
+    }
+
     private async Task<System.Text.Json.Nodes.JsonNode> OpenWorkOrderAsync(string kind)
     {
         var assetId = Guid.NewGuid();

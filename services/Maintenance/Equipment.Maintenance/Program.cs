@@ -35,6 +35,8 @@ OpenWorkOrder.Map(api);
 ProgressWorkOrder.Map(api);
 SearchWorkOrders.Map(api);
 SettleWarrantyClaim.Map(api);
+RaiseWarrantyClaim.Map(api);
+ListWarrantyClaims.Map(api);
 ChangeStatus.Map(api);
 GetAvailability.Map(api);
 GetReliability.Map(api);

@@ -21,7 +21,7 @@ public sealed record CancelWorkOrderRequest(string? Reason);
 public sealed record WorkOrderResponse(
     Guid Id, Guid AssetId, WorkOrderKind Kind, Guid? FaultReportId, WorkOrderStatus Status, DateTime OpenedAt, DateOnly? ScheduledFor, string? Technician,
     IReadOnlyList<PartUsed> Parts, decimal PartsCost, decimal LabourHours, string? Outcome, DateOnly? CompletedOn, Guid? WarrantyClaimId,
-    DateOnly? StartedOn = null);
+    DateOnly? StartedOn = null, string? SerialNumber = null);
 
 /// <summary><c>POST /warranty-claims/{id}/decision</c>: the supplier's answer.</summary>
 public sealed record DecideWarrantyClaimRequest(bool? Accepted, string? Notes = null);
@@ -30,7 +30,8 @@ public sealed record DecideWarrantyClaimRequest(bool? Accepted, string? Notes = 
 public sealed record ResolveWarrantyClaimRequest(decimal? SupplierBore);
 
 public sealed record WarrantyClaimResponse(
-    Guid Id, Guid AssetId, Guid WorkOrderId, string SupplierName, DateOnly RaisedOn, WarrantyClaimStatus Status, decimal SupplierBore, string? Notes);
+    Guid Id, Guid AssetId, Guid WorkOrderId, string SupplierName, DateOnly RaisedOn, WarrantyClaimStatus Status, decimal SupplierBore, string? Notes,
+    string? SerialNumber = null);
 
 /// <summary>
 /// One row of <c>GET /work-orders/search</c>: the work order with what a technician needs to pick it from a list — the

@@ -72,6 +72,7 @@ public abstract class MaintenanceDbContext(DbContextOptions options) : ServiceDb
             HasRowVersion(b);
             b.HasKey(c => c.Id);
             b.HasIndex(c => c.AssetId);
+            b.HasIndex(c => c.WorkOrderId).IsUnique();     // one claim per work order: two raises at once have one winner
             b.Property(c => c.Status).HasConversion<string>();
         });
         modelBuilder.Entity<UsageLog>(b =>

@@ -124,6 +124,25 @@ public sealed class WarrantyClaim
         Status = WarrantyClaimStatus.Raised;
     }
 
+    /// <summary>
+    /// A claim a technician raises on a work order themselves: for a job the automatic claim did not cover (a preventive
+    /// job that found a defect, or a warranty learnt after the job was opened). The asset must have been under warranty on
+    /// the day the job was opened, the job not cancelled, and a work order has one claim at most.
+    /// </summary>
+    public static WarrantyClaim RaiseFor(WorkOrder order, MaintainedAsset asset, WarrantyClaim? existing, DateOnly today)
+    {
+        if (existing is not null)
+            throw new ConflictException($"Work order {order.Id} already has warranty claim {existing.Id} ({existing.Status}).", "OneClaimPerWorkOrder");
+        if (order.Status == WorkOrderStatus.Cancelled)
+            throw new StateConflictException($"Work order {order.Id} is {order.Status}; a claim is raised on work that was or is being done.", order.Status.ToString(),
+                [nameof(WorkOrderStatus.Open), nameof(WorkOrderStatus.Scheduled), nameof(WorkOrderStatus.InProgress), nameof(WorkOrderStatus.Completed)]);
+        var opened = DateOnly.FromDateTime(order.OpenedAt);
+        if (!asset.IsUnderWarranty(opened))
+            throw new RuleViolationException("workOrderId", "UnderWarranty",
+                $"The warranty of {asset.SerialNumber} ended on {asset.WarrantyEndsOn:yyyy-MM-dd}, before the work order was opened on {opened:yyyy-MM-dd}.");
+        return new WarrantyClaim(asset.AssetId, order.Id, asset.SupplierName ?? "supplier", today);
+    }
+
     public Guid Id { get; private set; }
     public Guid AssetId { get; private set; }
     public Guid WorkOrderId { get; private set; }

@@ -7,9 +7,9 @@ public static class ResponseMapping
 {
     extension(WorkOrderResponse)
     {
-        public static WorkOrderResponse From(WorkOrder w, Guid? claimId) => new(
+        public static WorkOrderResponse From(WorkOrder w, Guid? claimId, string? serialNumber = null) => new(
             w.Id, w.AssetId, w.Kind, w.FaultReportId, w.Status, w.OpenedAt, w.ScheduledFor, w.Technician, w.Parts, w.PartsCost, w.LabourHours, w.Outcome,
-            w.CompletedOn, claimId, w.StartedOn);
+            w.CompletedOn, claimId, w.StartedOn, serialNumber);
     }
 
     extension(FaultReportResponse)
@@ -34,6 +34,7 @@ public static class ResponseMapping
 
     extension(WarrantyClaimResponse)
     {
-        public static WarrantyClaimResponse From(WarrantyClaim w) => new(w.Id, w.AssetId, w.WorkOrderId, w.SupplierName, w.RaisedOn, w.Status, w.SupplierBore, w.Notes);
+        public static WarrantyClaimResponse From(WarrantyClaim w, string? serialNumber) =>
+            new(w.Id, w.AssetId, w.WorkOrderId, w.SupplierName, w.RaisedOn, w.Status, w.SupplierBore, w.Notes, serialNumber);
     }
 }

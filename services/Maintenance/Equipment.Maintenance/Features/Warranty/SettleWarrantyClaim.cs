@@ -28,7 +28,8 @@ public static class SettleWarrantyClaim
             if (c.Accepted is { } accepted) claim.Decide(accepted, c.Notes);
             else claim.Resolve(c.SupplierBore ?? throw new RuleViolationException("supplierBore", "NotEmpty", "Say what the supplier bore (0 if nothing)."));
             await db.SaveChangesAsync(cancellationToken);
-            return WarrantyClaimResponse.From(claim);
+            var serial = await db.Assets.AsNoTracking().Where(a => a.AssetId == claim.AssetId).Select(a => a.SerialNumber).SingleOrDefaultAsync(cancellationToken);
+            return WarrantyClaimResponse.From(claim, serial);
         }
     }
 
@@ -46,13 +47,5 @@ public static class SettleWarrantyClaim
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.MaintenanceTechnician))
             .WithEntityTag<WarrantyClaim>("claimId")
             .WithName("ResolveWarrantyClaim");
-        api.MapGet("/warranty-claims", async (MaintenanceDbContext db, CurrentUser user, CancellationToken ct) =>
-                (await (from w in db.WarrantyClaims.AsNoTracking()
-                       join a in db.Assets.AsNoTracking() on w.AssetId equals a.AssetId
-                       where user.DonorScope == null || a.DonorCode == user.DonorScope
-                       orderby w.RaisedOn descending
-                       select w).Take(500).ToListAsync(ct)).Select(WarrantyClaimResponse.From).ToList())
-            .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
-            .WithName("ListWarrantyClaims");
     }
 }

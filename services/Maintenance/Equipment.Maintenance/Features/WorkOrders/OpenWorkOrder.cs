@@ -42,12 +42,12 @@ public static class OpenWorkOrder
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             if (order.Kind == WorkOrderKind.Corrective && asset.IsUnderWarranty(today))
             {
-                claim = new WarrantyClaim(asset.AssetId, order.Id, asset.SupplierName ?? "supplier", today);
+                claim = WarrantyClaim.RaiseFor(order, asset, existing: null, today);
                 db.WarrantyClaims.Add(claim);
                 db.Publish(new WarrantyClaimRaised(today, claim.Id, asset.AssetId, asset.GrantId, claim.SupplierName, order.Id, asset.WarrantyEndsOn) { OccurredAt = now });
             }
             await db.SaveChangesAsync(cancellationToken);
-            return WorkOrderResponse.From(order, claim?.Id);
+            return WorkOrderResponse.From(order, claim?.Id, asset.SerialNumber);
         }
     }
 

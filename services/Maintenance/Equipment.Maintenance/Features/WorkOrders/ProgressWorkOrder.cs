@@ -71,7 +71,8 @@ public static class ProgressWorkOrder
             }
             await db.SaveChangesAsync(cancellationToken);
             var claim = await db.WarrantyClaims.AsNoTracking().Where(w => w.WorkOrderId == order.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(cancellationToken);
-            return WorkOrderResponse.From(order, claim);
+            var serial = await db.Assets.AsNoTracking().Where(a => a.AssetId == order.AssetId).Select(a => a.SerialNumber).SingleOrDefaultAsync(cancellationToken);
+            return WorkOrderResponse.From(order, claim, serial);
         }
     }
 
@@ -122,9 +123,10 @@ public static class ProgressWorkOrder
                                    {
                                        Order = w,
                                        Claim = db.WarrantyClaims.Where(c => c.WorkOrderId == w.Id).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                                       a.SerialNumber,
                                    }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException($"No work order {workOrderId}.");
-                return WorkOrderResponse.From(order.Order, order.Claim);
+                return WorkOrderResponse.From(order.Order, order.Claim, order.SerialNumber);
             })
             .RequireAuthorization(JwtAuthentication.RequireRoles(Lookups.Readers))
             .WithName("GetWorkOrder");

@@ -486,6 +486,9 @@ namespace Equipment.Maintenance.Data.Migrations.Postgres
 
                     b.HasIndex("AssetId");
 
+                    b.HasIndex("WorkOrderId")
+                        .IsUnique();
+
                     b.ToTable("WarrantyClaims");
                 });
 

@@ -474,6 +474,9 @@ namespace Equipment.Maintenance.Data.Migrations.Sqlite
 
                     b.HasIndex("AssetId");
 
+                    b.HasIndex("WorkOrderId")
+                        .IsUnique();
+
                     b.ToTable("WarrantyClaims");
                 });
 

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Equipment.Maintenance.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OneWarrantyClaimPerWorkOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_WarrantyClaims_WorkOrderId",
+                table: "WarrantyClaims",
+                column: "WorkOrderId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_WarrantyClaims_WorkOrderId",
+                table: "WarrantyClaims");
+        }
+    }
+}
