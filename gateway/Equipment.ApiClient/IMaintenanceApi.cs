@@ -55,6 +55,13 @@ public interface IMaintenanceApi
     [Get("/api/maintenance/warranty-claims")]
     Task<IReadOnlyList<WarrantyClaimResponse>> ListWarrantyClaimsAsync(CancellationToken cancellationToken = default);
 
+    [Get("/api/maintenance/warranty-claims/{claimId}")]
+    Task<WarrantyClaimResponse> GetWarrantyClaimAsync(Guid claimId, CancellationToken cancellationToken = default);
+
+    /// <summary>A claim raised by hand on a work order that has none (the asset under warranty on the day it was opened).</summary>
+    [Post("/api/maintenance/work-orders/{workOrderId}/warranty-claim")]
+    Task<WarrantyClaimResponse> RaiseWarrantyClaimAsync(Guid workOrderId, CancellationToken cancellationToken = default);
+
     [Post("/api/maintenance/warranty-claims/{claimId}/decision")]
     Task<WarrantyClaimResponse> DecideClaimAsync(Guid claimId, [Body] DecideWarrantyClaimRequest request, CancellationToken cancellationToken = default);
 
@@ -75,6 +82,9 @@ public interface IMaintenanceApi
     [Get("/api/maintenance/availability")]
     Task<IReadOnlyList<AvailabilityResponse>> GetAvailabilityAsync([Query(Format = "o")] DateTime from, [Query(Format = "o")] DateTime to, string? by = null,
         CancellationToken cancellationToken = default);
+
+    [Get("/api/maintenance/assets/{assetId}/usage")]
+    Task<Page<UsageLogResponse>> ListUsageAsync(Guid assetId, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
 
     [Post("/api/maintenance/assets/{assetId}/usage")]
     Task<UsageLogResponse> RecordUsageAsync(Guid assetId, [Body] RecordUsageRequest request, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Equipment.ApiClient;
 using Equipment.Portal.Forms;
@@ -28,21 +29,32 @@ public static class EvidenceUploads
     public static void Map(WebApplication app)
     {
         app.MapPost("/evidence/{kind}/{recordId:guid}/{assetId:guid?}", async (string kind, Guid recordId, Guid? assetId, IFormFile? file,
-                [FromForm] string? subjectId, [FromForm] string? returnTo, HttpContext context, IHttpClientFactory clients, IStringLocalizer<EvidenceAnswers> T) =>
+                [FromForm] string? subjectId, [FromForm] string? returnTo, [FromForm] string? submissionKey, HttpContext context, IHttpClientFactory clients,
+                SubmittedForms submissions, IStringLocalizer<EvidenceAnswers> T) =>
             {
                 var back = Local(returnTo);
                 if (!Kinds.Contains(kind) || (kind == "finding") != (assetId is not null)) return Results.NotFound();
                 if (file is null || file.Length == 0) return Back(context, back, T["Not attached: choose the file first."]);
                 if (file.Length > MaxBytes) return Back(context, back, T["Not attached: a file is at most 10 MB."]);
-                try
+                async Task<(Submitted?, Problem?)> AttachOnceAsync()
                 {
-                    await AttachAsync(PortalApi.ForRequest(context, clients), kind, recordId, assetId, file, subjectId ?? "", context.RequestAborted);
-                    Flash.Set(context, new FlashMessage(T["{0} attached.", file.FileName]));
+                    try
+                    {
+                        await AttachAsync(PortalApi.ForRequest(context, clients), kind, recordId, assetId, file, subjectId ?? "", context.RequestAborted);
+                        return (new Submitted(back, new FlashMessage(T["{0} attached.", file.FileName])), null);
+                    }
+                    catch (Exception e) when (e is ApiException or HttpRequestException)
+                    {
+                        return (null, new Problem { Message = Refusal(e, T) });
+                    }
                 }
-                catch (Exception e) when (e is ApiException or HttpRequestException)
-                {
-                    return Back(context, back, Refusal(e, T));
-                }
+
+                // The form's rendered key: a double click attaches the file once, and both posts say so.
+                var (done, refusal) = submissionKey is { Length: > 0 }
+                    ? await submissions.RunOnceAsync(context.User.FindFirstValue(ClaimTypes.Name) ?? "", "evidence:" + submissionKey, AttachOnceAsync)
+                    : await AttachOnceAsync();
+                if (done is null) return Back(context, back, refusal!.Message);
+                Flash.Set(context, done.Message);
                 return Results.Redirect(back);
             })
             .RequireAuthorization()

@@ -448,6 +448,8 @@ public partial class InventoryApiTests(ServiceFactory<Program> factory) : IClass
         Assert.Equal(serials.OrderDescending(), serials);
         var bySerial = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets?serial={serials[0][3..9]}&status=Received"));
         Assert.Contains(bySerial["items"]!.AsArray(), a => a!["serialNumber"]!.GetValue<string>() == serials[0]);
+        var typedInLowerCase = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _logistics.GetAsync($"/api/inventory/assets?grantId={grantId}&serial={serials[0].ToLowerInvariant()}"));
+        Assert.Equal(serials[0], Assert.Single(typedInLowerCase["items"]!.AsArray())!["serialNumber"]!.GetValue<string>());
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.GetAsync("/api/inventory/assets?sort=colour"), field: "sort");
         await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _logistics.GetAsync("/api/inventory/assets?status=Melted"));
 

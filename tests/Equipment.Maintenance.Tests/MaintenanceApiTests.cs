@@ -111,6 +111,27 @@ public class MaintenanceApiTests(ServiceFactory<Program> factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_use_recorded_for_an_asset_is_listed_latest_first_and_paged_and_another_donors_monitor_reads_none_of_it()
+    {
+        var assetId = await DeployedAssetAsync(deployedOn: Today.AddDays(-60));
+        foreach (var (from, to, hours) in new[] { (-50, -41, 30m), (-40, -31, 45m), (-30, -21, 12.5m) })
+            await HttpAssert.StatusAsync(HttpStatusCode.Created, await _technician.PostAsJsonAsync($"/api/maintenance/assets/{assetId}/usage",
+                new { from = Today.AddDays(from), to = Today.AddDays(to), hours }));
+        var first = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/assets/{assetId}/usage?pageSize=2"));
+        Assert.Equal(3, first["totalCount"]!.GetValue<int>());
+        Assert.Equal([12.5m, 45m], first["items"]!.AsArray().Select(u => u!["hours"]!.GetValue<decimal>()));
+        Assert.Equal("technician", first["items"]![0]!["by"]!.GetValue<string>());
+        var second = await HttpAssert.StatusAsync(HttpStatusCode.OK, await _technician.GetAsync($"/api/maintenance/assets/{assetId}/usage?page=2&pageSize=2"));
+        Assert.Equal(30m, Assert.Single(second["items"]!.AsArray())!["hours"]!.GetValue<decimal>());
+
+        var ownMonitor = factory.ClientAs(Roles.DonorMonitor, donor: "EU-DGNEAR");
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await ownMonitor.GetAsync($"/api/maintenance/assets/{assetId}/usage"));
+        var otherMonitor = factory.ClientAs(Roles.DonorMonitor, donor: "IT-MININT");
+        await HttpAssert.ProblemAsync(HttpStatusCode.NotFound, await otherMonitor.GetAsync($"/api/maintenance/assets/{assetId}/usage"));
+        await HttpAssert.ProblemAsync(HttpStatusCode.BadRequest, await _technician.GetAsync($"/api/maintenance/assets/{assetId}/usage?pageSize=0"));
+    }
+
+    [Fact]
     public async Task A_technician_raises_a_claim_on_a_job_under_warranty_that_has_none_once_and_never_on_one_opened_after_the_warranty()
     {
         var covered = await DeployedAssetAsync(warrantyEnds: Today);

@@ -348,12 +348,16 @@ public sealed partial class PortalTests
         await page.GetByLabel("Patrols").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the use" }).ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("12 h, 3 patrols");
+        var used = page.Locator("#usage-history tbody tr");                                                // what was recorded, listed under the form
+        await Expect(used).ToHaveCountAsync(1);
+        await Expect(used).ToContainTextAsync("technician");
+        await Expect(used.Locator("td").Nth(2)).ToHaveTextAsync("12");
 
         // The overdue list names it and why, and opens the preventive work order the plan asks for.
         await page.GotoAsync("maintenance/work-orders");
         var row = page.Locator("tr", new() { HasText = radios[0].SerialNumber }).First;
         await Expect(row).ToContainTextAsync("12 hours used since");
-        await row.GetByRole(AriaRole.Button, new() { Name = $"Open the preventive work order for {radios[0].SerialNumber}" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Open the preventive work order for {radios[0].SerialNumber}" }).DblClickAsync();   // opens one
         await Expect(page).ToHaveURLAsync(new Regex("maintenance/work-orders/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#flash")).ToContainTextAsync("Preventive work order opened");
         var order = Assert.Single((await technicianApi.Maintenance.SearchWorkOrdersAsync(open: true, kind: WorkOrderKind.Preventive, assetId: radios[0].Id)).Items);
@@ -361,5 +365,29 @@ public sealed partial class PortalTests
         await page.GotoAsync("maintenance/work-orders");                                               // a second time: to the one open, no second
         await page.Locator("tr", new() { HasText = radios[0].SerialNumber }).First.GetByRole(AriaRole.Link, new() { Name = "Its open work order" }).ClickAsync();
         Assert.EndsWith($"maintenance/work-orders/{order.Id}", page.Url);
+
+        // The preventive job found a defect the supplier should bear: the claim is raised from the work order, once.
+        Assert.Null(order.WarrantyClaimId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise a warranty claim" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("maintenance/warranty-claims/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("#flash")).ToContainTextAsync("A warranty claim is raised on");
+        await Expect(page.Locator("#claim-status")).ToHaveTextAsync("Raised");
+        await Expect(page.GetByText($"For the repair of {radios[0].SerialNumber}.")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        var claim = Assert.Single(await technicianApi.Maintenance.ListWarrantyClaimsAsync(), c => c.WorkOrderId == order.Id);
+        Assert.EndsWith($"maintenance/warranty-claims/{claim.Id}", page.Url);
+        await page.GotoAsync($"maintenance/work-orders/{order.Id}");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Raise a warranty claim" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "its warranty claim" }).ClickAsync();
+        Assert.EndsWith($"maintenance/warranty-claims/{claim.Id}", page.Url);
+
+        // A job cancelled while its page was open: the raise is refused in words, and the page says what the job is now.
+        var second = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(radios[0].Id, WorkOrderKind.Preventive));
+        await page.GotoAsync($"maintenance/work-orders/{second.Id}");
+        await technicianApi.Maintenance.CancelAsync(second.Id, new CancelWorkOrderRequest("Opened twice"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise a warranty claim" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Cancelled");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Raise a warranty claim" })).ToHaveCountAsync(0);
+        Assert.DoesNotContain(await technicianApi.Maintenance.ListWarrantyClaimsAsync(), c => c.WorkOrderId == second.Id);
     }
 }

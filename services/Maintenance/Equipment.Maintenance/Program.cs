@@ -41,6 +41,7 @@ ChangeStatus.Map(api);
 GetAvailability.Map(api);
 GetReliability.Map(api);
 RecordUsage.Map(api);
+ListUsage.Map(api);
 GetAttention.Map(api);
 WorkOrderEvidence.Map(api);
 api.MapAttachmentFiles(Lookups.Readers);

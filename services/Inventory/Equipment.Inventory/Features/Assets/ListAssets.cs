@@ -91,7 +91,11 @@ public static class ListAssets
         if (f.CrossingPointCode is { } crossingPoint) query = query.Where(a => a.CrossingPointCode == crossingPoint);
         if (f.Status is { } status) query = query.Where(a => a.Status == status);
         if (f.Category is { } category) query = query.Where(a => a.ItemCategory == category);
-        if (!string.IsNullOrWhiteSpace(f.Serial)) query = query.Where(a => a.SerialNumber.Contains(f.Serial));
+        if (!string.IsNullOrWhiteSpace(f.Serial))
+        {
+            var serial = f.Serial.Trim().ToLower();                   // as typed: "tc-00" finds TC-0042, on both providers
+            query = query.Where(a => a.SerialNumber.ToLower().Contains(serial));
+        }
         return (f.Sort ?? "serialNumber") switch
         {
             "serialNumber" => query.OrderBy(a => a.SerialNumber).ThenBy(a => a.Id),
