@@ -15,7 +15,7 @@ public interface IInventoryApi
 
     [Get("/api/inventory/expected-deliveries")]
     Task<Page<ExpectedDeliveryResponse>> ListExpectedDeliveriesAsync(Guid? contractId = null, Guid? grantId = null, int? page = null, int? pageSize = null,
-        bool? outstanding = null, string? q = null, string? sort = null, CancellationToken cancellationToken = default);
+        bool? outstanding = null, string? q = null, string? sort = null, bool? overdue = null, string? destination = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every shipment, filtered, found by <paramref name="q"/> (waybill, contract, carrier), sorted (<c>-dispatchedOn</c>, <c>waybill</c>, <c>estimatedArrival</c> …) and paged.</summary>
     [Get("/api/inventory/shipments")]

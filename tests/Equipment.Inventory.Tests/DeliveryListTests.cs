@@ -46,6 +46,10 @@ public class DeliveryListTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Equal([$"C-{tag}-B/1", $"C-{tag}-B/2", $"C-{tag}-A/1"], Keys(await _logistics.ListExpectedDeliveriesAsync(q: tag, sort: "-supplier")));
         Assert.Equal([$"C-{tag}-A/1"], Keys(await _logistics.ListExpectedDeliveriesAsync(q: $"alpha radio {tag}")));                                         // the supplier
         Assert.Equal([$"C-{tag}-B/2"], Keys(await _logistics.ListExpectedDeliveriesAsync(grantId: grantId, q: "NIGHT BINOCULARS")));                         // the item
+        Assert.Equal([$"C-{tag}-B/1"], Keys(await _logistics.ListExpectedDeliveriesAsync(overdue: true, q: tag)));                                           // past its deadline, outstanding
+        Assert.Equal([$"C-{tag}-B/2", $"C-{tag}-A/1"], Keys(await _logistics.ListExpectedDeliveriesAsync(overdue: false, q: tag, sort: "-deadline")));
+        Assert.Equal([$"C-{tag}-B/1", $"C-{tag}-A/1"], Keys(await _logistics.ListExpectedDeliveriesAsync(outstanding: true, destination: "TN-RAS-AJDIR", q: tag)));
+        Assert.Empty(Keys(await _logistics.ListExpectedDeliveriesAsync(destination: "RS-HORGOS", q: tag)));
         var second = await _logistics.ListExpectedDeliveriesAsync(q: tag, sort: "contract", page: 2, pageSize: 2);
         Assert.Equal((3, $"C-{tag}-B/2"), (second.TotalCount, Assert.Single(Keys(second))));
 

@@ -12,26 +12,29 @@ namespace Equipment.Inventory.Features.Deliveries;
 /// <summary>
 /// The contract lines inventory expects: of a contract or grant, only those with units still outstanding (<c>outstanding=true</c>:
 /// fewer accepted than contracted), found by <c>q</c> in the contract reference, supplier, item or destination (any case),
-/// earliest deadline first (so the overdue lead) unless <c>sort</c> says otherwise, paged in the database.
+/// only those past their deadline and still outstanding (<c>overdue=true</c>), only those bound for one crossing point or
+/// warehouse (<c>destination</c>), earliest deadline first (so the overdue lead) unless <c>sort</c> says otherwise, paged
+/// in the database.
 /// </summary>
 public static class ListExpectedDeliveries
 {
     public static readonly string[] Sorts = ["deadline", "-deadline", "contract", "-contract", "supplier", "-supplier"];
 
-    public sealed record Query(string? DonorScope, Guid? ContractId, Guid? GrantId, int? Page, int? PageSize, bool? Outstanding = null, string? Q = null, string? Sort = null)
-        : IRequest<Page<ExpectedDeliveryResponse>>;
+    public sealed record Query(string? DonorScope, Guid? ContractId, Guid? GrantId, int? Page, int? PageSize, bool? Outstanding = null, string? Q = null, string? Sort = null,
+        bool? Overdue = null, string? Destination = null) : IRequest<Page<ExpectedDeliveryResponse>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
             RuleFor(q => q.Q).MaximumLength(200);
+            RuleFor(q => q.Destination).MaximumLength(100);
             RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
                 .WithMessage($"'{{PropertyValue}}' is not a sort order ({string.Join(", ", Sorts)}).");
         }
     }
 
-    public sealed class Handler(InventoryDbContext db) : IRequestHandler<Query, Page<ExpectedDeliveryResponse>>
+    public sealed class Handler(InventoryDbContext db, TimeProvider clock) : IRequestHandler<Query, Page<ExpectedDeliveryResponse>>
     {
         public async Task<Page<ExpectedDeliveryResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -41,6 +44,19 @@ public static class ListExpectedDeliveries
                 .Where(d => query.GrantId == null || d.GrantId == query.GrantId);
             if (query.Outstanding is { } outstanding)
                 lines = lines.Where(d => (d.QuantityAccepted < d.QuantityExpected) == outstanding);
+            if (query.Overdue is { } overdue)
+            {
+                // Overdue from the day after the deadline while units are outstanding, as the attention list says.
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                lines = overdue
+                    ? lines.Where(d => d.DeliveryDeadline < today && d.QuantityAccepted < d.QuantityExpected)
+                    : lines.Where(d => d.DeliveryDeadline >= today || d.QuantityAccepted >= d.QuantityExpected);
+            }
+            if (!string.IsNullOrWhiteSpace(query.Destination))
+            {
+                var destination = query.Destination.Trim();
+                lines = lines.Where(d => d.DestinationCrossingPointCode == destination || d.DestinationWarehouse == destination);
+            }
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 var text = query.Q.Trim().ToLower();
@@ -63,8 +79,9 @@ public static class ListExpectedDeliveries
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/expected-deliveries", (Guid? contractId, Guid? grantId, bool? outstanding, string? q, string? sort, int? page, int? pageSize, IMediator mediator,
-                    CurrentUser user, CancellationToken ct) => mediator.Send(new Query(user.DonorScope, contractId, grantId, page, pageSize, outstanding, q, sort), ct))
+        api.MapGet("/expected-deliveries", (Guid? contractId, Guid? grantId, bool? outstanding, bool? overdue, string? destination, string? q, string? sort, int? page,
+                    int? pageSize, IMediator mediator, CurrentUser user, CancellationToken ct) =>
+                mediator.Send(new Query(user.DonorScope, contractId, grantId, page, pageSize, outstanding, q, sort, overdue, destination), ct))
             .RequireAuthorization(JwtAuthentication.RequireRoles(Roles.LogisticsOfficer, Roles.MaintenanceTechnician, Roles.Administrator, Roles.DonorMonitor))
             .WithName("ListExpectedDeliveries");
 }
