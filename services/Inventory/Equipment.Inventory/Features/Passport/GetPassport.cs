@@ -39,9 +39,10 @@ public static class GetPassport
                 timeline.Add(Entry(accepted, "inventory", "Accepted",
                     asset.AcceptedOn is null ? PassportWords.DeemedAccepted(asset.DeemedAcceptanceDays) : PassportWords.Accepted(note.Number)));
             timeline.AddRange(notes.Select(n => new PassportEntry(n.At, n.Source, n.Kind, n.Detail, n.DetailWords)));
+            // Where it was deployed (the deployment's crossing point, by name and code), not where it is now: it may have been transferred since.
             if (asset.DeploymentDeviationReason is { } deviation && custody.FirstOrDefault(c => c.Action == CustodyAction.Deployed) is { } deployment)
                 timeline.Add(Entry(deployment.On, "inventory", "Deviation",
-                    PassportWords.Deviation(asset.CrossingPointCode ?? deployment.To, asset.DestinationCrossingPointCode, deviation)));
+                    PassportWords.Deviation(deployment.To, asset.DestinationCrossingPointCode, deviation)));
 
             return new PassportResponse(AssetResponse.From(asset, today), delivery.TenderId, delivery.ContractReference,
                 timeline.OrderBy(t => t.At).ThenBy(t => Order(t.Kind)).ToList(), asset.GoodsReceivedNoteId);
