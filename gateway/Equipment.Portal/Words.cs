@@ -64,6 +64,7 @@ public static class Labels
         ["IndicatorSource.Availability"] = "Availability", ["IndicatorSource.VerificationCoverage"] = "Verification coverage",
         ["PassportEntry.ContractSigned"] = "Contract signed", ["PassportEntry.Dispatched"] = "Dispatched", ["PassportEntry.Arrived"] = "Arrived",
         ["PassportEntry.Accepted"] = "Accepted", ["PassportEntry.Deviation"] = "Deviation",
+        ["PassportEntry.StatusChanged"] = "Status changed", ["PassportEntry.VerificationFinding"] = "Verification finding",
         ["Role.ProcurementOfficer"] = "procurement officer", ["Role.LogisticsOfficer"] = "logistics officer",
         ["Role.MaintenanceTechnician"] = "maintenance technician", ["Role.DonorMonitor"] = "donor monitor", ["Role.Administrator"] = "administrator",
     }.ToFrozenDictionary();
@@ -174,11 +175,13 @@ public static class Shown
     public static string Date(DateOnly date) => date.ToString("d", Culture);
     /// <summary>
     /// A fact of a service's sentence in the user's culture: a day (<c>yyyy-MM-dd</c>), a number with its thousands marked
-    /// (<c>10,000</c>); anything else as it came.
+    /// (<c>10,000</c>), an amount with its thousands marked and its cents (<c>42,500.00</c>, <c>12.50</c>); anything else as it came.
     /// </summary>
     public static string Fact(string fact) =>
         fact.Length == 10 && DateOnly.TryParseExact(fact, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? Date(day)
         : fact.Contains(',') && System.Text.RegularExpressions.Regex.IsMatch(fact, @"^\d{1,3}(,\d{3})+$") ? decimal.Parse(fact, NumberStyles.AllowThousands, CultureInfo.InvariantCulture).ToString("N0", Culture)
+        : fact.Contains('.') && System.Text.RegularExpressions.Regex.IsMatch(fact, @"^\d{1,3}(,\d{3})*\.\d{2}$")
+            ? decimal.Parse(fact, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture).ToString("N2", Culture)
         : fact;
     public static string Date(DateTime date) => date.ToString("d", Culture);
     public static string Date(DateTimeOffset date) => date.ToString("d", Culture);

@@ -64,6 +64,31 @@ public class UpgradeTests : IDisposable
         Assert.Equal(after, Contents(old, Columns(Path.Combine(AppContext.BaseDirectory, Fixtures, file))));
     }
 
+    [Fact]
+    public async Task An_upgraded_inventory_shows_the_notes_it_had_in_their_English_and_keeps_the_words_of_a_new_one()
+    {
+        var old = Path.Combine(_directory, "inventory.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, Fixtures, "inventory.db"), old);
+        Guid assetId;
+        await using (var db = (Inventory.Data.InventoryDbContext)Open("inventory.db", old))
+        {
+            await DatabaseMigrator.MigrateAsync(db, "outbox_messages", NullLogger.Instance, CancellationToken.None);
+            var notes = await db.AssetNotes.AsNoTracking().ToListAsync();
+            Assert.True(notes.Count >= 5, $"the fixture has only {notes.Count} asset notes");
+            Assert.All(notes, n => Assert.Equal((null, false), (n.DetailWords, string.IsNullOrEmpty(n.Detail))));
+            assetId = notes[0].AssetId;
+            db.AssetNotes.Add(new Inventory.Domain.AssetNote(assetId, DateTime.UtcNow, "maintenance", "StatusChanged",
+                Equipment.BuildingBlocks.Contracts.Words.Say("OutOfService: {0}", "Lens {0} cracked")));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = (Inventory.Data.InventoryDbContext)Open("inventory.db", old))
+        {
+            var kept = await db.AssetNotes.AsNoTracking().Where(n => n.AssetId == assetId && n.DetailPhrase != null).SingleAsync();
+            Assert.Equal(("OutOfService: Lens {0} cracked", "OutOfService: {0}"), (kept.Detail, kept.DetailWords!.Phrase));
+            Assert.Equal(["Lens {0} cracked"], kept.DetailWords.Facts);
+        }
+    }
+
     private static DbContext Open(string file, string path)
     {
         var connection = $"Data Source={path}";

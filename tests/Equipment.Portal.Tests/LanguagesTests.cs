@@ -223,6 +223,37 @@ public sealed partial class LanguagesTests
     }
 
     [Fact]
+    public void A_passport_entry_is_said_in_French_and_Arabic_with_its_amounts_in_the_users_culture_and_an_old_one_in_its_English()
+    {
+        var words = Equipment.BuildingBlocks.Contracts.Words.Say("Contract {0} line {1} signed with {2}: {3} × {4} at {5} {6}",
+            "C-2026-017", 1, "Thermovision GmbH", 3, "Thermal camera", "42,500.00", "EUR");
+        string Said(string language, Equipment.BuildingBlocks.Contracts.Words? said, string english)
+        {
+            using var _ = Language.Use(language);
+            var page = Localizer<Equipment.Portal.Components.Pages.Logistics.AssetPage>();
+            return said is null ? english : page[said.Phrase, [.. said.Facts.Select(Shown.Fact)]];
+        }
+        Assert.Equal("Contrat C-2026-017, ligne 1, signé avec Thermovision GmbH : 3 × Thermal camera à 42\u202F500,00 EUR l'unité", Said("fr", words, words.Text));
+        var arabic = Said("ar", words, words.Text);
+        Assert.StartsWith("وُقِّع العقد C-2026-017، البند 1، مع Thermovision GmbH", arabic);
+        Assert.DoesNotContain("42,500.00", arabic);
+        Assert.Equal("Contract C-2026-017 line 1 signed with Thermovision GmbH: 3 × Thermal camera at 42,500.00 EUR", Said("en", words, words.Text));
+
+        var moved = Equipment.BuildingBlocks.Contracts.Words.Say("warehouse {0} → {1}: Deployment (by {2})", "WH-TUN", "Ras Ajdir (TN-RAS-AJDIR)", "logistics");
+        Assert.Equal("Entrepôt WH-TUN → Ras Ajdir (TN-RAS-AJDIR) : déploiement (par logistics)", Said("fr", moved, moved.Text));
+        Assert.Equal("من المستودع WH-TUN إلى Ras Ajdir (TN-RAS-AJDIR): التوزيع على الموقع (بواسطة logistics)", Said("ar", moved, moved.Text));
+        var found = Equipment.BuildingBlocks.Contracts.Words.Say("NotFound at {0} (visit by {1})", "TN-RAS-AJDIR", "monitor");
+        Assert.Equal("Introuvable à TN-RAS-AJDIR (visite de monitor)", Said("fr", found, found.Text));
+        Assert.Equal("OutOfService: Cooler failure", Said("fr", null, "OutOfService: Cooler failure"));     // a note kept before its words were
+
+        using (Language.Use("fr"))
+        {
+            Assert.Equal(("12,50", "1.2.50", "12.5", "2026"), (Shown.Fact("12.50"), Shown.Fact("1.2.50"), Shown.Fact("12.5"), Shown.Fact("2026")));
+            Assert.Equal("Changement d'état", Labels.PassportEntry("StatusChanged"));
+        }
+    }
+
+    [Fact]
     public void A_refusal_is_said_by_its_rule_in_French_and_Arabic_and_left_to_the_service_in_English()
     {
         using (Language.Use("fr")) Assert.Equal("Ce champ est obligatoire.", Problem.RuleText("NotEmpty"));

@@ -23,15 +23,25 @@ public sealed record TransferAssetRequest(string ToCrossingPointCode, DateOnly? 
 /// <summary><c>POST /assets/{assetId}/disposal</c>: disposed of, lost or stolen, with the evidence.</summary>
 public sealed record DisposeAssetRequest(DisposalKind? Kind, DateOnly? On, string Reason, string? EvidenceReference);
 
-/// <summary>One entry of an asset's append-only custody log.</summary>
+/// <summary>
+/// One entry of an asset's append-only custody log. <see cref="FromWords"/>, <see cref="ToWords"/> and <see cref="WhyWords"/>
+/// are <see cref="From"/>, <see cref="To"/> and <see cref="Why"/> as <see cref="Words"/> when the service wrote them
+/// ("warehouse {0}", "Goods received note {0}"), for a client that says them in another language; null when the text is a
+/// name, a code or what a user typed, to show as it is.
+/// </summary>
 public sealed record CustodyEntryResponse(long Id, Guid AssetId, DateOnly On, CustodyAction Action, string From, string To, string By, string Why, string? Reference,
-    DateTime RecordedAt);
+    DateTime RecordedAt, Words? FromWords = null, Words? ToWords = null, Words? WhyWords = null);
 
 /// <summary>The asset's passport: one timeline from its contract to verification findings.</summary>
 /// <summary>An asset's passport; <c>GoodsReceivedNoteId</c> is the note that registered it (its evidence: the delivery note, the unit's photos).</summary>
 public sealed record PassportResponse(AssetResponse Asset, Guid? TenderId, string ContractReference, IReadOnlyList<PassportEntry> Timeline, Guid? GoodsReceivedNoteId = null);
 
-public sealed record PassportEntry(DateTime At, string Source, string Kind, string Detail);
+/// <summary>
+/// One entry of the passport's timeline. <see cref="DetailWords"/> is <see cref="Detail"/> as <see cref="Words"/> (its
+/// <see cref="Words.Text"/> is <see cref="Detail"/>), for a client that says it in another language; null for a note
+/// recorded before the service kept its words: show <see cref="Detail"/>.
+/// </summary>
+public sealed record PassportEntry(DateTime At, string Source, string Kind, string Detail, Words? DetailWords = null);
 
 /// <summary>What a search term was found as: the asset's id (a QR label's address), its serial, or a reference its goods came under.</summary>
 public enum AssetMatch { Id, Serial, Shipment, GoodsReceivedNote, Contract, Tender }

@@ -112,6 +112,7 @@ public abstract class InventoryDbContext(DbContextOptions options) : ServiceDbCo
         {
             b.HasKey(n => n.Id);
             b.HasIndex(n => new { n.AssetId, n.At });
+            b.Ignore(n => n.DetailWords);
         });
         modelBuilder.Entity<StockTake>(b =>
         {

@@ -119,8 +119,8 @@ public sealed class Asset
             WarehouseCode = warehouseCode,
             DestinationCrossingPointCode = delivery.DestinationCrossingPointCode,
         };
-        return (asset, CustodyEntry.Record(asset.Id, note.ReceivedOn, CustodyAction.Received, delivery.SupplierName, $"{owner}, warehouse {warehouseCode}",
-            by, $"Goods received note {note.Number}", note.Number, nowUtc));
+        return (asset, CustodyEntry.Record(asset.Id, note.ReceivedOn, CustodyAction.Received, delivery.SupplierName, CustodyWords.OwnerInWarehouse(owner, warehouseCode).Text,
+            by, CustodyWords.GoodsReceivedNote(note.Number).Text, note.Number, nowUtc));
     }
 
     internal void Accept(DateOnly acceptedOn) => AcceptedOn ??= acceptedOn;
@@ -140,7 +140,7 @@ public sealed class Asset
         HandoverCertificateId = certificate.Id;
         HandedOverOn = certificate.HandedOverOn;
         return CustodyEntry.Record(Id, certificate.HandedOverOn, CustodyAction.HandedOver, from, certificate.ToAuthority, by,
-            $"Handover certificate {certificate.Number}", certificate.Number, nowUtc);
+            CustodyWords.HandoverCertificate(certificate.Number).Text, certificate.Number, nowUtc);
     }
 
     /// <summary>
@@ -162,13 +162,13 @@ public sealed class Asset
         if (deviation && string.IsNullOrWhiteSpace(deviationReason))
             throw new RuleViolationException("deviationReason", "ReasonForDeviation",
                 $"Asset {SerialNumber} was bought for {DestinationCrossingPointCode}; deploying it at {point.Code} is a deviation from the contract line's destination and needs a reason.");
-        var from = WarehouseCode is null ? Owner : $"warehouse {WarehouseCode}";
+        var from = WarehouseCode is null ? Owner : CustodyWords.Warehouse(WarehouseCode).Text;
         Status = AssetStatus.Deployed;
         CrossingPointCode = point.Code;
         WarehouseCode = null;
         DeployedOn = deployedOn;
         DeploymentDeviationReason = deviation ? deviationReason!.Trim() : null;
-        var why = deviation ? $"Deployment away from the contract line's destination {DestinationCrossingPointCode} (deviation): {DeploymentDeviationReason}" : "Deployment";
+        var why = CustodyWords.Deployment(DestinationCrossingPointCode, DeploymentDeviationReason).Text;
         return CustodyEntry.Record(Id, deployedOn, CustodyAction.Deployed, from, $"{point.Name} ({point.Code})", by, why, null, nowUtc);
     }
 

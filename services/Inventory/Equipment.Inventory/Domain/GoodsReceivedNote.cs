@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Errors;
 
 namespace Equipment.Inventory.Domain;
@@ -166,18 +168,24 @@ public sealed class HandoverCertificate
     }
 }
 
-/// <summary>What other services said about an asset (maintenance status, verification findings), kept for its passport.</summary>
+/// <summary>
+/// What other services said about an asset (maintenance status, verification findings), kept for its passport: its
+/// <see cref="Detail"/> in English, and since they were kept (<see cref="DetailPhrase"/>, <see cref="DetailFacts"/>) its
+/// words, for a client that says it in another language. A note recorded before has no words: its English is shown.
+/// </summary>
 public sealed class AssetNote
 {
     private AssetNote() { }
 
-    public AssetNote(Guid assetId, DateTime at, string source, string kind, string detail)
+    public AssetNote(Guid assetId, DateTime at, string source, string kind, Words detail)
     {
         AssetId = assetId;
         At = at;
         Source = source;
         Kind = kind;
-        Detail = detail;
+        Detail = detail.Text;
+        DetailPhrase = detail.Phrase;
+        DetailFacts = JsonSerializer.Serialize(detail.Facts);
     }
 
     public long Id { get; private set; }
@@ -186,4 +194,11 @@ public sealed class AssetNote
     public string Source { get; private set; } = "";
     public string Kind { get; private set; } = "";
     public string Detail { get; private set; } = "";
+    /// <summary>The English phrase of <see cref="Detail"/> (<see cref="Words.Phrase"/>); null for a note recorded before it was kept.</summary>
+    public string? DetailPhrase { get; private set; }
+    /// <summary>The facts of <see cref="DetailPhrase"/>, a JSON array of strings.</summary>
+    public string? DetailFacts { get; private set; }
+
+    /// <summary><see cref="Detail"/> as words; null for a note recorded before they were kept.</summary>
+    public Words? DetailWords => DetailPhrase is null ? null : new(DetailPhrase, JsonSerializer.Deserialize<List<string>>(DetailFacts ?? "[]") ?? []);
 }

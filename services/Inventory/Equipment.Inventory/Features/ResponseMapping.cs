@@ -15,7 +15,8 @@ public static class ResponseMapping
 
     extension(CustodyEntryResponse)
     {
-        public static CustodyEntryResponse From(CustodyEntry c) => new(c.Id, c.AssetId, c.On, c.Action, c.From, c.To, c.By, c.Why, c.Reference, c.RecordedAt);
+        public static CustodyEntryResponse From(CustodyEntry c) => new(c.Id, c.AssetId, c.On, c.Action, c.From, c.To, c.By, c.Why, c.Reference, c.RecordedAt,
+            CustodyWords.From(c), CustodyWords.To(c), CustodyWords.Why(c));
     }
 
     extension(WarehouseResponse)

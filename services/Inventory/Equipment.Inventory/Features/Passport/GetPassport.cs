@@ -1,4 +1,5 @@
 using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.Inventory.Data;
 using Equipment.Inventory.Domain;
 using Equipment.Inventory.Features.Assets;
@@ -29,24 +30,26 @@ public static class GetPassport
 
             var timeline = new List<PassportEntry>
             {
-                new(delivery.ContractSignedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "procurement", "ContractSigned",
-                    $"Contract {delivery.ContractReference} line {delivery.ContractLineNumber} signed with {delivery.SupplierName}: {delivery.QuantityExpected} × {delivery.Description} at {delivery.UnitPrice:N2} {delivery.Currency}"),
-                new(shipment.DispatchedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Dispatched", $"Waybill {shipment.WaybillNumber} ({shipment.Carrier})"),
-                new(shipment.ArrivedOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Arrived", $"At warehouse {shipment.WarehouseCode}"),
+                Entry(delivery.ContractSignedOn, "procurement", "ContractSigned", PassportWords.ContractSigned(delivery)),
+                Entry(shipment.DispatchedOn, "inventory", "Dispatched", PassportWords.Dispatched(shipment)),
+                Entry(shipment.ArrivedOn!.Value, "inventory", "Arrived", PassportWords.Arrived(shipment)),
             };
-            timeline.AddRange(custody.Select(c => new PassportEntry(c.On.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", c.Action.ToString(),
-                $"{c.From} → {(c.To.Length > 0 ? c.To : "out of inventory")}: {c.Why}{(c.Reference is null ? "" : $" [{c.Reference}]")} (by {c.By})")));
+            timeline.AddRange(custody.Select(c => Entry(c.On, "inventory", c.Action.ToString(), PassportWords.Custody(c))));
             if (asset.AcceptanceOn(today) is { } accepted)
-                timeline.Add(new PassportEntry(accepted.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Accepted",
-                    asset.AcceptedOn is null ? $"Deemed accepted {asset.DeemedAcceptanceDays} days after receipt" : $"Accepted under {note.Number}"));
-            timeline.AddRange(notes.Select(n => new PassportEntry(n.At, n.Source, n.Kind, n.Detail)));
+                timeline.Add(Entry(accepted, "inventory", "Accepted",
+                    asset.AcceptedOn is null ? PassportWords.DeemedAccepted(asset.DeemedAcceptanceDays) : PassportWords.Accepted(note.Number)));
+            timeline.AddRange(notes.Select(n => new PassportEntry(n.At, n.Source, n.Kind, n.Detail, n.DetailWords)));
+            // Where it was deployed (the deployment's crossing point, by name and code), not where it is now: it may have been transferred since.
             if (asset.DeploymentDeviationReason is { } deviation && custody.FirstOrDefault(c => c.Action == CustodyAction.Deployed) is { } deployment)
-                timeline.Add(new PassportEntry(deployment.On.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "inventory", "Deviation",
-                    $"Deployed at {asset.CrossingPointCode ?? deployment.To} instead of the contract line's destination {asset.DestinationCrossingPointCode}: {deviation}"));
+                timeline.Add(Entry(deployment.On, "inventory", "Deviation",
+                    PassportWords.Deviation(deployment.To, asset.DestinationCrossingPointCode, deviation)));
 
             return new PassportResponse(AssetResponse.From(asset, today), delivery.TenderId, delivery.ContractReference,
                 timeline.OrderBy(t => t.At).ThenBy(t => Order(t.Kind)).ToList(), asset.GoodsReceivedNoteId);
         }
+
+        private static PassportEntry Entry(DateOnly on, string source, string kind, Words detail) =>
+            new(on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), source, kind, detail.Text, detail);
 
         private static int Order(string kind) => kind switch { "ContractSigned" => 0, "Dispatched" => 1, "Arrived" => 2, "Received" => 3, "Accepted" => 4, "Deviation" => 6, _ => 5 };
     }

@@ -17,7 +17,7 @@ public static class RecordAssetNotes
         {
             if (!await db.Assets.AnyAsync(a => a.Id == e.AssetId, cancellationToken))
                 throw new PoisonEventException($"maintenance reports on asset {e.AssetId}, which inventory never registered");
-            db.AssetNotes.Add(new AssetNote(e.AssetId, e.ChangedAt.UtcDateTime, "maintenance", "StatusChanged", $"{e.Status}{(e.Reason is null ? "" : $": {e.Reason}")}"));
+            db.AssetNotes.Add(new AssetNote(e.AssetId, e.ChangedAt.UtcDateTime, "maintenance", "StatusChanged", PassportWords.StatusChanged(e.Status, e.Reason)));
         }
     }
 
@@ -33,7 +33,7 @@ public static class RecordAssetNotes
                 if (finding.Finding != Finding.NotFound)
                     known[finding.AssetId].Seen(e.VisitedOn, e.CrossingPointCode, $"verification visit by {e.Monitor}");
                 db.AssetNotes.Add(new AssetNote(finding.AssetId, e.VisitedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "donor-reporting", "VerificationFinding",
-                    $"{finding.Finding} at {e.CrossingPointCode} (visit by {e.Monitor}){(finding.Note is null ? "" : $": {finding.Note}")}"));
+                    PassportWords.Found(finding.Finding, e.CrossingPointCode, e.Monitor, finding.Note)));
             }
         }
     }

@@ -387,6 +387,12 @@ namespace Equipment.Inventory.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DetailFacts")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DetailPhrase")
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text");

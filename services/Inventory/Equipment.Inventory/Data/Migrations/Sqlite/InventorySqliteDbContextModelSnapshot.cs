@@ -375,6 +375,12 @@ namespace Equipment.Inventory.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DetailFacts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailPhrase")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
