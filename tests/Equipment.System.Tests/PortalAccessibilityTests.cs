@@ -52,7 +52,9 @@ public sealed partial class PortalTests
         var technicianApi = await system.SignInAsync("technician");
         await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == camera.Id),
             Scenario.Deadline, "maintenance to learn the deployed camera");
-        var order = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.Id, WorkOrderKind.Preventive, null));
+        var order = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.Id, WorkOrderKind.Preventive, null));   // its page offers to raise a claim
+        var claimed = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.Id, WorkOrderKind.Preventive, null));
+        var claim = await technicianApi.Maintenance.RaiseWarrantyClaimAsync(claimed.Id);
         using var csv = new StringContent("contractLineNumber,serialNumber\n1,\n", global::System.Text.Encoding.UTF8, "text/csv");
         var import = await logisticsApi.Inventory.ImportReceiptsAsync(shipment.Id, Scenario.Today, csv);     // refused: its page lists the wrong rows
         await Poll.UntilAsync(() => logisticsApi.Inventory.GetImportAsync(import.Id), j => j.Status == ImportStatus.Failed, Scenario.Deadline, "the import to be refused");
@@ -64,8 +66,9 @@ public sealed partial class PortalTests
                 $"logistics/assets/{camera.Id}", $"logistics/assets/{camera.Id}/transfer", $"logistics/assets/{camera.Id}/disposal", $"logistics/shipments/{shipment.Id}",
                 "logistics/handover", $"logistics/imports/{import.Id}", "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
                 $"logistics/goods-received-notes/{passport.GoodsReceivedNoteId}", $"logistics/handovers/{passport.Asset.HandoverCertificateId}",
-                $"search?q={Uri.EscapeDataString(contract.Reference)}", "search?q=NO-SUCH-SERIAL", "search", $"logistics/assets/labels?id={camera.Id}"],
-            ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/plans", "maintenance/warranty-claims", $"maintenance/assets/{camera.Id}/usage"],
+                $"search?q={Uri.EscapeDataString(contract.Reference)}", "search?q=NO-SUCH-SERIAL", "search", $"logistics/assets/labels?id={camera.Id}", $"logistics/assets/deploy?id={camera.Id}"],
+            ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/plans", "maintenance/warranty-claims", $"maintenance/assets/{camera.Id}/usage",
+                $"maintenance/warranty-claims/{claim.Id}", $"maintenance/work-orders/{claimed.Id}"],
             ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations", $"logistics/assets/{camera.Id}"],
             ["admin"] = ["", $"donor/grants/{grant.Id}", "admin/grants", $"admin/grants/{grant.Id}"],
         };

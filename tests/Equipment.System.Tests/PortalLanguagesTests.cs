@@ -71,6 +71,9 @@ public sealed partial class PortalTests
         await Poll.UntilAsync(() => technicianApi.Maintenance.ListAssetsAsync("TN-RAS-AJDIR", pageSize: 200), p => p.Items.Any(a => a.AssetId == camera.Id),
             Scenario.Deadline, "maintenance to learn the deployed camera");
         var order = await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.Id, WorkOrderKind.Preventive, null));
+        await technicianApi.Maintenance.RecordUsageAsync(camera.Id, new RecordUsageRequest(Scenario.Today, Scenario.Today, 3, null, 1));      // the use listed
+        var claim = await technicianApi.Maintenance.RaiseWarrantyClaimAsync(
+            (await technicianApi.Maintenance.OpenWorkOrderAsync(new OpenWorkOrderRequest(camera.Id, WorkOrderKind.Preventive, null))).Id);
 
         var pages = new Dictionary<string, string[]>
         {
@@ -79,7 +82,7 @@ public sealed partial class PortalTests
                 "logistics/handover", "logistics/stock-takes", $"logistics/stock-takes/{count.Id}", $"logistics/contracts/{contract.Id}/dispatch",
                 $"logistics/assets/{camera.Id}/transfer"],
             ["technician"] = ["", "maintenance/work-orders", $"maintenance/work-orders/{order.Id}", "maintenance/warranty-claims", "maintenance/plans",
-                $"maintenance/assets/{camera.Id}/usage"],
+                $"maintenance/assets/{camera.Id}/usage", $"maintenance/warranty-claims/{claim.Id}"],
             ["monitor"] = ["", "donor/grants", $"donor/grants/{grant.Id}", "donor/visits", $"donor/visits/{visit.Id}", $"donor/grants/{grant.Id}/allegations"],
             ["admin"] = ["", "admin/grants", $"admin/grants/{grant.Id}", $"donor/grants/{grant.Id}"],
         };

@@ -35,14 +35,21 @@ public sealed partial class PortalTests
             await officerApi.Procurement.CreateTenderAsync(new CreateTenderRequest($"T-{token}-{n}", $"Radios lot {n}", grant.Id, [new LotInput("Radios", [need.Id])],
                 InvitedSupplierIds: [supplier.Id]));
         }
+        var otherGrant = await scenario.RegisterGrantAsync("EU-DGNEAR");                               // a tender of another grant, left out by the grant filter
+        var otherNeed = await officerApi.Procurement.RaiseRequisitionAsync(new RaiseRequisitionRequest(otherGrant.Id, "EQ-1", "Radio", "TETRA radio Z", 1, 900m, "TN-RAS-AJDIR", null,
+            Scenario.Today.AddDays(60)));
+        await officerApi.Procurement.CreateTenderAsync(new CreateTenderRequest($"T-{token}-Z", "Radios lot Z", otherGrant.Id, [new LotInput("Radios", [otherNeed.Id])],
+            InvitedSupplierIds: [supplier.Id]));
 
         var page = await SignInAsync("officer");
         await page.GotoAsync("procurement/tenders");
         await page.GetByLabel("Search the tenders").FillAsync(token.ToLowerInvariant());
+        await page.GetByLabel("Grant", new() { Exact = true }).SelectOptionAsync([grant.Id.ToString()]);
         await page.GetByLabel("Order", new() { Exact = true }).SelectOptionAsync(["reference"]);
         await page.Locator("#tender-size").SelectOptionAsync(["10"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"q={token.ToLowerInvariant()}.*sort=reference|sort=reference.*q={token.ToLowerInvariant()}"));
+        await Expect(page).ToHaveURLAsync(new Regex($"grant={grant.Id}"));
         await Expect(page.Locator("#tenders tbody tr")).ToHaveCountAsync(3);
         Assert.Equal([$"T-{token}-A", $"T-{token}-B", $"T-{token}-C"], await FirstCellsAsync(page, "#tenders"));
 
@@ -50,7 +57,9 @@ public sealed partial class PortalTests
         await Expect(page).ToHaveURLAsync(new Regex("sort=-reference"));
         await Expect(page.Locator("#tenders tbody tr").First).ToContainTextAsync($"T-{token}-C");
 
-        await page.GotoAsync($"procurement/tenders?q={token}&sort=reference&size=2");                     // a bookmark: two a page
+        await page.GotoAsync($"procurement/tenders?q={token}&sort=reference");                            // every grant: the other one's tender too
+        Assert.Equal([$"T-{token}-A", $"T-{token}-B", $"T-{token}-C", $"T-{token}-Z"], await FirstCellsAsync(page, "#tenders"));
+        await page.GotoAsync($"procurement/tenders?q={token}&grant={grant.Id}&sort=reference&size=2");     // a bookmark: two a page
         await Expect(page.GetByText("1–2 of 3")).ToBeVisibleAsync();
         Assert.Equal([$"T-{token}-A", $"T-{token}-B"], await FirstCellsAsync(page, "#tenders"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
@@ -59,6 +68,7 @@ public sealed partial class PortalTests
         await page.ReloadAsync();
         Assert.Equal([$"T-{token}-C"], await FirstCellsAsync(page, "#tenders"));
         await Expect(page.GetByLabel("Search the tenders")).ToHaveValueAsync(token);
+        await Expect(page.GetByLabel("Grant", new() { Exact = true })).ToHaveValueAsync(grant.Id.ToString());
         await ShotAsync(page, "30-officer-tenders-searched");
     }
 
@@ -299,6 +309,20 @@ public sealed partial class PortalTests
         await logistics.GotoAsync($"logistics/deliveries?q={contract.Reference}&sort=-deadline&size=1&page=2");
         await Expect(logistics.GetByText("2–2 of 2")).ToBeVisibleAsync();
         await Expect(logistics.Locator("#expected tbody tr")).ToContainTextAsync(expected.Items.Single(d => d.ItemCategory == "Radio").Description);
+        await logistics.GotoAsync($"logistics/deliveries?q={contract.Reference}");                                 // the grant's lines, then only the overdue: none yet
+        await logistics.GetByLabel("Grant", new() { Exact = true }).SelectOptionAsync([grant.Id.ToString()]);
+        await logistics.GetByLabel("Destination", new() { Exact = true }).SelectOptionAsync(["TN-RAS-AJDIR"]);
+        await logistics.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(logistics).ToHaveURLAsync(new Regex($"grant={grant.Id}"));
+        await Expect(logistics.Locator("#expected tbody tr")).ToHaveCountAsync(1);                                 // the cameras; the radios go to Dehiba
+        await Expect(logistics.Locator("#expected tbody tr")).ToContainTextAsync(camera.Description);
+        await logistics.GetByLabel("Overdue only").CheckAsync();
+        await logistics.GetByLabel("Search the expected deliveries").FillAsync("");
+        await logistics.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(logistics).ToHaveURLAsync(new Regex("overdue=true"));
+        await Expect(logistics.Locator("#expected tbody tr")).ToHaveCountAsync(0);                                 // both deadlines are still ahead
+        await Expect(logistics.GetByText("No outstanding delivery matches these filters.")).ToBeVisibleAsync();
+        await Expect(logistics.GetByLabel("Overdue only")).ToBeCheckedAsync();
 
         // Suppliers and requisitions, by procurement.
         var officer = await SignInAsync("officer");
