@@ -138,8 +138,8 @@ public static class Plural
 /// <summary>Shares shown as percentages the same way everywhere: one decimal, half away from zero, "53.9 %".</summary>
 public static class Percent
 {
-    /// <summary>A share (0.5385 for 53.85 %) rounded as decimal arithmetic does, so a double's binary tail never tips it down.</summary>
-    public static decimal Rounded(double share) => Math.Round((decimal)share * 100m, 1, MidpointRounding.AwayFromZero);
+    /// <summary>A share (0.5385 for 53.85 %) rounded as every service rounds one: <see cref="Equipment.BuildingBlocks.Contracts.Shares.Percent"/>.</summary>
+    public static decimal Rounded(double share) => Equipment.BuildingBlocks.Contracts.Shares.Percent(share);
 
     public static string Of(double share) => Rounded(share).ToString("0.0", CultureInfo.CurrentCulture) + " %";
 }
