@@ -52,6 +52,15 @@ public sealed class WordsTests : IDisposable
     [InlineData(1_000, "1,000 visits")]
     public void Plurals_are_right(int count, string expected) => Assert.Equal(expected, Plural.Of(count, "visit"));
 
+    [Theory]
+    [InlineData(1.0, "1 hour")]
+    [InlineData(1.5, "1.5 hours")]
+    [InlineData(0.25, "0.25 hours")]
+    [InlineData(1.001, "1 hour")]                               // shown as 1, said as 1
+    [InlineData(1234.5, "1,234.5 hours")]
+    public void Measures_with_decimals_take_the_form_of_what_is_shown(double quantity, string expected) =>
+        Assert.Equal(expected, Plural.Of((decimal)quantity, "hour"));
+
     [Fact]
     public void A_noun_with_its_own_plural_keeps_it() => Assert.Equal("2 countries", Plural.Of(2, "country", "countries"));
 

@@ -57,7 +57,7 @@ public sealed partial class PortalTests
         await Expect(one.Locator("input[type=file]")).ToHaveAttributeAsync("capture", "environment");
         await one.GetByLabel("Photos (take or choose)").SetInputFilesAsync(new FilePayload { Name = "IMG_0042.png", MimeType = "image/png", Buffer = Png });
         await one.GetByRole(AriaRole.Button, new() { Name = "Save this asset" }).ClickAsync();
-        await Expect(page.Locator("#flash")).ToContainTextAsync($"{SerialOf(first)} saved with 1 photo(s).");
+        await Expect(page.Locator("#flash")).ToContainTextAsync($"{SerialOf(first)} saved with 1 photo.");
         await Expect(page.Locator($"#asset-{first}")).ToContainTextAsync("Saved at");
         Assert.Equal(1, await NaturalWidthAsync(page.Locator($"#asset-{first} .finding-photos img")));
         // Saved at once: reporting has it before the visit is complete.

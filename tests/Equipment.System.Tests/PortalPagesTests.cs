@@ -276,7 +276,7 @@ public sealed partial class PortalTests
         await page.GotoAsync($"logistics/shipments/{shipment.Id}");
         await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "dhl-delivery.csv", MimeType = "text/csv", Buffer = global::System.Text.Encoding.UTF8.GetBytes(wrong) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was recorded: 1 row is wrong");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was recorded: errors in 1 row");
         await Expect(page.Locator("#import-errors tbody tr")).ToContainTextAsync("visibilityMarking");
         await Expect(page.Locator("#kept-file")).ToContainTextAsync("Your file dhl-delivery.csv (3 lines) is kept for you until");
         var kept = page.GetByLabel("The kept file, to correct here");

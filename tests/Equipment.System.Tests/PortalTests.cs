@@ -300,7 +300,7 @@ public sealed partial class PortalTests(PortalSystem system) : IClassFixture<Por
             Buffer = global::System.Text.Encoding.UTF8.GetBytes(header + $"{camera.ContractLineNumber},{prefix}-1,Thermovision,TV-LW320,true,\n{camera.ContractLineNumber},,Thermovision,TV-LW320,false,\n"),
         });
         await logistics.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
-        await Expect(logistics.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was recorded: 2 rows are wrong");
+        await Expect(logistics.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was recorded: errors in 2 rows");
         await Expect(logistics.GetByRole(AriaRole.Row).Filter(new() { HasText = "serialNumber" })).ToHaveCountAsync(1);
         await ShotAsync(logistics, "09-logistics-import-errors");
 
