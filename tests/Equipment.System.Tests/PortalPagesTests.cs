@@ -171,7 +171,7 @@ public sealed partial class PortalTests
         await admin.GetByLabel("Amount (EUR)").FillAsync("1000000");
         await admin.GetByLabel("Start", new() { Exact = true }).FillAsync("2025-01-01");
         await admin.GetByLabel("End", new() { Exact = true }).FillAsync("2027-12-31");
-        await admin.GetByLabel(new Regex("^Beneficiary countries")).FillAsync("TN");
+        await admin.GetByLabel("Beneficiary country 1", new() { Exact = true }).SelectOptionAsync(["TN"]);
         await admin.GetByLabel(new Regex("^Agreed crossing points")).FillAsync("TN-RAS-AJDIR; Ras Ajdir; TN; LY; north; 11.5637");
         await admin.GetByLabel(new Regex("^Budget lines")).FillAsync("EQ-1; Surveillance equipment; 600000");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Register the grant" }).ClickAsync();
