@@ -81,3 +81,28 @@ public sealed class WordsTests : IDisposable
     [InlineData("deliveries[0]", "Delivery 1")]
     public void A_field_path_is_named_in_words(string path, string expected) => Assert.Equal(expected, Problem.FieldName(path));
 }
+
+public sealed class CrossingPointsTests
+{
+    private static readonly CrossingPoints Points =
+        CrossingPoints.Of([new KnownCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56, null)]);
+
+    [Theory]
+    [InlineData("en", "Ras Ajdir (Tunisia–Libya)")]
+    [InlineData("fr", "Ras Ajdir (Tunisie–Libye)")]
+    public void A_crossing_point_is_named_with_its_countries_in_the_users_language(string language, string expected)
+    {
+        using var _ = Language.Use(language);
+        Assert.Equal(expected, Points.Label("TN-RAS-AJDIR"));
+        Assert.Equal([("TN-RAS-AJDIR", expected)], Points.Choices());
+    }
+
+    [Fact]
+    public void A_code_no_grant_of_the_user_knows_is_shown_as_it_is()
+    {
+        Assert.Equal("Ras Ajdir", Points.Name("tn-ras-ajdir"));
+        Assert.Equal("XX-UNKNOWN", Points.Name("XX-UNKNOWN"));
+        Assert.Equal("", Points.Name(null));
+        Assert.Equal("XX-UNKNOWN", CrossingPoints.None.Label("XX-UNKNOWN"));
+    }
+}

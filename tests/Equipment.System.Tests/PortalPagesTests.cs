@@ -60,7 +60,7 @@ public sealed partial class PortalTests
         await Expect(page.GetByLabel("To the agreed crossing point")).ToHaveValueAsync("TN-DEHIBA-WAZIN");
         await page.GetByLabel("Reason").FillAsync("Night traffic moved to Dehiba");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the transfer" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{assets[0].SerialNumber} is transferred to TN-DEHIBA-WAZIN");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{assets[0].SerialNumber} is transferred to Dehiba–Wazin");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = assets[0].SerialNumber })).ToBeVisibleAsync();     // back on its passport
         Assert.Equal("TN-DEHIBA-WAZIN", (await logisticsApi.Inventory.GetAssetAsync(assets[0].Id)).CrossingPointCode);
 
