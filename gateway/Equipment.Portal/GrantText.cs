@@ -9,9 +9,6 @@ namespace Equipment.Portal;
 /// </summary>
 public static class GrantText
 {
-    public static IReadOnlyList<string> Codes(string? text) =>
-        (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
-
     public static IReadOnlyList<CrossingPointInput> CrossingPoints(string? text) =>
         Lines(text).Select(f => new CrossingPointInput(At(f, 0), At(f, 1), At(f, 2).ToUpperInvariant(), At(f, 3).ToUpperInvariant(), Number(At(f, 4)), Number(At(f, 5)),
             At(f, 6) is { Length: > 0 } authority ? authority : null)).ToList();

@@ -223,6 +223,12 @@ public sealed class Problem
 
     public bool Names(string field) => Fields.ContainsKey(field);
 
+    /// <summary>The refusals of a list and of its items: <c>crossingPoints</c>, <c>crossingPoints[1]</c>, <c>crossingPoints[1].latitude</c>.</summary>
+    public IEnumerable<KeyValuePair<string, List<string>>> Under(string prefix) =>
+        Fields.Where(f => f.Key.Equals(prefix, StringComparison.OrdinalIgnoreCase) || f.Key.StartsWith(prefix + "[", StringComparison.OrdinalIgnoreCase));
+
+    public bool NamesUnder(string prefix) => Under(prefix).Any();
+
     /// <summary>The message and every field's refusal in words, in one sentence, for a page that cannot show them beside their fields.</summary>
     public string Summary() =>
         string.Join(" ", Fields.SelectMany(f => f.Value.Select(m => T["{0}: {1}", FieldName(f.Key), m].Value)).Prepend(Message));

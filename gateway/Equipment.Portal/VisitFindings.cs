@@ -74,7 +74,7 @@ public static class VisitFindings
                         return Results.Redirect(back);
                     }
                 }
-                Flash.Set(context, new FlashMessage(photos.Count == 0 ? T["{0} saved.", serial] : T["{0} saved with {1} photo(s).", serial, photos.Count]));
+                Flash.Set(context, new FlashMessage(photos.Count == 0 ? T["{0} saved.", serial] : T["{0} saved with {1}.", serial, Plural.Of(photos.Count, "photo")]));
                 return Results.Redirect(back);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.DonorMonitor, Roles.Administrator))

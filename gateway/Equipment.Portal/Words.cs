@@ -113,14 +113,31 @@ public static class Plural
 {
     private static readonly Lazy<Microsoft.Extensions.Localization.IStringLocalizer> Translated = new(() => PortalLanguages.Texts(typeof(Plural)));
 
-    public static string Of(long count, string noun, string? plural = null)
+    public static string Of(long count, string noun, string? plural = null) =>
+        Say(count.ToString("N0", CultureInfo.CurrentCulture), count == 1, Form(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, count), noun, plural);
+
+    /// <summary>
+    /// A measure with its noun, shown with up to two decimals as <see cref="Shown.Number(decimal)"/> does: "1 hour",
+    /// "1.5 hours", "1,5 heure", "1,5 ساعة". The form follows what is shown, with CLDR's rules for decimals.
+    /// </summary>
+    public static string Of(decimal quantity, string noun, string? plural = null)
     {
-        var number = count.ToString("N0", CultureInfo.CurrentCulture);
+        var shown = Math.Round(quantity, 2, MidpointRounding.AwayFromZero);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var whole = shown == decimal.Truncate(shown);
+        var form = whole && Math.Abs(shown) <= long.MaxValue ? Form(language, (long)shown) : FractionForm(language, shown);
+        return Say(Shown.Number(shown), whole && shown == 1, form, noun, plural);
+    }
+
+    /// <inheritdoc cref="Of(decimal, string, string?)"/>
+    public static string Of(double quantity, string noun, string? plural = null) => Of((decimal)quantity, noun, plural);
+
+    private static string Say(string number, bool one, int form, string noun, string? plural)
+    {
         var forms = Translated.Value["{0} " + noun];
-        if (forms.ResourceNotFound) return $"{number} {(count == 1 ? noun : plural ?? noun + "s")}";
+        if (forms.ResourceNotFound) return $"{number} {(one ? noun : plural ?? noun + "s")}";
         var parts = forms.Value.Split('|');
-        var form = parts[Math.Min(Form(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, count), parts.Length - 1)];
-        return form.Replace("{0}", number, StringComparison.Ordinal);
+        return parts[Math.Min(form, parts.Length - 1)].Replace("{0}", number, StringComparison.Ordinal);
     }
 
     /// <summary>Which of the language's forms a count takes (CLDR plural rules for integers).</summary>
@@ -134,13 +151,21 @@ public static class Plural
             _ => n == 1 ? 0 : 1,
         };
     }
+
+    /// <summary>Which form a number with decimals shown takes: French "one" below 2 (1,5 heure), Arabic and English "other".</summary>
+    public static int FractionForm(string language, decimal shown) => language switch
+    {
+        "fr" => Math.Abs(shown) < 2 ? 0 : 1,
+        "ar" => 4,
+        _ => 1,
+    };
 }
 
 /// <summary>Shares shown as percentages the same way everywhere: one decimal, half away from zero, "53.9 %".</summary>
 public static class Percent
 {
-    /// <summary>A share (0.5385 for 53.85 %) rounded as decimal arithmetic does, so a double's binary tail never tips it down.</summary>
-    public static decimal Rounded(double share) => Math.Round((decimal)share * 100m, 1, MidpointRounding.AwayFromZero);
+    /// <summary>A share (0.5385 for 53.85 %) rounded as every service rounds one: <see cref="Equipment.BuildingBlocks.Contracts.Shares.Percent"/>.</summary>
+    public static decimal Rounded(double share) => Equipment.BuildingBlocks.Contracts.Shares.Percent(share);
 
     public static string Of(double share) => Rounded(share).ToString("0.0", CultureInfo.CurrentCulture) + " %";
 }

@@ -148,6 +148,20 @@ public sealed partial class LanguagesTests
         Assert.Equal(expected, Plural.Of(count, "visit"));
     }
 
+    [Theory]
+    [InlineData("fr", 1.5, "1,5 heure")]                          // CLDR: French "one" for 0 ≤ n < 2
+    [InlineData("fr", 2.5, "2,5 heures")]
+    [InlineData("fr", 2, "2 heures")]
+    [InlineData("ar", 1, "ساعة واحدة")]
+    [InlineData("ar", 2, "ساعتان")]
+    [InlineData("ar", 2.5, "2,5 ساعة")]                            // Arabic: a number with decimals takes "other"
+    [InlineData("ar", 11, "11 ساعة")]
+    public void Measures_with_decimals_follow_each_languages_rules(string language, double quantity, string expected)
+    {
+        using var _ = Language.Use(language);
+        Assert.Equal(expected, Plural.Of((decimal)quantity, "hour"));
+    }
+
     [Fact]
     public void Money_numbers_shares_and_dates_are_written_as_each_culture_writes_them()
     {

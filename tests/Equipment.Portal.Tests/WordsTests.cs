@@ -52,6 +52,15 @@ public sealed class WordsTests : IDisposable
     [InlineData(1_000, "1,000 visits")]
     public void Plurals_are_right(int count, string expected) => Assert.Equal(expected, Plural.Of(count, "visit"));
 
+    [Theory]
+    [InlineData(1.0, "1 hour")]
+    [InlineData(1.5, "1.5 hours")]
+    [InlineData(0.25, "0.25 hours")]
+    [InlineData(1.001, "1 hour")]                               // shown as 1, said as 1
+    [InlineData(1234.5, "1,234.5 hours")]
+    public void Measures_with_decimals_take_the_form_of_what_is_shown(double quantity, string expected) =>
+        Assert.Equal(expected, Plural.Of((decimal)quantity, "hour"));
+
     [Fact]
     public void A_noun_with_its_own_plural_keeps_it() => Assert.Equal("2 countries", Plural.Of(2, "country", "countries"));
 
@@ -71,4 +80,29 @@ public sealed class WordsTests : IDisposable
     [InlineData("$", "The form")]
     [InlineData("deliveries[0]", "Delivery 1")]
     public void A_field_path_is_named_in_words(string path, string expected) => Assert.Equal(expected, Problem.FieldName(path));
+}
+
+public sealed class CrossingPointsTests
+{
+    private static readonly CrossingPoints Points =
+        CrossingPoints.Of([new KnownCrossingPoint("TN-RAS-AJDIR", "Ras Ajdir", "TN", "LY", 33.15, 11.56, null)]);
+
+    [Theory]
+    [InlineData("en", "Ras Ajdir (Tunisia–Libya)")]
+    [InlineData("fr", "Ras Ajdir (Tunisie–Libye)")]
+    public void A_crossing_point_is_named_with_its_countries_in_the_users_language(string language, string expected)
+    {
+        using var _ = Language.Use(language);
+        Assert.Equal(expected, Points.Label("TN-RAS-AJDIR"));
+        Assert.Equal([("TN-RAS-AJDIR", expected)], Points.Choices());
+    }
+
+    [Fact]
+    public void A_code_no_grant_of_the_user_knows_is_shown_as_it_is()
+    {
+        Assert.Equal("Ras Ajdir", Points.Name("tn-ras-ajdir"));
+        Assert.Equal("XX-UNKNOWN", Points.Name("XX-UNKNOWN"));
+        Assert.Equal("", Points.Name(null));
+        Assert.Equal("XX-UNKNOWN", CrossingPoints.None.Label("XX-UNKNOWN"));
+    }
 }

@@ -182,7 +182,7 @@ public sealed partial class PortalTests
         await logistics.GotoAsync($"logistics/assets/{assets[0].Id}");
         await logistics.GetByLabel("Agreed crossing point").SelectOptionAsync(["TN-RAS-AJDIR"]);
         await logistics.GetByRole(AriaRole.Button, new() { Name = "Deploy" }).ClickAsync();
-        await Expect(logistics.GetByRole(AriaRole.Status)).ToContainTextAsync("Deployed at TN-RAS-AJDIR");
+        await Expect(logistics.GetByRole(AriaRole.Status)).ToContainTextAsync("Deployed at Ras Ajdir");
         await Expect(logistics.Locator("section.history tbody tr").First).ToContainTextAsync("logistics (logistics officer)");
         await Expect(logistics.Locator("section.history tbody tr").First.GetByRole(AriaRole.Cell).Nth(3)).ToContainTextAsync("crossing point code");
 

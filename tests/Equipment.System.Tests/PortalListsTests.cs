@@ -92,7 +92,7 @@ public sealed partial class PortalTests
         await Expect(page.Locator("#crossingPointCode-error")).ToBeVisibleAsync();                       // no crossing point chosen: refused
         await page.GetByLabel("Agreed crossing point").SelectOptionAsync(["TN-RAS-AJDIR"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Deploy them" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 of 2 deployed at TN-RAS-AJDIR");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 of 2 deployed at Ras Ajdir");
         await ShotAsync(page, "31-logistics-deployed-several");
         foreach (var serial in serials.Take(2))
             Assert.Equal(AssetStatus.Deployed, (await logisticsApi.Inventory.GetAssetAsync(assets.Single(a => a.SerialNumber == serial).Id)).Status);
@@ -156,7 +156,7 @@ public sealed partial class PortalTests
         await Expect(page).ToHaveURLAsync(new Regex($"q={token}"));
         var rows = page.Locator("#work-orders tbody tr");
         await Expect(rows).ToHaveCountAsync(2);                                                     // the open ones; the cancelled one is history
-        await Expect(rows.Filter(new() { HasText = "Pan motor stuck" })).ToContainTextAsync("TN-RAS-AJDIR");
+        await Expect(rows.Filter(new() { HasText = "Pan motor stuck" })).ToContainTextAsync("Ras Ajdir");
         await Expect(rows.First.GetByRole(AriaRole.Link, new() { Name = $"{assets[0].SerialNumber}: its passport" })).ToHaveAttributeAsync("href", $"logistics/assets/{assets[0].Id}");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Opened" }).ClickAsync();                     // oldest first

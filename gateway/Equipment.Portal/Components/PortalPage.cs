@@ -68,10 +68,46 @@ public abstract class PortalPage : ComponentBase
     /// <c>aria-describedby</c> naming the <see cref="Shared.FieldError"/> beside it (and <paramref name="describedBy"/>, an
     /// id the input is described by anyway). Empty when the last refusal does not name <paramref name="field"/>.
     /// </summary>
-    protected IReadOnlyDictionary<string, object> Invalid(string field, string? describedBy = null)
+    protected IReadOnlyDictionary<string, object> Invalid(string field, string? describedBy = null) => Attributes(Refusal?.Names(field) == true, field, describedBy);
+
+    /// <summary>
+    /// <see cref="Invalid(string, string?)"/> for a page with several forms that name the same field (a grant's amendment and
+    /// its tranche both have an amount): only the input of the form that was refused.
+    /// </summary>
+    protected IReadOnlyDictionary<string, object> Invalid(CreatingForm form, string field, string? describedBy = null) =>
+        Attributes(RefusalOf(form)?.Names(field) == true, field, describedBy);
+
+    /// <summary>
+    /// For an input that several refusals may be about (an indicator's code: its own, and the list's "codes are unique"):
+    /// <c>aria-invalid</c> when the refusal of <paramref name="form"/> names any of <paramref name="fields"/>, and
+    /// <c>aria-describedby</c> naming each of their <see cref="Shared.FieldError"/>s.
+    /// </summary>
+    protected IReadOnlyDictionary<string, object> InvalidAny(CreatingForm form, params string[] fields)
+    {
+        var refused = fields.Where(f => RefusalOf(form)?.Names(f) == true).ToList();
+        return refused.Count == 0 ? new Dictionary<string, object>()
+            : new Dictionary<string, object> { ["aria-invalid"] = "true", ["aria-describedby"] = string.Join(' ', refused.Select(f => f + "-error")) };
+    }
+
+    /// <summary>
+    /// For the one box a list is typed or chosen in (crossing points, one a line): <c>aria-invalid</c> and
+    /// <c>aria-describedby</c> naming the <see cref="Shared.FieldErrorsUnder"/> of <paramref name="prefix"/> when the refusal
+    /// names the list or any of its items (<c>crossingPoints[1].latitude</c>).
+    /// </summary>
+    protected IReadOnlyDictionary<string, object> InvalidUnder(string prefix, string? describedBy = null) =>
+        Attributes(Refusal?.NamesUnder(prefix) == true, prefix, describedBy);
+
+    /// <summary>
+    /// The refusal as the given form should show it beside its fields: null when another form of the page was the one
+    /// refused (each form's <see cref="CreatingForm.SubmissionKey"/> tells them apart), so its message is said once.
+    /// </summary>
+    protected Problem? RefusalOf(CreatingForm form) => _refusedForm is { } key && key != form.SubmissionKey ? null : Refusal;
+
+    private string? _refusedForm;
+
+    private static Dictionary<string, object> Attributes(bool refused, string field, string? describedBy)
     {
         var attributes = new Dictionary<string, object>();
-        var refused = Refusal?.Names(field) == true;
         if (refused) attributes["aria-invalid"] = "true";
         var ids = string.Join(' ', new[] { describedBy, refused ? field + "-error" : null }.Where(id => id is not null));
         if (ids.Length > 0) attributes["aria-describedby"] = ids;
@@ -110,6 +146,7 @@ public abstract class PortalPage : ComponentBase
     protected async Task SubmitAsync(string? submissionKey, Func<EquipmentApi, Task<Submitted>> submit)
     {
         Refusal = null;
+        _refusedForm = null;
         async Task<(Submitted?, Problem?)> Run()
         {
             Submitted? done = null;
@@ -122,6 +159,7 @@ public abstract class PortalPage : ComponentBase
         if (submitted is null)
         {
             Refusal = refusal;
+            _refusedForm = submissionKey is { Length: > 0 } ? submissionKey : null;
             return;
         }
         Flash.Set(HttpContext, submitted.Message);

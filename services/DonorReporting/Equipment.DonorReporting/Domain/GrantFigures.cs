@@ -1,3 +1,5 @@
+using Equipment.BuildingBlocks.Contracts;
+
 namespace Equipment.DonorReporting.Domain;
 
 /// <summary>A finding of a recorded visit, as the read models need it. <c>visitedPoints</c> holds each recorded visit's crossing point (null: grant-wide).</summary>
@@ -139,7 +141,8 @@ public static class GrantFiguresCalculator
 
     public static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 
-    public static decimal? Percent(double? share) => share is { } s ? Math.Round((decimal)s * 100, 1) : null;
+    /// <summary>A share as the percentage a person reads, rounded as everywhere (<see cref="Shares.Percent"/>: 7 of 13 is 53.9).</summary>
+    public static decimal? Percent(double? share) => share is { } s ? Shares.Percent(s) : null;
 
     /// <summary>The same percentile from sorted distinct values with how many times each occurs (a histogram).</summary>
     public static double? PercentileOf(IReadOnlyList<(double Value, int Count)> histogram, double p)

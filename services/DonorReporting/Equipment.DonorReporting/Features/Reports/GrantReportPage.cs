@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Equipment.BuildingBlocks.Auth;
+using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Hosting;
 using Equipment.DonorReporting.Data;
 using Equipment.DonorReporting.Domain;
@@ -49,7 +50,7 @@ public static class GrantReportPage
         var html = new StringBuilder();
         string E(object? value) => Html(Convert.ToString(value, C) ?? "");
         string Money(decimal value) => value.ToString("N0", C) + " " + f.Budget.Currency;
-        string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", C) + " %" : T["no data yet"];
+        string Percent(double? share) => share is { } s ? Shares.Percent(s).ToString("0.0", C) + " %" : T["no data yet"];
         string Day(DateOnly day) => day.ToString("d", C);
         var rtl = C.TextInfo.IsRightToLeft;
 
