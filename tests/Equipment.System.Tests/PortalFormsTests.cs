@@ -95,6 +95,12 @@ public sealed partial class PortalTests
 
         var officer = await SignInAsync("officer");
         await officer.GotoAsync("procurement/tenders");
+        await officer.GetByLabel("Technical specification").FillAsync(specification);                // no budget line, no value: both refusals at once
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Raise the requisition" }).ClickAsync();
+        await Expect(officer.Locator("[id='budgetLineCode-error']")).ToBeVisibleAsync();
+        await Expect(officer.Locator("[id='estimatedUnitValue-error']")).ToBeVisibleAsync();
+        await Expect(officer.Locator("[id='technicalSpecification-error']")).ToHaveCountAsync(0);
+        await Expect(officer.GetByLabel("Technical specification")).ToHaveValueAsync(specification);
         await officer.GetByLabel("Grant and budget line").SelectOptionAsync([$"{grant.Id}|EQ-1"]);
         await officer.GetByLabel("Item category").SelectOptionAsync(["NightVisionDevice"]);
         await officer.GetByLabel("Technical specification").FillAsync(specification);
@@ -216,6 +222,7 @@ public sealed partial class PortalTests
         await page.GetByLabel("Serial number", new() { Exact = true }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the goods received note" }).ClickAsync();
         await Expect(page.Locator("[id='lines[0].units-error']")).ToHaveTextAsync($"{serial} is entered 2 times: each unit has its own serial number.");
+        await Expect(page.Locator("[id='lines[0].visibilityMarking-error']")).ToContainTextAsync("EU visibility marking");   // said at once, not in a second round
         Assert.Empty((await logisticsApi.Inventory.ListAssetsAsync(contractId: contract.Id, pageSize: 200)).Items);
 
         // Corrected: the marking must be answered, then the note is recorded once, whatever a reload does.

@@ -47,7 +47,7 @@ public sealed partial class PortalTests
     public async Task Pages_logistics_transfers_a_deployed_asset_and_reports_another_stolen_with_its_evidence()
     {
         var warehouse = "WH-" + Token();
-        var (_, assets, logisticsApi) = await ReceivedCamerasAsync(system, 2, warehouse);
+        var (_, assets, logisticsApi) = await ReceivedCamerasAsync(system, 3, warehouse);
         await InventoryRun.HandOverAsync(logisticsApi, assets, Scenario.Today, "Tunis", "Garde nationale (Tunisia)", new Representative("A", "B"), new Representative("C", "D"));
         await logisticsApi.Inventory.DeployAsync(assets[0].Id, new DeployAssetRequest("TN-RAS-AJDIR", Scenario.Today));
 
@@ -78,6 +78,24 @@ public sealed partial class PortalTests
         await ShotAsync(page, "21-logistics-asset-stolen");
         Assert.Equal(AssetStatus.Stolen, (await logisticsApi.Inventory.GetAssetAsync(assets[1].Id)).Status);
         Assert.Contains(await logisticsApi.Inventory.GetCustodyLogAsync(assets[1].Id), c => c.Action == CustodyAction.Stolen);
+
+        // A third one written off (beyond repair), its disposal record attached afterwards and kept for good.
+        await page.GotoAsync($"logistics/assets/{assets[2].Id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write off, or report lost or stolen" }).ClickAsync();
+        await page.GetByLabel("Disposed of").CheckAsync();
+        await page.GetByLabel("Reason").FillAsync("Lens shattered in a sandstorm, beyond repair");
+        await page.GetByLabel(new Regex("^Evidence")).FillAsync("Write-off decision WO-2026-19");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record it" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{assets[2].SerialNumber} is recorded as");
+        Assert.Equal(AssetStatus.Disposed, (await logisticsApi.Inventory.GetAssetAsync(assets[2].Id)).Status);
+        var disposal = page.Locator("#disposal-evidence").Locator("..");
+        await disposal.GetByLabel("Attach the police report or disposal record").SetInputFilesAsync(
+            new FilePayload { Name = "write-off-WO-2026-19.pdf", MimeType = "application/pdf", Buffer = EvidenceFiles.Pdf(20_000) });
+        await disposal.GetByRole(AriaRole.Button, new() { Name = "Attach", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync("write-off-WO-2026-19.pdf attached.");
+        await Expect(disposal).ToContainTextAsync("write-off-WO-2026-19.pdf");
+        await Expect(disposal.GetByRole(AriaRole.Button, new() { Name = new Regex("^Remove") })).ToHaveCountAsync(0);   // kept for good
+        Assert.Contains(await logisticsApi.Inventory.GetCustodyLogAsync(assets[2].Id), c => c.Action == CustodyAction.Disposed);
     }
 
     [Fact]
