@@ -90,11 +90,11 @@ public sealed partial class PortalTests
         Assert.Equal(AssetStatus.Disposed, (await logisticsApi.Inventory.GetAssetAsync(assets[2].Id)).Status);
         var disposal = page.Locator("#disposal-evidence").Locator("..");
         await disposal.GetByLabel("Attach the police report or disposal record").SetInputFilesAsync(
-            new FilePayload { Name = "write-off-WO-2026-19.pdf", MimeType = "application/pdf", Buffer = EvidenceFiles.Pdf(20_000) });
+            new FilePayload { Name = "write-off-WO-2026-19.pdf", MimeType = "application/pdf", Buffer = Equipment.Testing.EvidenceFiles.Pdf(20_000) });
         await disposal.GetByRole(AriaRole.Button, new() { Name = "Attach", Exact = true }).ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("write-off-WO-2026-19.pdf attached.");
         await Expect(disposal).ToContainTextAsync("write-off-WO-2026-19.pdf");
-        await Expect(disposal.GetByRole(AriaRole.Button, new() { Name = new Regex("^Remove") })).ToHaveCountAsync(0);   // kept for good
+        await Expect(disposal.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Remove") })).ToHaveCountAsync(0);   // kept for good
         Assert.Contains(await logisticsApi.Inventory.GetCustodyLogAsync(assets[2].Id), c => c.Action == CustodyAction.Disposed);
     }
 
