@@ -59,6 +59,7 @@ app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseFlash();
+app.UseStaleForms();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

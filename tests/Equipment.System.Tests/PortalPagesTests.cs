@@ -407,5 +407,15 @@ public sealed partial class PortalTests
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Cancelled");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Raise a warranty claim" })).ToHaveCountAsync(0);
         Assert.DoesNotContain(await technicianApi.Maintenance.ListWarrantyClaimsAsync(), c => c.WorkOrderId == second.Id);
+
+        // The claim answered by someone else while its page was open: the stale answer sends nothing, and the page says so.
+        await page.GotoAsync($"maintenance/warranty-claims/{claim.Id}");
+        await technicianApi.Maintenance.DecideClaimAsync(claim.Id, new DecideWarrantyClaimRequest(false, "Rejected by phone"));
+        await page.GetByLabel("Accepted").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the answer" }).ClickAsync();
+        await Expect(page.Locator("#flash")).ToContainTextAsync("This page changed since you opened it, so nothing was sent");
+        await Expect(page.Locator("#claim-status")).ToHaveTextAsync("Rejected");
+        Assert.EndsWith($"maintenance/warranty-claims/{claim.Id}", page.Url);
+        Assert.Equal(WarrantyClaimStatus.Rejected, (await technicianApi.Maintenance.GetWarrantyClaimAsync(claim.Id)).Status);
     }
 }
