@@ -42,15 +42,9 @@ public sealed class CrossingPoints
     /// <summary>The crossing points agreed in the grants the user may see, for a role that does not read inventory (procurement); <see cref="None"/> when they cannot be read now.</summary>
     public static async Task<CrossingPoints> FromGrantsAsync(EquipmentApi api)
     {
-        var points = new List<DonorReporting.Contracts.Api.CrossingPoint>();
         try
         {
-            for (var page = 1; ; page++)
-            {
-                var grants = await api.Reporting.ListGrantsAsync(page, 200);
-                points.AddRange(grants.Items.SelectMany(g => g.CrossingPoints));
-                if (page * grants.PageSize >= grants.TotalCount || grants.Items.Count == 0) return Of(points);
-            }
+            return Of((await AllPages.ReadAsync((n, size) => api.Reporting.ListGrantsAsync(n, size))).SelectMany(g => g.CrossingPoints));
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {

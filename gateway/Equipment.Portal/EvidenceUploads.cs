@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Equipment.ApiClient;
 using Equipment.Portal.Forms;
@@ -50,9 +49,7 @@ public static class EvidenceUploads
                 }
 
                 // The form's rendered key: a double click attaches the file once, and both posts say so.
-                var (done, refusal) = submissionKey is { Length: > 0 }
-                    ? await submissions.RunOnceAsync(context.User.FindFirstValue(ClaimTypes.Name) ?? "", "evidence:" + submissionKey, AttachOnceAsync)
-                    : await AttachOnceAsync();
+                var (done, refusal) = await submissions.RunAsync(context.User, submissionKey, AttachOnceAsync);
                 if (done is null) return Back(context, back, refusal!.Message);
                 Flash.Set(context, done.Message);
                 return Results.Redirect(back);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Equipment.ApiClient;
 using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -37,9 +36,7 @@ public static class OverdueWorkOrders
                 }
 
                 // Two clicks at once carry the same rendered key: the second waits for the first and goes where it went.
-                var (done, refusal) = submissionKey is { Length: > 0 }
-                    ? await submissions.RunOnceAsync(context.User.FindFirstValue(ClaimTypes.Name) ?? "", submissionKey, OpenAsync)
-                    : await OpenAsync();
+                var (done, refusal) = await submissions.RunAsync(context.User, submissionKey, OpenAsync);
                 if (done is null)
                 {
                     Flash.Set(context, new FlashMessage(refusal!.Message, Problem: true));

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Equipment.ApiClient;
 using Equipment.Portal.Forms;
 using Microsoft.AspNetCore.Components;
@@ -153,9 +152,7 @@ public abstract class PortalPage : ComponentBase
             return await CallAsync(async api => done = await submit(api)) ? (done, null) : (null, Refusal);
         }
 
-        var (submitted, refusal) = submissionKey is { Length: > 0 }
-            ? await Submissions.RunOnceAsync(HttpContext.User.FindFirstValue(ClaimTypes.Name) ?? "", submissionKey, Run)
-            : await Run();
+        var (submitted, refusal) = await Submissions.RunAsync(HttpContext.User, submissionKey, Run);
         if (submitted is null)
         {
             Refusal = refusal;

@@ -16,6 +16,10 @@ public sealed class SubmittedForms(IMemoryCache cache)
     private static readonly TimeSpan Kept = TimeSpan.FromHours(1);
     private readonly Lock _lock = new();
 
+    /// <summary>The post of a form by <paramref name="user"/>: once per <paramref name="key"/>; a form without a key is sent as it is.</summary>
+    public Task<(Submitted? Done, Problem? Refusal)> RunAsync(System.Security.Claims.ClaimsPrincipal user, string? key, Func<Task<(Submitted?, Problem?)>> submit) =>
+        key is { Length: > 0 } ? RunOnceAsync(user.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value ?? "", key, submit) : submit();
+
     public async Task<(Submitted? Done, Problem? Refusal)> RunOnceAsync(string user, string key, Func<Task<(Submitted?, Problem?)>> submit)
     {
         var cacheKey = ("submitted-form", user, key);

@@ -70,9 +70,10 @@ public static class ProgressWorkOrder
                     break;
             }
             await db.SaveChangesAsync(cancellationToken);
-            var claim = await db.WarrantyClaims.AsNoTracking().Where(w => w.WorkOrderId == order.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(cancellationToken);
-            var serial = await db.Assets.AsNoTracking().Where(a => a.AssetId == order.AssetId).Select(a => a.SerialNumber).SingleOrDefaultAsync(cancellationToken);
-            return WorkOrderResponse.From(order, claim, serial);
+            var known = await db.Assets.AsNoTracking().Where(a => a.AssetId == order.AssetId)
+                .Select(a => new { a.SerialNumber, Claim = db.WarrantyClaims.Where(w => w.WorkOrderId == order.Id).Select(w => (Guid?)w.Id).FirstOrDefault() })
+                .SingleAsync(cancellationToken);
+            return WorkOrderResponse.From(order, known.Claim, known.SerialNumber);
         }
     }
 
