@@ -1,18 +1,18 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Equipment.BuildingBlocks.Auth;
 using Equipment.DonorReporting.Data;
 using Equipment.DonorReporting.Domain;
 using Equipment.DonorReporting.Features.Grants;
+using Microsoft.AspNetCore.Http.Features;
+using SpreadCheetah;
 
 namespace Equipment.DonorReporting.Features.Reports;
 
 /// <summary>
 /// The grant report as an Excel workbook: Summary (budget, funnel, lead time, availability, coverage), Crossing points,
-/// Indicators, and Assets. The figures come from the summary's queries and the asset rows are streamed from the database. Rows are written with OpenXmlWriter into a temporary file, then sent: the workbook is a zip
-/// and needs a seekable stream, but it is never held in memory whole.
+/// Indicators, and Assets. The figures come from the summary's queries; the asset rows are streamed from the database
+/// and written by SpreadCheetah straight into the response, a row at a time, so the workbook is never held whole, in
+/// memory or on disk. (The Open XML SDK's package held each sheet uncompressed in memory until the file was closed.)
 /// </summary>
 public static class ExportGrantXlsx
 {
@@ -24,22 +24,17 @@ public static class ExportGrantXlsx
                 var ct = context.RequestAborted;
                 var grant = await db.FindVisibleGrantAsync(grantId, user.DonorScope, ct);
                 var figures = await GrantSummary.FiguresAsync(db, grant, clock.GetUtcNow().UtcDateTime, ct);
-                await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-                using (var workbook = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
-                {
-                    var book = workbook.AddWorkbookPart();
-                    book.Workbook = new Workbook(new Sheets());
-                    await AddSheetAsync(book, "Summary", SummaryRows(grant, figures).ToAsyncEnumerable());
-                    await AddSheetAsync(book, "Crossing points", CrossingPointRows(figures).ToAsyncEnumerable());
-                    await AddSheetAsync(book, "Indicators", IndicatorRows(figures).ToAsyncEnumerable());
-                    await AddSheetAsync(book, "Assets", AssetRows(db, grant, ct));
-                    book.Workbook.Save();
-                }
-                file.Position = 0;
                 context.Response.ContentType = ContentType;
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportFiles.Name(grant.Reference)}-report.xlsx\"";
-                context.Response.ContentLength = file.Length;
-                await file.CopyToAsync(context.Response.Body, ct);
+                // System.IO.Compression writes each entry's 16-byte data descriptor synchronously when the entry closes;
+                // Kestrel refuses synchronous writes unless the request allows them. Everything else is written async.
+                context.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+                await using var workbook = await Spreadsheet.CreateNewAsync(context.Response.Body, cancellationToken: ct);
+                await AddSheetAsync(workbook, "Summary", SummaryRows(grant, figures).ToAsyncEnumerable(), ct);
+                await AddSheetAsync(workbook, "Crossing points", CrossingPointRows(figures).ToAsyncEnumerable(), ct);
+                await AddSheetAsync(workbook, "Indicators", IndicatorRows(figures).ToAsyncEnumerable(), ct);
+                await AddSheetAsync(workbook, "Assets", AssetRows(db, grant, ct), ct);
+                await workbook.FinishAsync(ct);
             })
             .Produces(StatusCodes.Status200OK, contentType: ContentType)
             .WithName("ExportGrantXlsx");
@@ -106,37 +101,20 @@ public static class ExportGrantXlsx
                 r.ReceivedOn, r.HandedOverOn, r.HandedOverTo, r.CrossingPoint, r.FirstDeployedOn, r.Disposal, r.MaintenanceStatus, r.LastVerifiedOn, r.LastFinding, r.DeviationReason];
     }
 
-    private static async Task AddSheetAsync(WorkbookPart book, string name, IAsyncEnumerable<object?[]> rows)
+    private static async Task AddSheetAsync(Spreadsheet workbook, string name, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
     {
-        var part = book.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(part))
-        {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            await foreach (var row in rows)
-            {
-                writer.WriteStartElement(new Row());
-                foreach (var value in row) writer.WriteElement(CellOf(value));
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-        var sheets = book.Workbook.Sheets!;
-        sheets.Append(new Sheet { Id = book.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name });
+        await workbook.StartWorksheetAsync(name, null, ct);
+        await foreach (var row in rows.WithCancellation(ct))
+            await workbook.AddRowAsync(Array.ConvertAll(row, CellOf), ct);
     }
 
     private static Cell CellOf(object? value) => value switch
     {
         null => new Cell(),
-        decimal d => Number(ReportFiles.Number(d)),
-        double d => Number(d.ToString("R", CultureInfo.InvariantCulture)),
-        int i => Number(i.ToString(CultureInfo.InvariantCulture)),
-        DateOnly d => Text(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        _ => Text(value.ToString() ?? ""),
+        decimal d => new Cell(d),
+        double d => new Cell(d),
+        int i => new Cell(i),
+        DateOnly d => new Cell(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        _ => new Cell(value.ToString() ?? ""),
     };
-
-    private static Cell Number(string value) => new() { DataType = CellValues.Number, CellValue = new CellValue(value) };
-
-    private static Cell Text(string value) => new(new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString };
 }
