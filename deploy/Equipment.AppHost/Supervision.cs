@@ -207,6 +207,8 @@ public sealed class StartupReport(EquipmentSystem system, ResourceNotificationSe
         Console.WriteLine("  technician  MaintenanceTechnician");
         Console.WriteLine($"  monitor     DonorMonitor of {DemoSeed.EuDonor}");
         Console.WriteLine($"  monitor2    DonorMonitor of {DemoSeed.ItalyDonor}");
+        Console.WriteLine($"  moniteur    DonorMonitor of {DemoSeed.EuDonor}, in French");
+        Console.WriteLine($"  muraqib     DonorMonitor of {DemoSeed.EuDonor}, in Arabic");
         Console.WriteLine("  admin       Administrator");
         Console.WriteLine($"Try: curl -s {gateway}api/auth/token -H 'Content-Type: application/json' -d '{{\"username\":\"monitor\",\"password\":\"demo\"}}'");
         Console.WriteLine("Press Ctrl-C to stop.");

@@ -92,6 +92,11 @@ public sealed class GatewaySignIn(IAuthApi auth)
                 ? roles.EnumerateArray().Select(r => new Claim(ClaimTypes.Role, r.GetString()!))
                 : [new Claim(ClaimTypes.Role, roles.GetString()!)]);
 
+        // the user's own language, from their profile (the identity provider's locale claim), holds from this sign-in on
+        // whatever this browser chose before; a switch on a page then holds for the rest of the session and in this browser
+        if (payload.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String)
+            PortalLanguages.Keep(context, locale.GetString());
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
             new AuthenticationProperties { ExpiresUtc = ends, IsPersistent = false });

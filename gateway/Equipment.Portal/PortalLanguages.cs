@@ -93,15 +93,26 @@ public static class PortalLanguages
 
     public static IApplicationBuilder UsePortalLanguages(this IApplicationBuilder app) => app.UseRequestLocalization();
 
+    /// <summary>
+    /// Keeps a language for this browser (the culture cookie, a year) when the portal speaks it: a language code or a
+    /// BCP 47 tag ("fr", "fr-TN", "ar-MA"); anything else leaves the browser's choice as it was. Returns whether it was kept.
+    /// </summary>
+    public static bool Keep(HttpContext context, string? tag)
+    {
+        var code = tag?.Split('-', '_')[0].ToLowerInvariant();
+        if (Offered.All(l => l.Code != code)) return false;
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code!)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return true;
+    }
+
     /// <summary><c>POST /language</c> (<c>code</c>, <c>returnUrl</c>): keeps the choice and goes back to the page (a local address only).</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/language", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string? code, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
-            var chosen = Offered.FirstOrDefault(l => l.Code == code).Code;
-            if (chosen is null) return Results.Problem(statusCode: 400, title: "Unknown language", detail: "code must be one of en, fr, ar.");
-            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            if (Offered.All(l => l.Code != code)) return Results.Problem(statusCode: 400, title: "Unknown language", detail: "code must be one of en, fr, ar.");
+            Keep(context, code);
             var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
             return Results.Redirect(back);
         });

@@ -65,6 +65,8 @@ public static class Labels
         ["PassportEntry.ContractSigned"] = "Contract signed", ["PassportEntry.Dispatched"] = "Dispatched", ["PassportEntry.Arrived"] = "Arrived",
         ["PassportEntry.Accepted"] = "Accepted", ["PassportEntry.Deviation"] = "Deviation",
         ["PassportEntry.StatusChanged"] = "Status changed", ["PassportEntry.VerificationFinding"] = "Verification finding",
+        ["Service.procurement"] = "procurement", ["Service.inventory"] = "inventory", ["Service.maintenance"] = "maintenance",
+        ["Service.donor-reporting"] = "donor reporting",
         ["Role.ProcurementOfficer"] = "procurement officer", ["Role.LogisticsOfficer"] = "logistics officer",
         ["Role.MaintenanceTechnician"] = "maintenance technician", ["Role.DonorMonitor"] = "donor monitor", ["Role.Administrator"] = "administrator",
     }.ToFrozenDictionary();
@@ -78,6 +80,9 @@ public static class Labels
     /// <summary>The kind of an entry of an asset's passport (a step of the chain, or a custody action): "Dispatched", "Handed over".</summary>
     public static string PassportEntry(string kind) =>
         English.ContainsKey("PassportEntry." + kind) ? Lookup("PassportEntry", kind) : English.ContainsKey("CustodyAction." + kind) ? Lookup("CustodyAction", kind) : kind;
+
+    /// <summary>The service that told a fact, in words: "donor-reporting" → "donor reporting".</summary>
+    public static string Service(string code) => Lookup("Service", code);
 
     /// <summary>A role's name in words: "ProcurementOfficer" → "procurement officer".</summary>
     public static string Role(string code) => Lookup("Role", code);

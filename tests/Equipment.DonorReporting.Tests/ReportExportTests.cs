@@ -98,6 +98,7 @@ public class ReportExportTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Contains("médiane 110 jours, 90e centile 118 jours", french);
         Assert.Contains("Budget au regard des montants engagés", french);
         Assert.DoesNotContain("<h2>Reliability</h2>", french);
+        Assert.Contains("<td>Tunisie–Libye</td>", french);                     // countries by name, not ISO code
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reporting/grants/{grantId}/report.html");
         request.Headers.AcceptLanguage.ParseAdd("ar-TN, fr;q=0.8");                // what the portal sends for its user
@@ -105,6 +106,7 @@ public class ReportExportTests(ServiceFactory<Program> factory) : IClassFixture<
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic);
         Assert.Contains("<h2>الموثوقية</h2>", arabic);
         Assert.Contains("الوسيط 110 يومًا", arabic);
+        Assert.Contains("<td>تونس–ليبيا</td>", arabic);
 
         Assert.Contains("<html lang=\"en\" dir=\"ltr\">", await _world.Admin.GetStringAsync($"/api/reporting/grants/{grantId}/report.html"));
         var refused = await _world.Admin.GetAsync($"/api/reporting/grants/{grantId}/report.html?lang=de");

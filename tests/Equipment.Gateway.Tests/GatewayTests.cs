@@ -122,11 +122,13 @@ public sealed class RemoteAddressFilter : Microsoft.AspNetCore.Hosting.IStartupF
 public class GatewayTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
 {
     [Theory]
-    [InlineData("monitor", "DonorMonitor", "EU-DGNEAR")]
-    [InlineData("monitor2", "DonorMonitor", "IT-MININT")]
-    [InlineData("officer", "ProcurementOfficer", null)]
-    [InlineData("admin", "Administrator", null)]
-    public async Task Demo_users_get_a_bearer_token_with_their_role_and_donor(string username, string role, string? donor)
+    [InlineData("monitor", "DonorMonitor", "EU-DGNEAR", null)]
+    [InlineData("monitor2", "DonorMonitor", "IT-MININT", null)]
+    [InlineData("moniteur", "DonorMonitor", "EU-DGNEAR", "fr")]
+    [InlineData("muraqib", "DonorMonitor", "EU-DGNEAR", "ar")]
+    [InlineData("officer", "ProcurementOfficer", null, null)]
+    [InlineData("admin", "Administrator", null, null)]
+    public async Task Demo_users_get_a_bearer_token_with_their_role_donor_and_language(string username, string role, string? donor, string? locale)
     {
         using var client = gateway.CreateClient();
         var body = await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.PostAsJsonAsync("/api/auth/token", new { username, password = "demo" }));
@@ -135,6 +137,7 @@ public class GatewayTests(GatewayFactory gateway) : IClassFixture<GatewayFactory
         var token = new JsonWebToken(body["access_token"]!.GetValue<string>());
         Assert.Equal(role, token.GetClaim("role").Value);
         Assert.Equal(donor, token.TryGetClaim("donor", out var claim) ? claim.Value : null);
+        Assert.Equal(locale, token.TryGetClaim("locale", out var language) ? language.Value : null);
     }
 
     [Fact]

@@ -192,4 +192,44 @@ public sealed partial class PortalTests
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
         Assert.Contains("<h2>الميزانية</h2>", html);
     }
+
+    [Fact]
+    public async Task Languages_a_user_whose_profile_says_French_or_Arabic_gets_it_on_any_browser_at_sign_in()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.Gateway.ToString(), Locale = "en-GB", ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+
+        async Task SignInAsync(string user, string userName, string password, string button)
+        {
+            await page.GetByLabel(userName).FillAsync(user);
+            await page.GetByLabel(password).FillAsync("demo");
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        }
+
+        // an English browser that never chose: moniteur's profile says French, and the portal speaks French once signed in
+        await page.GotoAsync("signin");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await SignInAsync("moniteur", "User name", "Password", "Sign in");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bienvenue" })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Français" })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // switched to English on a page, it holds on the next page of the session
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
+        await page.GotoAsync("search?q=nothing-like-this");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        // the same phone, handed to muraqib, whose profile says Arabic: right to left from the sign-in on
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await SignInAsync("muraqib", "User name", "Password", "Sign in");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "مرحبًا" })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await ShotAsync(page, "lang-ar-profile-home");
+        await context.CloseAsync();
+    }
 }

@@ -25,6 +25,8 @@ public sealed class LocalUser
     public string PasswordHash { get; set; } = "";
     public string Role { get; set; } = "";
     public string? Donor { get; set; }
+    /// <summary>The user's language ("fr", "ar"), sent as the token's <c>locale</c> claim, as an OIDC provider sends its users' profile language.</summary>
+    public string? Locale { get; set; }
 }
 
 public static class PasswordHash
@@ -75,7 +77,7 @@ public static class IssueToken
                 }
 
                 logger.LogInformation("Issued a token to {Username} ({Role})", user!.Username, user.Role);
-                var token = issuer.Issue(user.Username, user.Role, user.Donor);
+                var token = issuer.Issue(user.Username, user.Role, user.Donor, user.Locale);
                 return TypedResults.Ok(new TokenResponse(token, "Bearer", (int)issuer.Lifetime.TotalSeconds));
             })
             .AllowAnonymous()

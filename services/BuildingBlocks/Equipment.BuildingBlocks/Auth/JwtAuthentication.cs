@@ -97,7 +97,7 @@ public sealed class TokenIssuer(AuthOptions options)
 
     public TimeSpan Lifetime => options.TokenLifetime;
 
-    public string Issue(string username, string role, string? donor)
+    public string Issue(string username, string role, string? donor, string? locale = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -106,6 +106,7 @@ public sealed class TokenIssuer(AuthOptions options)
             [EquipmentClaims.Role] = role,
         };
         if (donor is not null) claims[EquipmentClaims.Donor] = donor;
+        if (locale is not null) claims[EquipmentClaims.Locale] = locale;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

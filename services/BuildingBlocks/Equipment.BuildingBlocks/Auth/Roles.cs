@@ -17,6 +17,8 @@ public static class EquipmentClaims
     public const string Subject = "sub";
     /// <summary>The donor a DonorMonitor belongs to (the donor's code).</summary>
     public const string Donor = "donor";
+    /// <summary>The user's language (OIDC's standard <c>locale</c> claim, BCP 47: "fr", "ar-TN"), which the portal starts a session in.</summary>
+    public const string Locale = "locale";
 }
 
 /// <summary>The caller, as the services need it: who, which roles, and for a monitor which donor.</summary>

@@ -22,6 +22,7 @@ public static class GrantReportPage
     private static readonly Lazy<IStringLocalizer> Texts = new(() => DocumentLanguage.Texts(typeof(GrantReportPage)));
     private static IStringLocalizer T => Texts.Value;
     private static CultureInfo C => CultureInfo.CurrentCulture;
+    private static string Country(string code) => CountryNames.Of(code, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     private static string Html(string? text) => DocumentLanguage.Html(text);
 
@@ -70,7 +71,7 @@ public static class GrantReportPage
             </style></head><body>
             <h1>{{E(grant.Title)}}</h1>
             <p class="meta">{{E(grant.Reference)}} · {{E(Code("FundingInstrument", grant.Instrument.ToString()))}} · {{E(T["donor {0}", grant.DonorCode])}} · {{E(T["implemented by {0}", grant.ImplementingPartner])}}<br>
-            {{E(T["{0} to {1}", Day(grant.StartDate), Day(grant.EndDate)])}} · {{E(T["agreement version {0}", grant.Version])}} · {{E(T["beneficiary countries {0}", string.Join(", ", grant.BeneficiaryCountries)])}}<br>
+            {{E(T["{0} to {1}", Day(grant.StartDate), Day(grant.EndDate)])}} · {{E(T["agreement version {0}", grant.Version])}} · {{E(T["beneficiary countries {0}", string.Join(", ", grant.BeneficiaryCountries.Select(Country))])}}<br>
             {{E(T["Generated {0} UTC", generatedAt.ToString("g", C)])}}</p>
             """);
 
@@ -91,7 +92,7 @@ public static class GrantReportPage
         html.Append($"<th class=\"n\">{E(T["Availability"])}</th><th class=\"n\">{E(T["Verified"])}</th></tr></thead><tbody>");
         foreach (var p in f.CrossingPoints)
         {
-            html.Append($"<tr><td>{E(p.Name)} ({E(p.Code)})</td><td>{E(p.CountryCode)}–{E(p.NeighbourCountryCode)}</td><td>{E(p.Authority)}</td>");
+            html.Append($"<tr><td>{E(p.Name)} ({E(p.Code)})</td><td>{E(Country(p.CountryCode))}–{E(Country(p.NeighbourCountryCode))}</td><td>{E(p.Authority)}</td>");
             foreach (var step in Steps(p.Funnel)) html.Append($"<td class=\"n\">{step.Units}</td>");
             html.Append($"<td class=\"n\">{Percent(p.Availability)}</td><td class=\"n\">{E(T["{0} of {1}", p.Verification.Verified, p.Verification.Deployed])}</td></tr>");
         }
