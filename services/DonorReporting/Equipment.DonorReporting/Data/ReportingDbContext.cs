@@ -135,6 +135,16 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         {
             b.HasKey(a => a.AssetId);
             b.HasIndex(a => new { a.GrantId, a.CrossingPointCode });
+            // The grant summary's one query (GrantSummary.FigureGroups) reads only this index: the grant and period, the
+            // columns it groups by in its order (so nothing is sorted), then every column it filters or sums, so that no
+            // row of the table is read: 63 ms at 100,000 assets against 200 with a sort and about 550 for four queries.
+            b.HasIndex(a => new
+            {
+                a.GrantId, a.FiguresUntil, a.ContractId, a.ContractLineNumber, a.CrossingPointCode, a.UnitValue, a.FirstDeployedOn, a.Manufacturer,
+                a.Model, a.ItemCategory, a.LastCrossingPointCode, a.LastChangeTicks, a.SerialNumber, a.HandedOverOn, a.LatestStatus, a.OpenFromTicks,
+                a.InServiceFromDay, a.InServiceUntilDay, a.KnownTicks, a.OperationalTicks, a.Faults, a.Repairs, a.RepairDays,
+            }, "IX_TrackedAssets_Figures");
+            b.HasIndex(a => new { a.GrantId, a.DeviationOn });   // the deviations (DeviationOn is set with DeviationReason, a free text too long to index)
             b.Property(a => a.FiguresVersion).IsConcurrencyToken();
             b.Ignore(a => a.IsOperational);
         });

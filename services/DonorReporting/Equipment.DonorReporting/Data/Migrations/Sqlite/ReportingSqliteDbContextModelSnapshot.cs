@@ -728,6 +728,10 @@ namespace Equipment.DonorReporting.Data.Migrations.Sqlite
 
                     b.HasIndex("GrantId", "CrossingPointCode");
 
+                    b.HasIndex("GrantId", "DeviationOn");
+
+                    b.HasIndex(new[] { "GrantId", "FiguresUntil", "ContractId", "ContractLineNumber", "CrossingPointCode", "UnitValue", "FirstDeployedOn", "Manufacturer", "Model", "ItemCategory", "LastCrossingPointCode", "LastChangeTicks", "SerialNumber", "HandedOverOn", "LatestStatus", "OpenFromTicks", "InServiceFromDay", "InServiceUntilDay", "KnownTicks", "OperationalTicks", "Faults", "Repairs", "RepairDays" }, "IX_TrackedAssets_Figures");
+
                     b.ToTable("TrackedAssets");
                 });
 
