@@ -31,7 +31,8 @@ DataFiles.PrepareSqlite(options.Database);   // its folder made, the file its ow
 // killed, not when the machine loses power): the DevSidecar stands in for daprd and a broker on a developer's machine,
 // where a commit's fsync was most of a publish's time.
 var storePragmas = SqliteConnectionPragmas.Services;
-builder.Services.AddDbContext<SidecarDbContext>(o => o.UseSqlite(options.Database).AddInterceptors(storePragmas));
+// Pooled, as the services' are: a delivery leases a context instead of building one and its options.
+builder.Services.AddDbContextPool<SidecarDbContext>(o => o.UseSqlite(options.Database).AddInterceptors(storePragmas));
 builder.Services.AddHttpClient(nameof(DeliveryWorker), c => c.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddHttpClient(nameof(SubscriptionDiscovery));
 builder.Services.AddHostedService<SubscriptionDiscovery>();

@@ -197,7 +197,7 @@ public static class EventHopBenchmark
             .AddSingleton<OutboxSignal>()
             .AddSingleton<OutboxSignalInterceptor>()
             .AddSingleton(new OutboxOptions())
-            .AddDbContext<LedgerDbContext>((sp, o) => new DatabaseOptions(DatabaseProvider.Sqlite, connection).Apply(o).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()))
+            .AddDbContextPool<LedgerDbContext>((sp, o) => new DatabaseOptions(DatabaseProvider.Sqlite, connection).Apply(o).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()))
             .AddDaprMessaging(new DaprOptions { AppId = "ledger" })
             .AddHostedService<OutboxDispatcher<LedgerDbContext>>();
         var host = builder.Build();
@@ -218,7 +218,7 @@ public static class EventHopBenchmark
         builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
         builder.Logging.ClearProviders();
         builder.Services
-            .AddDbContext<SubscriberDbContext>(o => new DatabaseOptions(DatabaseProvider.Sqlite, connection).Apply(o))
+            .AddDbContextPool<SubscriberDbContext>(o => new DatabaseOptions(DatabaseProvider.Sqlite, connection).Apply(o))
             .AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<SubscriberDbContext>())
             .AddSingleton(TimeProvider.System)
             .AddSingleton(arrivals)
