@@ -111,8 +111,7 @@ public static class PortalLanguages
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/language", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string? code, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
-            if (Offered.All(l => l.Code != code)) return Results.Problem(statusCode: 400, title: "Unknown language", detail: "code must be one of en, fr, ar.");
-            Keep(context, code);
+            if (!Keep(context, code)) return Results.Problem(statusCode: 400, title: "Unknown language", detail: "code must be one of en, fr, ar.");
             var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
             return Results.Redirect(back);
         });
