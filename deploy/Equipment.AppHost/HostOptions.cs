@@ -2,7 +2,15 @@ namespace Equipment.AppHost;
 
 /// <summary>Ports of the parts of the system; every one can be overridden.</summary>
 public sealed record Ports(int Gateway = 8080, int Portal = 5100, int Procurement = 5101, int Inventory = 5102, int Maintenance = 5103, int DonorReporting = 5104,
-    int Sidecar = 3500, int SidecarGrpc = 50001, int Dashboard = 18888, int DashboardOtlp = 18889, int DashboardResources = 18890);
+    int Sidecar = 3500, int SidecarGrpc = 50001, int Dashboard = 18888, int DashboardOtlp = 18889, int DashboardResources = 18890)
+{
+    /// <summary>A port given to more than one part, if any: the second part could not listen, and the first would answer for it.</summary>
+    public int? Shared()
+    {
+        int[] all = [Gateway, Portal, Procurement, Inventory, Maintenance, DonorReporting, Sidecar, SidecarGrpc, Dashboard, DashboardOtlp, DashboardResources];
+        return all.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => (int?)g.Key).FirstOrDefault();
+    }
+}
 
 /// <summary>
 /// The AppHost's own options (everything else on the command line goes to Aspire as configuration).
@@ -79,6 +87,8 @@ public sealed record HostOptions(string DataDirectory, Ports Ports, bool Reset, 
                     break;
             }
         }
+        if (ports.Shared() is { } shared)
+            return new HostOptions(data, ports, reset, noSeed, postgres, replicas, deadline, [], $"apphost: port {shared} is given to two parts; each part needs a port of its own.");
         return new HostOptions(data, ports, reset, noSeed, postgres, replicas, deadline, [.. rest]) { ConsoleLogs = consoleLogs, DatabasePrefix = prefix, PublicUrl = publicUrl };
 
         HostOptions Bad(string arg) => new(data, ports, reset, noSeed, postgres, replicas, deadline, [],

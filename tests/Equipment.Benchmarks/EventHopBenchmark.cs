@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks.Messaging;
+using Equipment.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
@@ -31,8 +31,8 @@ public static class EventHopBenchmark
     public static async Task<int> RunAsync(double secondsPerRate, int[] rates)
     {
         var work = Directory.CreateTempSubdirectory("equipment-bench-hop-").FullName;
-        var sidecarHttp = FreePort();
-        var sidecarGrpc = FreePort();
+        var sidecarHttp = FreePorts.Next();
+        var sidecarGrpc = FreePorts.Next();
         var arrivals = Subscribers.ToDictionary(s => s, _ => new ConcurrentDictionary<int, DateTime>());
         var apps = new List<WebApplication>();
         foreach (var name in Subscribers) apps.Add(await StartSubscriberAsync(name, Path.Combine(work, name + ".db"), arrivals[name]));
@@ -215,7 +215,7 @@ public static class EventHopBenchmark
     {
         var connection = $"Data Source={database}";
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePorts.Next()}");
         builder.Logging.ClearProviders();
         builder.Services
             .AddDbContextPool<SubscriberDbContext>(o => new DatabaseOptions(DatabaseProvider.Sqlite, connection).Apply(o))
@@ -248,13 +248,6 @@ public static class EventHopBenchmark
             await Task.Delay(20);
         }
         return true;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -7,6 +7,7 @@ using Dapr;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Data;
 using Equipment.BuildingBlocks.Messaging;
+using Equipment.Testing;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -286,7 +287,7 @@ public sealed class NotesApp : IAsyncDisposable
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"equipment-e2e-notes-{Guid.NewGuid():N}.db");
     private WebApplication? _app;
 
-    public string Url { get; } = $"http://127.0.0.1:{FakeSubscriber.FreePort()}";
+    public string Url { get; } = $"http://127.0.0.1:{FreePorts.Next()}";
     public ConcurrentQueue<string> HandlerCalls { get; } = new();
 
     private string ConnectionString => $"Data Source={_database}";
@@ -349,8 +350,8 @@ public sealed class EndToEndSidecarFactory : SidecarFactory
         UseKestrel();
     }
 
-    public int HttpPort { get; } = FakeSubscriber.FreePort();
-    public int GrpcPort { get; } = FakeSubscriber.FreePort();
+    public int HttpPort { get; } = FreePorts.Next();
+    public int GrpcPort { get; } = FreePorts.Next();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

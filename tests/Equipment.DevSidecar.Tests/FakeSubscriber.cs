@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Equipment.Testing;
 
 namespace Equipment.DevSidecar.Tests;
 
@@ -13,7 +13,7 @@ public sealed class FakeSubscriber : IAsyncDisposable
 {
     private WebApplication? _app;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FreePorts.Next();
     public string Url => $"http://127.0.0.1:{Port}";
     public string Subscriptions { get; set; } = "[]";
     /// <summary>How to answer a delivery of a given topic: (status code, body).</summary>
@@ -57,12 +57,5 @@ public sealed class FakeSubscriber : IAsyncDisposable
     {
         if (_app is not null) await _app.DisposeAsync();
         _app = null;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -28,8 +28,8 @@ public sealed class KestrelSidecarFactory : SidecarFactory
         UseKestrel();
     }
 
-    public int HttpPort { get; } = FakeSubscriber.FreePort();
-    public int GrpcPort { get; } = FakeSubscriber.FreePort();
+    public int HttpPort { get; } = FreePorts.Next();
+    public int GrpcPort { get; } = FreePorts.Next();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

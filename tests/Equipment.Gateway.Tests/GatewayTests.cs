@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Equipment.BuildingBlocks.Contracts;
 using Equipment.BuildingBlocks.Auth;
@@ -19,7 +18,7 @@ namespace Equipment.Gateway.Tests;
 public sealed class EchoBackend : IAsyncLifetime
 {
     private WebApplication? _app;
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FreePorts.Next();
     /// <summary>Whether <c>/health/ready</c> answers 200 Healthy or 503 Unhealthy.</summary>
     public bool Ready { get; set; } = true;
 
@@ -53,13 +52,6 @@ public sealed class EchoBackend : IAsyncLifetime
     {
         if (_app is not null) await _app.DisposeAsync();
     }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -82,7 +74,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("RateLimiting:Window", Window.ToString());
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFilter>());
         builder.UseSetting("ReverseProxy:Clusters:procurement:Destinations:primary:Address", $"http://127.0.0.1:{Backend.Port}/");
-        var closed = EchoBackend.FreePort();
+        var closed = FreePorts.Next();
         foreach (var cluster in new[] { "inventory", "maintenance", "donor-reporting" })
             builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address", $"http://127.0.0.1:{closed}/");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

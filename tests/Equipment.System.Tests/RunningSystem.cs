@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Equipment.ApiClient;
 using Equipment.AppHost;
+using Equipment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -53,7 +52,7 @@ public class RunningSystem : IAsyncLifetime
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings(string part) => [];
 
     /// <summary>Where every part sends its spans.</summary>
-    public OtlpReceiver Telemetry { get; } = new(int.Parse(FreePort()));
+    public OtlpReceiver Telemetry { get; } = new(FreePorts.Next());
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system is not started.");
     public EquipmentSystem Model => App.Services.GetRequiredService<EquipmentSystem>();
@@ -75,8 +74,8 @@ public class RunningSystem : IAsyncLifetime
         [
             .. Seeded ? Array.Empty<string>() : ["--no-seed"],
             "--data", _dataDirectory,
-            "--gateway-port", FreePort(), "--portal-port", FreePort(), "--procurement-port", FreePort(), "--inventory-port", FreePort(),
-            "--maintenance-port", FreePort(), "--reporting-port", FreePort(), "--sidecar-port", FreePort(), "--sidecar-grpc-port", FreePort(),
+            "--gateway-port", Port(), "--portal-port", Port(), "--procurement-port", Port(), "--inventory-port", Port(),
+            "--maintenance-port", Port(), "--reporting-port", Port(), "--sidecar-port", Port(), "--sidecar-grpc-port", Port(),
             // EQUIPMENT_TEST_POSTGRES runs the whole system on PostgreSQL (databases of its own, per run) instead of SQLite.
             .. Environment.GetEnvironmentVariable("EQUIPMENT_TEST_POSTGRES") is { Length: > 0 } server
                 ? ["--postgres", server, "--database-prefix", "equipment_system_" + Guid.NewGuid().ToString("N")[..12]]
@@ -167,12 +166,8 @@ public class RunningSystem : IAsyncLifetime
 
     public Task<EquipmentApi> SignInAsync(string username) => EquipmentApi.SignInAsync(Gateway, username, "demo");
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString();
-    }
+    private static string Port() => FreePorts.Next().ToString();
+
 }
 
 /// <summary>Writes every log line of the AppHost (the parts' lines among them, by category) to one file.</summary>
