@@ -28,7 +28,7 @@ public sealed class RestartCrashedParts(ResourceNotificationService notification
     {
         await foreach (var change in notifications.WatchAsync(stoppingToken))
         {
-            if (change.Resource is not ProjectResource || !EquipmentSystem.Parts.Contains(change.Resource.Name)) continue;
+            if (!EquipmentSystem.Parts.Contains(change.Resource.Name)) continue;
             var state = change.Snapshot.State?.Text;
             var previous = _lastState.GetValueOrDefault(change.ResourceId);
             _lastState[change.ResourceId] = state;

@@ -8,6 +8,8 @@ public sealed class SidecarOptions
     public string Database { get; set; } = "Data Source=data/sidecar.db";
     /// <summary>How often each app's <c>GET /dapr/subscribe</c> is asked again (an app may restart with other subscriptions).</summary>
     public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How soon an app that has not answered <c>GET /dapr/subscribe</c> yet (it is still starting, or down) is asked again.</summary>
+    public TimeSpan StartRetryInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);

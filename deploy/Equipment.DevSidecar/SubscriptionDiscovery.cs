@@ -5,7 +5,7 @@ namespace Equipment.DevSidecar;
 
 /// <summary>
 /// Asks every configured app for <c>GET /dapr/subscribe</c>, as daprd does at start, and again every
-/// <see cref="SidecarOptions.DiscoveryInterval"/> because here one sidecar outlives app restarts. A subscription seen
+/// <see cref="SidecarOptions.DiscoveryInterval"/> because here one sidecar outlives app restarts (sooner while an app has not answered). A subscription seen
 /// for the first time receives the messages already stored on its topic (like a new Redis consumer group reading
 /// from the start of the stream), so an app that starts late loses nothing.
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class SubscriptionDiscovery(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.DiscoveryInterval);
         do
         {
             foreach (var app in options.Apps)
@@ -38,12 +37,21 @@ public sealed class SubscriptionDiscovery(
                 }
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await WaitAsync(NextRound, stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Until every app has answered, the next round comes soon (<see cref="SidecarOptions.StartRetryInterval"/>), as daprd
+    /// waits for its app's port at start: an app that starts a moment after the sidecar gets its deliveries a moment later,
+    /// not a whole <see cref="SidecarOptions.DiscoveryInterval"/> later.
+    /// </summary>
+    private TimeSpan NextRound => options.Apps.All(a => _reachable.GetValueOrDefault(a.AppId))
+        ? options.DiscoveryInterval
+        : TimeSpan.FromTicks(Math.Min(options.StartRetryInterval.Ticks, options.DiscoveryInterval.Ticks));
+
+    private static async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        try { return await timer.WaitForNextTickAsync(cancellationToken); }
+        try { await Task.Delay(delay, cancellationToken); return true; }
         catch (OperationCanceledException) { return false; }
     }
 

@@ -87,7 +87,7 @@ public class RunningSystem : IAsyncLifetime
             options.EnableResourceLogging = true;   // every part's lines reach the AppHost's loggers, and so the log file
         });
         builder.Services.AddLogging(l => l.AddProvider(new FileLog(_log)).AddFilter<FileLog>(null, Microsoft.Extensions.Logging.LogLevel.Information));
-        foreach (var part in builder.Resources.OfType<ProjectResource>())
+        foreach (var part in builder.Resources.OfType<IResourceWithEnvironment>().Where(r => EquipmentSystem.Parts.Contains(r.Name)))
         {
             var resource = builder.CreateResourceBuilder(part);
             foreach (var (key, value) in Fast.Concat(Overrides.GetValueOrDefault(part.Name) ?? []).Concat(Settings(part.Name))) resource.WithEnvironment(key, value);
@@ -134,8 +134,8 @@ public class RunningSystem : IAsyncLifetime
     public Task WaitHealthyAsync(string name) => App.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable).WaitAsync(TimeSpan.FromMinutes(2));   // through a restart
 
     /// <summary>
-    /// Kills a part's process with SIGKILL, as a crash would: the program itself, below the <c>dotnet run</c> that DCP
-    /// started. Returns the pid it killed.
+    /// Kills a part's process with SIGKILL, as a crash would: the program itself (below the <c>dotnet run</c> that DCP
+    /// started, for a replicated service's project resource). Returns the pid it killed.
     /// </summary>
     public async Task<int> KillAsync(string name)
     {
