@@ -34,7 +34,7 @@ public enum DeliveryVerdict { Success, Retry, Drop }
 /// </summary>
 public sealed class DeliveryWorker(
     IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, StoreWriteGate gate,
-    TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
+    BulkSubscriptions bulk, TimeProvider clock, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private sealed record Answered(long DeliveryId, DeliveryVerdict Verdict, string Detail);
 
@@ -58,16 +58,18 @@ public sealed class DeliveryWorker(
                     // Taken before the read: a delivery committed after this snapshot reads as settled, not pending.
                     var started = inFlight.Keys.ToHashSet();
                     var due = await ReadDueAsync(app, started, stoppingToken);
-                    foreach (var (delivery, message) in due)
+                    foreach (var work in InDeliveries(app, due))
                     {
                         await slots.WaitAsync(stoppingToken);
-                        inFlight[delivery.Id] = 0;
+                        foreach (var (delivery, _) in work) inFlight[delivery.Id] = 0;
                         _ = Task.Run(async () =>
                         {
                             try
                             {
-                                var (verdict, detail) = await PostAsync(app, delivery, message, stoppingToken);
-                                answers.Writer.TryWrite(new Answered(delivery.Id, verdict, detail));
+                                var verdicts = work.Count == 1 && bulk.MaxMessages(app.AppId, work[0].Delivery.Topic) is null
+                                    ? [await PostAsync(app, work[0].Delivery, work[0].Message, stoppingToken)]
+                                    : await PostBulkAsync(app, work, stoppingToken);
+                                for (var i = 0; i < work.Count; i++) answers.Writer.TryWrite(new Answered(work[i].Delivery.Id, verdicts[i].Item1, verdicts[i].Item2));
                             }
                             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { /* stopping: left pending */ }
                             finally { slots.Release(); }
@@ -95,6 +97,33 @@ public sealed class DeliveryWorker(
             answers.Writer.TryComplete();
             try { await committer; } catch (OperationCanceledException) { }
         }
+    }
+
+    /// <summary>
+    /// The due deliveries as the app takes them: one at a time, or, for a subscription in bulk, the due deliveries of its
+    /// topic together, up to the subscription's <c>maxMessagesCount</c>, each group in the order of its oldest delivery.
+    /// A bulk goes out with what is due now: unlike daprd, the DevSidecar never waits <c>maxAwaitDurationMs</c> to fill
+    /// one, so a quiet topic's events go one per bulk and a busy one's fill the bulks.
+    /// </summary>
+    private List<List<(Delivery Delivery, StoredMessage Message)>> InDeliveries(AppEndpoint app, List<(Delivery Delivery, StoredMessage Message)> due)
+    {
+        var work = new List<List<(Delivery, StoredMessage)>>();
+        var open = new Dictionary<string, List<(Delivery, StoredMessage)>>();
+        foreach (var item in due)
+        {
+            if (bulk.MaxMessages(app.AppId, item.Delivery.Topic) is not { } max)
+            {
+                work.Add([item]);
+                continue;
+            }
+            if (!open.TryGetValue(item.Delivery.Route, out var group) || group.Count >= max)
+            {
+                open[item.Delivery.Route] = group = [];
+                work.Add(group);
+            }
+            group.Add(item);
+        }
+        return work;
     }
 
     /// <summary>The oldest deliveries due to the app that are not already in flight, with their messages.</summary>
@@ -194,6 +223,107 @@ public sealed class DeliveryWorker(
             logger.LogDebug("Delivery of {MessageId} to {App} at {Url} failed ({Detail}); trying the next instance", message.Id, app.AppId, url, detail);
         }
         return (DeliveryVerdict.Retry, string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// Delivers several messages of one topic in one request, as daprd delivers to a bulk subscription: <c>POST {route}</c>
+    /// with the bulk envelope (<c>id</c>, <c>type</c> <c>com.dapr.event.sent.bulk</c>, <c>topic</c>, <c>pubsubname</c>,
+    /// <c>metadata</c>, and <c>entries</c>: each an <c>entryId</c> and the stored CloudEvent whole as <c>event</c>), with
+    /// <c>Content-Type: application/cloudevents+json</c>. The app answers a status per entry; an entry it leaves out is
+    /// RETRY. Instances are tried in turn as for one message.
+    /// </summary>
+    private async Task<IReadOnlyList<(DeliveryVerdict, string)>> PostBulkAsync(AppEndpoint app, IReadOnlyList<(Delivery Delivery, StoredMessage Message)> work, CancellationToken cancellationToken)
+    {
+        var topic = work[0].Delivery.Topic;
+        var entries = new JsonArray();
+        foreach (var (delivery, message) in work)
+            entries.Add(new JsonObject
+            {
+                ["entryId"] = delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["event"] = ParseObject(message.Body) is { } cloudEvent ? cloudEvent : JsonValue.Create(message.Body),
+                ["metadata"] = new JsonObject(),
+                ["contentType"] = "application/cloudevents+json",
+            });
+        var body = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["type"] = "com.dapr.event.sent.bulk",
+            ["topic"] = topic,
+            ["pubsubname"] = options.PubSubName,
+            ["metadata"] = new JsonObject(),
+            ["entries"] = entries,
+        }.ToJsonString();
+        // One span for the bulk: a child of the message's trace when it carries one message, else linked to each message's.
+        using var activity = work.Count == 1
+            ? Telemetry.StartMessaging($"{topic} deliver", System.Diagnostics.ActivityKind.Producer, topic, work[0].Message.Id.ToString(), work[0].Message.TraceParent)
+            : Telemetry.StartDeliverBatch(topic, work.Select(w => w.Message.TraceParent).ToList());
+
+        var failures = new List<string>();
+        foreach (var url in app.NextRotation())
+        {
+            var http = clients.CreateClient(nameof(DeliveryWorker));
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(url.TrimEnd('/') + "/"), work[0].Delivery.Route.TrimStart('/')))
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/cloudevents+json"),
+            };
+            request.Headers.Add("pubsubname", options.PubSubName);
+            if (activity is null && work.Count == 1 && work[0].Message.TraceParent is { Length: > 0 } traceParent) request.Headers.Add("traceparent", traceParent);
+            if (options.AppApiToken is not null) request.Headers.Add("dapr-api-token", options.AppApiToken);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.AppCallTimeout);
+                using var response = await http.SendAsync(request, timeout.Token);
+                var answer = await response.Content.ReadAsStringAsync(timeout.Token);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{url}: app answered {(int)response.StatusCode}: {Truncate(answer)}");
+                    continue;
+                }
+                return InterpretBulk(response.StatusCode, answer, work.Select(w => w.Delivery.Id).ToList());
+            }
+            catch (HttpRequestException e)
+            {
+                failures.Add($"{url}: app unreachable: {e.Message}");
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add($"{url}: app did not answer within {options.AppCallTimeout}");
+            }
+        }
+        var failure = string.Join("; ", failures);
+        return work.Select(_ => (DeliveryVerdict.Retry, failure)).ToList();
+    }
+
+    /// <summary>
+    /// daprd's reading of a bulk answer: 404 drops every entry, another non-2xx retries every entry; a 2xx gives each
+    /// entry the status its <c>entryId</c> has in <c>statuses</c> (SUCCESS, RETRY, DROP), and RETRY to an entry left out,
+    /// with an unknown status, or when the body is no such answer.
+    /// </summary>
+    public static IReadOnlyList<(DeliveryVerdict Verdict, string Detail)> InterpretBulk(HttpStatusCode status, string body, IReadOnlyList<long> deliveryIds)
+    {
+        var code = (int)status;
+        if (status == HttpStatusCode.NotFound) return deliveryIds.Select(_ => (DeliveryVerdict.Drop, "app answered 404")).ToList();
+        if (code is < 200 or > 299) return deliveryIds.Select(_ => (DeliveryVerdict.Retry, $"app answered {code}: {Truncate(body)}")).ToList();
+        var statuses = new Dictionary<string, string?>();
+        try
+        {
+            if (JsonNode.Parse(body) is JsonObject json && json["statuses"] is JsonArray entries)
+                foreach (var entry in entries.OfType<JsonObject>())
+                    if (entry["entryId"]?.GetValue<string>() is { } entryId) statuses[entryId] = entry["status"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return deliveryIds.Select(_ => (DeliveryVerdict.Retry, "the bulk answer is not JSON")).ToList();
+        }
+        return deliveryIds.Select(id => statuses.GetValueOrDefault(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) switch
+        {
+            "SUCCESS" => (DeliveryVerdict.Success, "SUCCESS"),
+            "DROP" => (DeliveryVerdict.Drop, "app answered DROP"),
+            "RETRY" => (DeliveryVerdict.Retry, "app answered RETRY"),
+            null => (DeliveryVerdict.Retry, "the bulk answer has no status for this entry"),
+            var other => (DeliveryVerdict.Retry, $"unknown status '{other}' (statuses are case-sensitive)"),
+        }).ToList();
     }
 
     private async Task<(DeliveryVerdict, string, bool Reached)> PostToInstanceAsync(string url, Delivery delivery, StoredMessage message, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DeliverySignal>();
 builder.Services.AddSingleton<StoreWriteGate>();
+builder.Services.AddSingleton<BulkSubscriptions>();
 builder.Services.AddScoped<Publisher>();
 builder.Services.AddGrpc(o => o.Interceptors.Add<DaprApiTokenInterceptor>());
 ListenLikeDaprd(builder);

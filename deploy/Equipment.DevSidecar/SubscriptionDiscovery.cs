@@ -11,7 +11,7 @@ namespace Equipment.DevSidecar;
 /// </summary>
 public sealed class SubscriptionDiscovery(
     IServiceScopeFactory scopes, IHttpClientFactory clients, SidecarOptions options, DeliverySignal signal, StoreWriteGate gate,
-    TimeProvider clock, ILogger<SubscriptionDiscovery> logger) : BackgroundService
+    BulkSubscriptions bulk, TimeProvider clock, ILogger<SubscriptionDiscovery> logger) : BackgroundService
 {
     private readonly Dictionary<string, bool> _reachable = [];
 
@@ -76,6 +76,7 @@ public sealed class SubscriptionDiscovery(
         _reachable[app.AppId] = true;
 
         var added = await gate.RunAsync(() => RecordAsync(app, declared, cancellationToken), cancellationToken);
+        bulk.Set(app.AppId, declared.Where(d => d.PubSubName == options.PubSubName));
         if (added > 0) signal.Notify();
     }
 
@@ -133,13 +134,39 @@ public sealed class SubscriptionDiscovery(
         return items
             .Where(i => !string.IsNullOrEmpty(i.PubSubName) && !string.IsNullOrEmpty(i.Topic))
             .Select(i => new DeclaredSubscription(i.PubSubName!, i.Topic!, "/" + (i.Routes?.Default ?? i.Route ?? i.Topic!).TrimStart('/'),
-                string.IsNullOrEmpty(i.DeadLetterTopic) ? null : i.DeadLetterTopic))
+                string.IsNullOrEmpty(i.DeadLetterTopic) ? null : i.DeadLetterTopic,
+                i.BulkSubscribe is { Enabled: true } b ? Math.Max(b.MaxMessagesCount is > 0 and var n ? n : DefaultBulkMaxMessages, 1) : null))
             .ToList();
     }
 
-    private sealed record RawSubscription(string? PubSubName, string? Topic, string? Route, RawRoutes? Routes, string? DeadLetterTopic);
+    /// <summary>daprd's default <c>maxMessagesCount</c> when a bulk subscription does not name one.</summary>
+    public const int DefaultBulkMaxMessages = 100;
+
+    private sealed record RawSubscription(string? PubSubName, string? Topic, string? Route, RawRoutes? Routes, string? DeadLetterTopic, RawBulk? BulkSubscribe);
+
+    private sealed record RawBulk(bool Enabled, int? MaxMessagesCount, int? MaxAwaitDurationMs);
 
     private sealed record RawRoutes(string? Default);
 }
 
-public sealed record DeclaredSubscription(string PubSubName, string Topic, string Route, string? DeadLetterTopic);
+/// <summary>A subscription as the app declares it; <paramref name="BulkMaxMessages"/> is set when it subscribes in bulk (bulkSubscribe.enabled).</summary>
+public sealed record DeclaredSubscription(string PubSubName, string Topic, string Route, string? DeadLetterTopic, int? BulkMaxMessages = null);
+
+/// <summary>
+/// Which subscriptions take their deliveries in bulk, and how many at most, as the apps last declared them. Held in
+/// memory, as daprd holds its subscriptions: it is read again from every app at start and every round.
+/// </summary>
+public sealed class BulkSubscriptions
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string AppId, string Topic), int> _bulk = new();
+
+    public void Set(string appId, IEnumerable<DeclaredSubscription> declared)
+    {
+        var current = declared.Where(d => d.BulkMaxMessages is not null).ToDictionary(d => d.Topic, d => d.BulkMaxMessages!.Value);
+        foreach (var key in _bulk.Keys.Where(k => k.AppId == appId && !current.ContainsKey(k.Topic))) _bulk.TryRemove(key, out _);
+        foreach (var (topic, max) in current) _bulk[(appId, topic)] = max;
+    }
+
+    /// <summary>The most messages in one bulk delivery of <paramref name="topic"/> to the app; null when it takes them one at a time.</summary>
+    public int? MaxMessages(string appId, string topic) => _bulk.TryGetValue((appId, topic), out var max) ? max : null;
+}

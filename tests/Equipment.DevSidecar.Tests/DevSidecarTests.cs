@@ -90,6 +90,55 @@ public class DevSidecarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bulk_subscriber_gets_what_is_due_together_and_each_entry_is_settled_by_its_own_status()
+    {
+        _app.Subscriptions = """[{"pubsubname":"pubsub","topic":"orders","route":"/events/orders","deadLetterTopic":"orders-dead","bulkSubscribe":{"enabled":true,"maxMessagesCount":3,"maxAwaitDurationMs":40}}]""";
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _app.BeforeAnswer = () => held.Task;
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        _app.AnswerFromBody = body =>
+        {
+            var statuses = new JsonArray();
+            foreach (var entry in body["entries"]!.AsArray())
+            {
+                var id = entry!["event"]!["id"]!.GetValue<string>();
+                var time = seen.AddOrUpdate(id, 1, (_, n) => n + 1);
+                var status = (id, time) switch
+                {
+                    ("b-2", 1) => "RETRY",
+                    ("b-3", _) => "DROP",
+                    ("b-4", 1) => null,                          // left out: RETRY
+                    _ => "SUCCESS",
+                };
+                if (status is not null) statuses.Add(new JsonObject { ["entryId"] = entry["entryId"]!.GetValue<string>(), ["status"] = status });
+            }
+            return (200, new JsonObject { ["statuses"] = statuses }.ToJsonString());
+        };
+        _sidecar = new SidecarFactory(_database, _app, _deadLetters) { MaxConcurrentDeliveries = 1 };
+        await WaitForSubscriptionsAsync(2);
+        await PublishAsync("orders", "b-0");
+        await Eventually(() => _app.InFlight, n => n == 1, "the first bulk in flight");
+        for (var i = 1; i <= 6; i++) await PublishAsync("orders", $"b-{i}");   // due meanwhile: they go together
+        held.SetResult();
+
+        await Eventually(() => seen.ToDictionary(), s => s.Count == 7 && s["b-2"] >= 2 && s["b-4"] >= 2, "every entry, and again the retried and the left-out one");
+        var dead = await Eventually(() => _deadLetters.Deliveries.ToList(), d => d.Count >= 1, "the dropped entry's dead letter");
+        Assert.Equal("b-3", Assert.Single(dead).Body["id"]!.GetValue<string>());
+
+        var bulks = _app.Deliveries.ToList();
+        Assert.All(bulks, b => Assert.Equal("com.dapr.event.sent.bulk", b.Body["type"]!.GetValue<string>()));
+        Assert.All(bulks, b => Assert.Equal("/events/orders", b.Path));
+        Assert.All(bulks, b => Assert.InRange(b.Body["entries"]!.AsArray().Count, 1, 3));
+        Assert.Contains(bulks, b => b.Body["entries"]!.AsArray().Count == 3);   // what came due while one was in flight went together
+        Assert.True(bulks.Count < 9, $"{bulks.Count} deliveries for 9 attempts: not one at a time");
+        Assert.Equal(42, bulks[0].Body["entries"]![0]!["event"]!["data"]!["orderId"]!.GetValue<int>());
+        await Task.Delay(500);                                          // a settled entry is never delivered again
+        Assert.Equal(1, seen["b-1"]);
+        Assert.Equal(2, seen["b-2"]);
+        Assert.Equal(1, seen["b-3"]);
+    }
+
+    [Fact]
     public async Task Publishing_answers_like_daprd()
     {
         Assert.Equal(HttpStatusCode.NoContent, (await PublishAsync("orders", "o-1")).StatusCode);

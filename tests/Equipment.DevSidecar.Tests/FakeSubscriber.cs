@@ -18,6 +18,8 @@ public sealed class FakeSubscriber : IAsyncDisposable
     public string Subscriptions { get; set; } = "[]";
     /// <summary>How to answer a delivery of a given topic: (status code, body).</summary>
     public Func<string, int, (int Status, string Body)> Answer { get; set; } = (_, _) => (200, "{\"status\":\"SUCCESS\"}");
+    /// <summary>When set, answers from the delivery's body instead (a bulk subscriber's statuses per entry).</summary>
+    public Func<JsonObject, (int Status, string Body)>? AnswerFromBody { get; set; }
     public ConcurrentQueue<Received> Deliveries { get; } = new();
     /// <summary>Awaited before each delivery is answered (to hold deliveries in flight).</summary>
     public Func<Task>? BeforeAnswer { get; set; }
@@ -45,7 +47,7 @@ public sealed class FakeSubscriber : IAsyncDisposable
             while (inFlight > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) != max) { }
             try { if (BeforeAnswer is { } hold) await hold(); }
             finally { Interlocked.Decrement(ref _inFlight); }
-            var (status, answer) = Answer(topic, attempt);
+            var (status, answer) = AnswerFromBody is { } fromBody ? fromBody(body) : Answer(topic, attempt);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer);

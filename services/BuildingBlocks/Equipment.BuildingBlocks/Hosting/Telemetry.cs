@@ -61,6 +61,18 @@ public static class Telemetry
     }
 
     /// <summary>A span for one messaging step (publish, deliver) of the message <paramref name="messageId"/>, continuing <paramref name="traceParent"/>.</summary>
+    /// <summary>A span for a bulk delivery of several events of one topic, linked to the trace of each (as a bulk publish is).</summary>
+    public static Activity? StartDeliverBatch(string topic, IReadOnlyList<string?> traceParents)
+    {
+        var links = new List<ActivityLink>();
+        foreach (var traceParent in traceParents)
+            if (ActivityContext.TryParse(traceParent, null, out var context)) links.Add(new ActivityLink(context));
+        return Source.StartActivity($"{topic} deliver", ActivityKind.Producer, parentContext: default, links: links)
+            ?.SetTag("messaging.system", "dapr")
+            .SetTag("messaging.destination.name", topic)
+            .SetTag("messaging.batch.message_count", traceParents.Count);
+    }
+
     public static Activity? StartMessaging(string name, ActivityKind kind, string topic, string messageId, string? traceParent)
     {
         ActivityContext.TryParse(traceParent, null, out var parent);

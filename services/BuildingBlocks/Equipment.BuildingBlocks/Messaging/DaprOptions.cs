@@ -15,6 +15,14 @@ public sealed class DaprOptions
     /// <summary><c>APP_API_TOKEN</c>: when set, every delivery must carry it in <c>dapr-api-token</c>.</summary>
     public string? AppApiToken { get; init; }
 
+    /// <summary>
+    /// The most events the sidecar may deliver in one bulk (daprd's <c>bulkSubscribe.maxMessagesCount</c>, from
+    /// <c>Dapr:BulkMaxMessages</c>); 1 turns bulk subscribe off.
+    /// </summary>
+    public int BulkMaxMessages { get; init; } = 100;
+    /// <summary>How long the sidecar may wait to fill a bulk (<c>bulkSubscribe.maxAwaitDurationMs</c>); the DevSidecar never waits.</summary>
+    public int BulkMaxAwaitMilliseconds { get; init; } = 20;
+
     /// <summary>Where the sidecar moves a delivery this app answered DROP (one dead-letter topic per app).</summary>
     public string DeadLetterTopic => $"{AppId}.dead-letter";
 
@@ -23,5 +31,6 @@ public sealed class DaprOptions
         AppId = configuration["APP_ID"] ?? configuration["Dapr:AppId"] ?? defaultAppId,
         PubSubName = configuration["Dapr:PubSubName"] is { Length: > 0 } name ? name : "pubsub",
         AppApiToken = configuration["APP_API_TOKEN"] is { Length: > 0 } token ? token : null,
+        BulkMaxMessages = int.TryParse(configuration["Dapr:BulkMaxMessages"], out var bulk) && bulk >= 1 ? bulk : 100,
     };
 }

@@ -47,9 +47,21 @@ public sealed class DatabaseHealthCheck<TDbContext>(TDbContext db) : IHealthChec
             : HealthCheckResult.Unhealthy("database unreachable");
 }
 
-/// <summary>Wakes the outbox dispatcher after every successful SaveChanges.</summary>
-public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+/// <summary>
+/// Wakes the outbox dispatcher after every successful SaveChanges, and after every commit: rows saved inside a
+/// transaction are visible to the dispatcher's connection only once it commits (on PostgreSQL it would otherwise find
+/// nothing and wait for its next poll).
+/// </summary>
+public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         signal.Notify();

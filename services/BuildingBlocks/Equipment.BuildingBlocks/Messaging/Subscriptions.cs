@@ -17,8 +17,9 @@ public sealed class EventOutOfOrderException(string message) : Exception(message
 /// <summary>Thrown by a handler when the event can never be handled (its facts contradict themselves): answered DROP.</summary>
 public sealed class PoisonEventException(string message) : Exception(message);
 
-/// <summary>A topic this app subscribes to, the event type its deliveries must hold, and how to handle one.</summary>
-public sealed record Subscription(string Topic, Type EventType, Func<DeliveredEvent, IServiceProvider, CancellationToken, Task<DeliveryAnswer>> Deliver)
+/// <summary>A topic this app subscribes to, the event type its deliveries must hold, and how to handle one, or a bulk of them (an answer each, in order).</summary>
+public sealed record Subscription(string Topic, Type EventType, Func<DeliveredEvent, IServiceProvider, CancellationToken, Task<DeliveryAnswer>> Deliver,
+    Func<IReadOnlyList<DeliveredEvent>, IServiceProvider, CancellationToken, Task<IReadOnlyList<DeliveryAnswer>>> DeliverBulk)
 {
     /// <summary>The app route daprd posts this topic's CloudEvents to.</summary>
     public string Route => $"/events/{Topic}";
