@@ -249,7 +249,9 @@ public static class DemoSeed
         var maintaining = Task.Run(async () =>
         {
             var maintained = await Poll.UntilAsync(() => technician.Maintenance.ListAssetsAsync("TN-DEHIBA-WAZIN", pageSize: 200, cancellationToken: cancellationToken),
-                p => p.Items.Count(a => a.ItemCategory == "ThermalCamera") >= 4, Propagation, "maintenance to learn the deployed cameras", cancellationToken);
+                // The cameras and the kits come by events of their own, in no set order: wait for both.
+                p => p.Items.Count(a => a.ItemCategory == "ThermalCamera") >= 4 && p.Items.Count(a => a.ItemCategory == "DocumentExaminationKit") >= kits.Count,
+                Propagation, "maintenance to learn the deployed cameras and document kits", cancellationToken);
             var camera = maintained.Items.First(a => a.ItemCategory == "ThermalCamera");
             var fault = await technician.Maintenance.ReportFaultAsync(camera.AssetId, new ReportFaultRequest("No thermal image after dusk; cooler does not reach temperature", FaultSeverity.High,
                 DateTime.UtcNow.AddDays(-7)), cancellationToken);
