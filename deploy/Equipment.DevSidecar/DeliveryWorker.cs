@@ -262,13 +262,7 @@ public sealed class DeliveryWorker(
         foreach (var url in app.NextRotation())
         {
             var http = clients.CreateClient(nameof(DeliveryWorker));
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(url.TrimEnd('/') + "/"), work[0].Delivery.Route.TrimStart('/')))
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/cloudevents+json"),
-            };
-            request.Headers.Add("pubsubname", options.PubSubName);
-            if (activity is null && work.Count == 1 && work[0].Message.TraceParent is { Length: > 0 } traceParent) request.Headers.Add("traceparent", traceParent);
-            if (options.AppApiToken is not null) request.Headers.Add("dapr-api-token", options.AppApiToken);
+            using var request = NewDelivery(url, work[0].Delivery.Route, body, activity is null && work.Count == 1 ? work[0].Message.TraceParent : null);
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -329,17 +323,11 @@ public sealed class DeliveryWorker(
     private async Task<(DeliveryVerdict, string, bool Reached)> PostToInstanceAsync(string url, Delivery delivery, StoredMessage message, CancellationToken cancellationToken)
     {
         var http = clients.CreateClient(nameof(DeliveryWorker));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(url.TrimEnd('/') + "/"), delivery.Route.TrimStart('/')))
-        {
-            Content = new StringContent(message.Body, Encoding.UTF8, "application/cloudevents+json"),
-        };
-        request.Headers.Add("pubsubname", options.PubSubName);
         // The delivery is a span of the message's trace; the HTTP client's instrumentation sends its traceparent to the
         // app. Without a listener, the message's own traceparent goes as it is, as daprd's does.
         using var activity = Telemetry.StartMessaging($"{delivery.Topic} deliver", System.Diagnostics.ActivityKind.Producer, delivery.Topic, message.Id.ToString(),
             message.TraceParent);
-        if (activity is null && message.TraceParent is { Length: > 0 } traceParent) request.Headers.Add("traceparent", traceParent);
-        if (options.AppApiToken is not null) request.Headers.Add("dapr-api-token", options.AppApiToken);
+        using var request = NewDelivery(url, delivery.Route, message.Body, activity is null ? message.TraceParent : null);
 
         try
         {
@@ -358,6 +346,19 @@ public sealed class DeliveryWorker(
         {
             return (DeliveryVerdict.Retry, $"app did not answer within {options.AppCallTimeout}", false);
         }
+    }
+
+    /// <summary>A delivery request as daprd sends one: <c>POST {route}</c>, the CloudEvent (or bulk envelope), <c>pubsubname</c>, the App API token, and <paramref name="traceParent"/> when given.</summary>
+    private HttpRequestMessage NewDelivery(string url, string route, string body, string? traceParent)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(url.TrimEnd('/') + "/"), route.TrimStart('/')))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/cloudevents+json"),
+        };
+        request.Headers.Add("pubsubname", options.PubSubName);
+        if (traceParent is { Length: > 0 }) request.Headers.Add("traceparent", traceParent);
+        if (options.AppApiToken is not null) request.Headers.Add("dapr-api-token", options.AppApiToken);
+        return request;
     }
 
     /// <summary>daprd's reading of an app's answer (dapr pkg/runtime/subscription/postman/http Deliver).</summary>

@@ -49,30 +49,23 @@ public static class Telemetry
     /// A span for a bulk publish of several events of one topic, linked to the trace of each (a batch has no single
     /// parent: the OpenTelemetry messaging conventions link it to the context of every message it carries).
     /// </summary>
-    public static Activity? StartPublishBatch(string topic, IReadOnlyList<string?> traceParents)
+    public static Activity? StartPublishBatch(string topic, IReadOnlyList<string?> traceParents) => StartBatch($"{topic} publish", topic, traceParents);
+
+    private static Activity? StartBatch(string name, string topic, IReadOnlyList<string?> traceParents)
     {
         var links = new List<ActivityLink>();
         foreach (var traceParent in traceParents)
             if (ActivityContext.TryParse(traceParent, null, out var context)) links.Add(new ActivityLink(context));
-        return Source.StartActivity($"{topic} publish", ActivityKind.Producer, parentContext: default, links: links)
+        return Source.StartActivity(name, ActivityKind.Producer, parentContext: default, links: links)
             ?.SetTag("messaging.system", "dapr")
             .SetTag("messaging.destination.name", topic)
             .SetTag("messaging.batch.message_count", traceParents.Count);
     }
+
+    /// <summary>A span for a bulk delivery of several events of one topic, linked to the trace of each (as a bulk publish is).</summary>
+    public static Activity? StartDeliverBatch(string topic, IReadOnlyList<string?> traceParents) => StartBatch($"{topic} deliver", topic, traceParents);
 
     /// <summary>A span for one messaging step (publish, deliver) of the message <paramref name="messageId"/>, continuing <paramref name="traceParent"/>.</summary>
-    /// <summary>A span for a bulk delivery of several events of one topic, linked to the trace of each (as a bulk publish is).</summary>
-    public static Activity? StartDeliverBatch(string topic, IReadOnlyList<string?> traceParents)
-    {
-        var links = new List<ActivityLink>();
-        foreach (var traceParent in traceParents)
-            if (ActivityContext.TryParse(traceParent, null, out var context)) links.Add(new ActivityLink(context));
-        return Source.StartActivity($"{topic} deliver", ActivityKind.Producer, parentContext: default, links: links)
-            ?.SetTag("messaging.system", "dapr")
-            .SetTag("messaging.destination.name", topic)
-            .SetTag("messaging.batch.message_count", traceParents.Count);
-    }
-
     public static Activity? StartMessaging(string name, ActivityKind kind, string topic, string messageId, string? traceParent)
     {
         ActivityContext.TryParse(traceParent, null, out var parent);

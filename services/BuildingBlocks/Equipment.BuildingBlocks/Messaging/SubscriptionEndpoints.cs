@@ -107,28 +107,7 @@ public static class SubscriptionEndpoints
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Equipment.Subscriptions");
         var topic = TEvent.Topic;
-        if (string.IsNullOrWhiteSpace(delivered.CloudEventId))
-        {
-            logger.LogWarning("Dropping poison message on {Topic}: the CloudEvent has no id", topic);
-            return DeliveryAnswer.Drop;
-        }
-        var id = delivered.CloudEventId;
-
-        TEvent? @event;
-        try
-        {
-            @event = JsonSerializer.Deserialize<TEvent>(delivered.Data, EventJson.Strict);
-        }
-        catch (JsonException e)
-        {
-            logger.LogWarning("Dropping poison message {MessageId} on {Topic}: payload is not a {EventType}: {Error}", id, topic, typeof(TEvent).Name, e.Message);
-            return DeliveryAnswer.Drop;
-        }
-        if (@event is null)
-        {
-            logger.LogWarning("Dropping poison message {MessageId} on {Topic}: payload is null", id, topic);
-            return DeliveryAnswer.Drop;
-        }
+        if (Read<TEvent>(delivered, logger) is not ({ } id, { } @event)) return DeliveryAnswer.Drop;
 
         var db = services.GetRequiredService<ServiceDbContext>();
         if (await db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == id, cancellationToken))
@@ -147,20 +126,9 @@ public static class SubscriptionEndpoints
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (EventOutOfOrderException e)
+        catch (Exception e) when (e is EventOutOfOrderException or PoisonEventException || IsTransient(e))
         {
-            logger.LogInformation("Message {MessageId} on {Topic} arrived before what it depends on; asking for redelivery: {Reason}", id, topic, e.Message);
-            return DeliveryAnswer.Retry;
-        }
-        catch (PoisonEventException e)
-        {
-            logger.LogWarning("Dropping message {MessageId} on {Topic}: {Reason}", id, topic, e.Message);
-            return DeliveryAnswer.Drop;
-        }
-        catch (Exception e) when (IsTransient(e))
-        {
-            logger.LogWarning(e, "Message {MessageId} on {Topic} hit a transient database failure; asking for redelivery", id, topic);
-            return DeliveryAnswer.Retry;
+            return Refused(e, id, topic, logger);
         }
 
         Telemetry.HopLatency.Record(Math.Max((clock.GetUtcNow() - @event.OccurredAt).TotalMilliseconds, 0), new KeyValuePair<string, object?>("topic", topic));
@@ -224,7 +192,7 @@ public static class SubscriptionEndpoints
         var clock = services.GetRequiredService<TimeProvider>();
         var ids = readable.Select(r => r.Id).Distinct().ToList();
         var done = (await db.InboxMessages.AsNoTracking().Where(m => ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(cancellationToken)).ToHashSet();
-        var handled = new List<(int Index, TEvent Event)>();
+        var handled = new List<TEvent>();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -244,7 +212,7 @@ public static class SubscriptionEndpoints
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.ReleaseSavepointAsync("delivery", cancellationToken);
                     answers[index] = DeliveryAnswer.Success;
-                    handled.Add((index, @event));
+                    handled.Add(@event);
                 }
                 catch (Exception e) when (e is EventOutOfOrderException or PoisonEventException || IsTransient(e))
                 {
@@ -263,7 +231,7 @@ public static class SubscriptionEndpoints
             return answers.Select(a => a == DeliveryAnswer.Drop ? a : DeliveryAnswer.Retry).ToList();
         }
 
-        foreach (var (_, @event) in handled)
+        foreach (var @event in handled)
             Telemetry.HopLatency.Record(Math.Max((clock.GetUtcNow() - @event.OccurredAt).TotalMilliseconds, 0), new KeyValuePair<string, object?>("topic", topic));
         logger.LogDebug("Handled a bulk of {Count} {EventType} on {Topic}", batch.Count, typeof(TEvent).Name, topic);
         return answers.Select(a => a ?? DeliveryAnswer.Retry).ToList();
