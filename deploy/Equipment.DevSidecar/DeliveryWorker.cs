@@ -8,17 +8,78 @@ using Microsoft.EntityFrameworkCore;
 namespace Equipment.DevSidecar;
 
 /// <summary>
-/// Wakes every app's delivery loop at once when a message is stored. A loop takes <see cref="Next"/> before it looks for
-/// work and waits on it after finding none, so a message stored in between is never missed.
+/// Wakes every app's delivery loop at once when a message is stored, and hands each app the deliveries just committed
+/// for it, so that a loop starts them without reading them back from the store. A loop takes <see cref="Next"/> before
+/// it looks for work and waits on it after finding none, so a message stored in between is never missed.
 /// </summary>
 public sealed class DeliverySignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HandOver> _handOvers = new();
 
     public Task Next => Volatile.Read(ref _next).Task;
 
-    public void Notify() =>
+    /// <summary>The deliveries handed to one app's loop (which asks for it when it starts).</summary>
+    public HandOver For(string appId) => _handOvers.GetOrAdd(appId, _ => new HandOver());
+
+    /// <summary>Pending deliveries appeared that only the store knows of (a new subscription's backlog): every loop reads it.</summary>
+    public void Notify()
+    {
+        foreach (var handOver in _handOvers.Values) handOver.RequireRead();
+        Wake();
+    }
+
+    /// <summary>Deliveries just committed, each with its message: handed to the loops of their apps, which are woken.</summary>
+    public void Notify(IEnumerable<(Delivery Delivery, StoredMessage Message)> committed)
+    {
+        foreach (var item in committed)
+            if (_handOvers.TryGetValue(item.Delivery.AppId, out var handOver)) handOver.Add(item);   // no loop: not an app of this sidecar
+        Wake();
+    }
+
+    private void Wake() =>
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+}
+
+/// <summary>
+/// One app's deliveries as they were committed, oldest first, for its loop to start from memory; at most
+/// <see cref="Capacity"/> wait. When one more comes, or when the store holds pending deliveries that were not handed
+/// over (a backlog, a retry come due, answers that could not be recorded), the loop is told to read the store.
+/// </summary>
+public sealed class HandOver
+{
+    public const int Capacity = 1000;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Delivery Delivery, StoredMessage Message)> _queue = new();
+    private int _count;
+    private int _mustRead = 1;   // at start: whatever was pending before
+
+    public void Add((Delivery Delivery, StoredMessage Message) item)
+    {
+        if (Interlocked.Increment(ref _count) > Capacity)
+        {
+            Interlocked.Decrement(ref _count);
+            RequireRead();     // left in the store, where the loop finds it
+            return;
+        }
+        _queue.Enqueue(item);
+    }
+
+    /// <summary>Up to <paramref name="max"/> handed-over deliveries, oldest first.</summary>
+    public List<(Delivery Delivery, StoredMessage Message)> Take(int max)
+    {
+        var taken = new List<(Delivery, StoredMessage)>();
+        while (taken.Count < max && _queue.TryDequeue(out var item))
+        {
+            Interlocked.Decrement(ref _count);
+            taken.Add(item);
+        }
+        return taken;
+    }
+
+    public void RequireRead() => Volatile.Write(ref _mustRead, 1);
+
+    /// <summary>Whether the store must be read, clearing the request (one made meanwhile is kept for the next look).</summary>
+    public bool TakeReadRequest() => Interlocked.Exchange(ref _mustRead, 0) == 1;
 }
 
 public enum DeliveryVerdict { Success, Retry, Drop }
@@ -27,7 +88,8 @@ public enum DeliveryVerdict { Success, Retry, Drop }
 /// Delivers pending messages as daprd does: <c>POST {route}</c> with the CloudEvent, <c>Content-Type:
 /// application/cloudevents+json</c>, <c>pubsubname</c> and <c>traceparent</c> headers; the app's answer decides.
 /// Each configured app has its own pipeline, woken as soon as a message is stored, so a slow or absent app never holds
-/// up another. Like daprd, it delivers concurrently: up to <see cref="SidecarOptions.MaxConcurrentDeliveries"/> at once
+/// up another. A pipeline starts the deliveries just committed from memory (<see cref="HandOver"/>) and reads the store
+/// for the rest: at start, at least every poll interval (retries come due), and when something was not handed over. Like daprd, it delivers concurrently: up to <see cref="SidecarOptions.MaxConcurrentDeliveries"/> at once
 /// per app (daprd's <c>--app-max-concurrency</c>; consumers accept events out of order, and do), started oldest first;
 /// the next starts as soon as one is answered (back-pressure: an app gets no more than that in flight), and the answers
 /// are committed together, a batch per commit. (Like daprd, a sidecar delivers only to the apps it is configured for.)
@@ -47,6 +109,11 @@ public sealed class DeliveryWorker(
         var inFlight = new System.Collections.Concurrent.ConcurrentDictionary<long, byte>();   // started, answer not yet committed
         var answers = System.Threading.Channels.Channel.CreateUnbounded<Answered>();
         var committer = Task.Run(() => CommitAnswersAsync(app, answers.Reader, inFlight, stoppingToken), stoppingToken);
+        var handOver = signal.For(app.AppId);
+        // The newest delivery a read of the store has returned: a handed-over delivery at or below it was in that read
+        // (or in flight then), so it is not started twice.
+        var newestRead = 0L;
+        var nextRead = Environment.TickCount64;   // real time: a test's clock may stand still
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -55,9 +122,30 @@ public sealed class DeliveryWorker(
                 var more = false;
                 try
                 {
-                    // Taken before the read: a delivery committed after this snapshot reads as settled, not pending.
-                    var started = inFlight.Keys.ToHashSet();
-                    var due = await ReadDueAsync(app, started, stoppingToken);
+                    // The store is read at least every PollInterval (retries come due there) and whenever it holds what
+                    // was not handed over; otherwise the loop starts what was just committed, from memory.
+                    if (Environment.TickCount64 >= nextRead) handOver.RequireRead();
+                    List<(Delivery Delivery, StoredMessage Message)> due;
+                    var handed = handOver.Take(options.DeliveryBatchSize);
+                    if (handed.Count > 0)
+                    {
+                        due = handed.Where(h => h.Delivery.Id > newestRead).ToList();
+                        more = true;   // more may be waiting, or the store may have to be read
+                    }
+                    else if (handOver.TakeReadRequest())
+                    {
+                        nextRead = Environment.TickCount64 + (long)options.PollInterval.TotalMilliseconds;
+                        // Taken before the read: a delivery committed after this snapshot reads as settled, not pending.
+                        var started = inFlight.Keys.ToHashSet();
+                        due = await ReadDueAsync(app, started, stoppingToken);
+                        if (due.Count > 0) newestRead = Math.Max(newestRead, due.Max(d => d.Delivery.Id));
+                        more = due.Count == options.DeliveryBatchSize;
+                        if (more) handOver.RequireRead();
+                    }
+                    else
+                    {
+                        due = [];
+                    }
                     foreach (var work in InDeliveries(app, due))
                     {
                         await slots.WaitAsync(stoppingToken);
@@ -75,7 +163,6 @@ public sealed class DeliveryWorker(
                             finally { slots.Release(); }
                         }, CancellationToken.None);
                     }
-                    more = due.Count == options.DeliveryBatchSize;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -83,11 +170,12 @@ public sealed class DeliveryWorker(
                 }
                 catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
                 {
+                    handOver.RequireRead();
                     logger.LogError(e, "Reading the deliveries due to {App} failed on the database", app.AppId);
                 }
                 if (more) continue;
-                // Real time: a test's clock may stand still.
-                try { await woken.WaitAsync(options.PollInterval, stoppingToken); }
+                var untilRead = TimeSpan.FromMilliseconds(Math.Max(nextRead - Environment.TickCount64, 1));
+                try { await woken.WaitAsync(untilRead < options.PollInterval ? untilRead : options.PollInterval, stoppingToken); }
                 catch (TimeoutException) { /* look again: a retry may have come due */ }
                 catch (OperationCanceledException) { return; }
             }
@@ -199,6 +287,7 @@ public sealed class DeliveryWorker(
             catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
             {
                 // The answers are lost, the deliveries still pending: they go again (consumers deduplicate on the id).
+                signal.For(appId).RequireRead();
                 logger.LogError(e, "Recording {Count} answers of {App} failed on the database; those deliveries will be made again", batch.Count, appId);
             }
             finally
@@ -406,8 +495,8 @@ public sealed class DeliveryWorker(
         if (string.IsNullOrEmpty(delivery.DeadLetterTopic)) return false;
         var body = ParseObject(message.Body) ?? new JsonObject { ["data"] = message.Body };   // a raw payload is kept whole as data
         body["topic"] = delivery.DeadLetterTopic;
-        await db.AcceptAsync(gate, delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken);
-        signal.Notify();
+        var accepted = await db.AcceptAsync(gate, delivery.DeadLetterTopic, body.ToJsonString(), message.TraceParent, now, cancellationToken);
+        signal.Notify(accepted.Deliveries);
         return true;
     }
 

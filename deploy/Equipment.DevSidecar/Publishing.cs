@@ -60,7 +60,7 @@ public sealed class Publisher(
     /// <summary>Stores the messages of one bulk publish in one transaction, each with its deliveries, and wakes the delivery worker.</summary>
     public async Task StoreAsync(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
     {
-        IReadOnlyList<StoredMessage> stored;
+        Accepted stored;
         try
         {
             stored = await db.AcceptAsync(gate, envelopes.Select(e => (e.Topic, e.Body, e.TraceParent)).ToList(), clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -70,8 +70,8 @@ public sealed class Publisher(
             db.ChangeTracker.Clear();                   // the failed rows must not be saved again with the next message
             throw DaprApiException.PublishMessage(options.PubSubName, envelopes[0].Topic, e.GetBaseException().Message);
         }
-        signal.Notify();
-        foreach (var message in stored) logger.LogDebug("Accepted message {MessageId} on {Topic}", message.Id, message.Topic);
+        signal.Notify(stored.Deliveries);
+        foreach (var message in stored.Messages) logger.LogDebug("Accepted message {MessageId} on {Topic}", message.Id, message.Topic);
     }
 
     /// <summary>

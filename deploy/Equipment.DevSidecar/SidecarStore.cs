@@ -52,18 +52,18 @@ public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options)
     }
 
     /// <summary>Stores a message and a pending delivery for every app subscribed to its topic, behind the gate.</summary>
-    public async Task<StoredMessage> AcceptAsync(StoreWriteGate gate, string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken) =>
-        (await AcceptAsync(gate, [(topic, body, traceParent)], nowUtc, cancellationToken))[0];
+    public Task<Accepted> AcceptAsync(StoreWriteGate gate, string topic, string body, string? traceParent, DateTime nowUtc, CancellationToken cancellationToken) =>
+        AcceptAsync(gate, [(topic, body, traceParent)], nowUtc, cancellationToken);
 
     /// <summary>
     /// Stores messages, in their order, each with a pending delivery for every app subscribed to its topic: all in one
     /// transaction behind the gate (one commit for a bulk publish).
     /// </summary>
-    public Task<IReadOnlyList<StoredMessage>> AcceptAsync(
+    public Task<Accepted> AcceptAsync(
         StoreWriteGate gate, IReadOnlyList<(string Topic, string Body, string? TraceParent)> messages, DateTime nowUtc, CancellationToken cancellationToken) =>
         gate.RunAsync(() => AcceptAsync(messages, nowUtc, cancellationToken), cancellationToken);
 
-    private async Task<IReadOnlyList<StoredMessage>> AcceptAsync(
+    private async Task<Accepted> AcceptAsync(
         IReadOnlyList<(string Topic, string Body, string? TraceParent)> messages, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var topics = messages.Select(m => m.Topic).Distinct().ToList();
@@ -72,14 +72,22 @@ public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options)
         var stored = messages.Select(m => new StoredMessage { Topic = m.Topic, Body = m.Body, TraceParent = m.TraceParent, ReceivedAt = nowUtc }).ToList();
         Messages.AddRange(stored);
         await SaveChangesAsync(cancellationToken);
+        var deliveries = new List<(Delivery, StoredMessage)>();
         foreach (var message in stored)
             foreach (var subscription in subscribers[message.Topic])
-                Deliveries.Add(Delivery.Pending(message.Id, subscription, nowUtc));
+            {
+                var delivery = Delivery.Pending(message.Id, subscription, nowUtc);
+                Deliveries.Add(delivery);
+                deliveries.Add((delivery, message));
+            }
         await SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return stored;
+        return new Accepted(stored, deliveries);
     }
 }
+
+/// <summary>What one accept stored: the messages, in their order, and the pending delivery of each to each subscriber.</summary>
+public sealed record Accepted(IReadOnlyList<StoredMessage> Messages, IReadOnlyList<(Delivery Delivery, StoredMessage Message)> Deliveries);
 
 public sealed class StoredMessage
 {
