@@ -176,6 +176,8 @@ public static class SubscriptionEndpoints
     internal static async Task<IReadOnlyList<DeliveryAnswer>> HandleBulkAsync<TEvent>(IReadOnlyList<DeliveredEvent> batch, IServiceProvider services, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent, ITopicEvent
     {
+        // A bulk of one (what a quiet topic gets) is handled as a single delivery is: no savepoint to make and release.
+        if (batch.Count == 1) return [await HandleAsync<TEvent>(batch[0], services, cancellationToken)];
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Equipment.Subscriptions");
         var topic = TEvent.Topic;
         var answers = new DeliveryAnswer?[batch.Count];
