@@ -233,8 +233,9 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>
-    /// Records the apps' answers, as many as have arrived, in one commit: delivered, dropped (dead-lettered), given up, or
-    /// due again after the backoff. Only then is a delivery no longer in flight (so it is never started twice).
+    /// Records the apps' answers, as many as have arrived: the delivered ones in one UPDATE, then the others in one commit
+    /// (dropped and dead-lettered, given up, or due again after the backoff). Only then is a delivery no longer in flight
+    /// (so it is never started twice).
     /// </summary>
     private async Task CommitAnswersAsync(AppEndpoint app, System.Threading.Channels.ChannelReader<Answered> answers,
         System.Collections.Concurrent.ConcurrentDictionary<long, byte> inFlight, CancellationToken stoppingToken)
@@ -248,23 +249,29 @@ public sealed class DeliveryWorker(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SidecarDbContext>();
-                var ids = batch.Select(a => a.DeliveryId).ToList();
+                var now = clock.GetUtcNow().UtcDateTime;
+                // What was delivered (nearly every answer) is recorded in one UPDATE, without reading a row.
+                var delivered = batch.Where(a => a.Verdict == DeliveryVerdict.Success).Select(a => a.DeliveryId).ToList();
+                if (delivered.Count > 0)
+                    await gate.RunAsync(() => db.Deliveries.Where(d => delivered.Contains(d.Id)).ExecuteUpdateAsync(d => d
+                        .SetProperty(x => x.Status, DeliveryStatus.Delivered)
+                        .SetProperty(x => x.CompletedAt, now)
+                        .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                        .SetProperty(x => x.LastError, (string?)null), CancellationToken.None), CancellationToken.None);
+                var refused = batch.Where(a => a.Verdict != DeliveryVerdict.Success).ToList();
+                if (refused.Count == 0) continue;
+                var ids = refused.Select(a => a.DeliveryId).ToList();
                 var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, CancellationToken.None);
                 var messageIds = deliveries.Values.Select(d => d.MessageId).Distinct().ToList();
                 var messages = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, CancellationToken.None);
-                var now = clock.GetUtcNow().UtcDateTime;
-                foreach (var (deliveryId, verdict, detail) in batch)
+                foreach (var (deliveryId, verdict, detail) in refused)
                 {
                     var delivery = deliveries[deliveryId];
                     var message = messages[delivery.MessageId];
                     delivery.Attempts++;
-                    delivery.LastError = verdict == DeliveryVerdict.Success ? null : detail;
+                    delivery.LastError = detail;
                     switch (verdict)
                     {
-                        case DeliveryVerdict.Success:
-                            delivery.Status = DeliveryStatus.Delivered;
-                            delivery.CompletedAt = now;
-                            break;
                         case DeliveryVerdict.Drop:
                             await DropAsync(db, delivery, message, now, CancellationToken.None);
                             logger.LogWarning("{App} dropped message {MessageId} on {Topic}: {Detail}", appId, message.Id, delivery.Topic, detail);
