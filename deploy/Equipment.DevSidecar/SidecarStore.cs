@@ -12,6 +12,12 @@ public sealed class StoreWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>
+    /// The subscriptions by topic as the store holds them, read once and kept until discovery changes them (both only
+    /// behind the gate, so a publish never sees a subscription the store does not have, nor misses one it has).
+    /// </summary>
+    public ILookup<string, KnownSubscription>? Subscribers { get; set; }
+
     public async Task<T> RunAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -61,13 +67,12 @@ public sealed class SidecarDbContext(DbContextOptions<SidecarDbContext> options)
     /// </summary>
     public Task<Accepted> AcceptAsync(
         StoreWriteGate gate, IReadOnlyList<(string Topic, string Body, string? TraceParent)> messages, DateTime nowUtc, CancellationToken cancellationToken) =>
-        gate.RunAsync(() => AcceptAsync(messages, nowUtc, cancellationToken), cancellationToken);
+        gate.RunAsync(() => InsertAsync(gate, messages, nowUtc, cancellationToken), cancellationToken);
 
-    private async Task<Accepted> AcceptAsync(
-        IReadOnlyList<(string Topic, string Body, string? TraceParent)> messages, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<Accepted> InsertAsync(
+        StoreWriteGate gate, IReadOnlyList<(string Topic, string Body, string? TraceParent)> messages, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var topics = messages.Select(m => m.Topic).Distinct().ToList();
-        var subscribers = (await Subscriptions.AsNoTracking().Where(s => topics.Contains(s.Topic)).ToListAsync(cancellationToken)).ToLookup(s => s.Topic);
+        var subscribers = gate.Subscribers ??= (await Subscriptions.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(s => s.Topic);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var stored = messages.Select(m => new StoredMessage { Topic = m.Topic, Body = m.Body, TraceParent = m.TraceParent, ReceivedAt = nowUtc }).ToList();
         Messages.AddRange(stored);

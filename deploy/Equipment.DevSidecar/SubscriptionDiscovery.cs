@@ -29,6 +29,10 @@ public sealed class SubscriptionDiscovery(
                 {
                     return;
                 }
+                catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    logger.LogError(e, "Recording the subscriptions of {App} failed on the database; trying again next round", app.AppId);
+                }
                 catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException)
                 {
                     if (_reachable.GetValueOrDefault(app.AppId, true))
@@ -114,7 +118,11 @@ public sealed class SubscriptionDiscovery(
                 DeadLetterTopic = subscription.DeadLetterTopic, DiscoveredAt = now,
             };
             db.Subscriptions.Add(fresh);
-            var backlog = await db.Messages.Where(m => m.Topic == subscription.Topic).Select(m => m.Id).ToListAsync(cancellationToken);
+            // The stored messages of the topic this app has never had: a subscription dropped and taken again gets what
+            // came meanwhile, not what it was given before (a delivery per message and app, as the store's key says).
+            var (appId, topic) = (app.AppId, subscription.Topic);
+            var backlog = await db.Messages.Where(m => m.Topic == topic && !db.Deliveries.Any(d => d.MessageId == m.Id && d.AppId == appId))
+                .Select(m => m.Id).ToListAsync(cancellationToken);
             foreach (var messageId in backlog)
                 db.Deliveries.Add(Delivery.Pending(messageId, fresh, now));
             added += backlog.Count;
@@ -122,6 +130,8 @@ public sealed class SubscriptionDiscovery(
                 app.AppId, subscription.Topic, subscription.Route, backlog.Count);
         }
         db.Subscriptions.RemoveRange(existing.Where(s => declared.All(d => d.Topic != s.Topic || d.PubSubName != options.PubSubName)));
+        if (!db.ChangeTracker.HasChanges()) return added;
+        gate.Subscribers = null;                       // publishing reads them again, saved or not
         await db.SaveChangesAsync(cancellationToken);
         return added;
     }

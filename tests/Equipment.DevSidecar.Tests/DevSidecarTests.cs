@@ -183,6 +183,29 @@ public class DevSidecarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_subscription_dropped_or_added_while_running_decides_where_the_next_publish_goes()
+    {
+        await WaitForSubscriptionsAsync(3);
+        await PublishAsync("orders", "o-1");
+        await Eventually(() => _app.Deliveries.ToList(), d => d.Any(x => x.Body["id"]!.GetValue<string>() == "o-1"), "o-1");
+
+        _app.Subscriptions = """[{"pubsubname":"pubsub","topic":"payments","route":"/pay"}]""";     // orders dropped
+        using (var client = Sidecar.CreateClient())
+            await Equipment.ApiClient.Poll.UntilAsync(async () => (await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/v1.0/metadata")))["subscriptions"]!.AsArray().Count,
+                n => n == 2, TimeSpan.FromSeconds(20), "orders to be dropped");
+        await PublishAsync("orders", "o-2");
+        await PublishAsync("payments", "p-2");
+        await PublishAsync("payments", "p-3");
+        await Eventually(() => _app.Deliveries.ToList(), d => d.Any(x => x.Body["id"]!.GetValue<string>() == "p-3") && d.Any(x => x.Body["id"]!.GetValue<string>() == "p-2"), "p-2 and p-3");
+        Assert.DoesNotContain(_app.Deliveries, d => d.Body["id"]!.GetValue<string>() == "o-2");
+
+        _app.Subscriptions = """[{"pubsubname":"pubsub","topic":"orders","route":"/events/orders"},{"pubsubname":"pubsub","topic":"payments","route":"/pay"}]""";
+        await WaitForSubscriptionsAsync(3);
+        await PublishAsync("orders", "o-3");
+        await Eventually(() => _app.Deliveries.ToList(), d => d.Any(x => x.Body["id"]!.GetValue<string>() == "o-3"), "o-3 after orders came back");
+    }
+
+    [Fact]
     public async Task Retry_and_failures_are_redelivered_until_success()
     {
         _app.Answer = (topic, attempt) => attempt switch
