@@ -89,7 +89,8 @@ public enum DeliveryVerdict { Success, Retry, Drop }
 /// application/cloudevents+json</c>, <c>pubsubname</c> and <c>traceparent</c> headers; the app's answer decides.
 /// Each configured app has its own pipeline, woken as soon as a message is stored, so a slow or absent app never holds
 /// up another. A pipeline starts the deliveries just committed from memory (<see cref="HandOver"/>) and reads the store
-/// for the rest: at start, at least every poll interval (retries come due), and when something was not handed over. Like daprd, it delivers concurrently: up to <see cref="SidecarOptions.MaxConcurrentDeliveries"/> at once
+/// for the rest: at start, at least every poll interval (retries come due), and when something was not handed over.
+/// Like daprd, it delivers concurrently: up to <see cref="SidecarOptions.MaxConcurrentDeliveries"/> at once
 /// per app (daprd's <c>--app-max-concurrency</c>; consumers accept events out of order, and do), started oldest first;
 /// the next starts as soon as one is answered (back-pressure: an app gets no more than that in flight), and the answers
 /// are committed together, a batch per commit. (Like daprd, a sidecar delivers only to the apps it is configured for.)
