@@ -50,29 +50,20 @@ public sealed class HandOver
 {
     public const int Capacity = 1000;
     private readonly System.Collections.Concurrent.ConcurrentQueue<(Delivery Delivery, StoredMessage Message)> _queue = new();
-    private int _count;
     private int _mustRead = 1;   // at start: whatever was pending before
 
+    /// <summary>Hands one delivery over; when <see cref="Capacity"/> wait already, it is left in the store for the loop to read.</summary>
     public void Add((Delivery Delivery, StoredMessage Message) item)
     {
-        if (Interlocked.Increment(ref _count) > Capacity)
-        {
-            Interlocked.Decrement(ref _count);
-            RequireRead();     // left in the store, where the loop finds it
-            return;
-        }
-        _queue.Enqueue(item);
+        if (_queue.Count >= Capacity) RequireRead();
+        else _queue.Enqueue(item);
     }
 
     /// <summary>Up to <paramref name="max"/> handed-over deliveries, oldest first.</summary>
     public List<(Delivery Delivery, StoredMessage Message)> Take(int max)
     {
         var taken = new List<(Delivery, StoredMessage)>();
-        while (taken.Count < max && _queue.TryDequeue(out var item))
-        {
-            Interlocked.Decrement(ref _count);
-            taken.Add(item);
-        }
+        while (taken.Count < max && _queue.TryDequeue(out var item)) taken.Add(item);
         return taken;
     }
 
@@ -175,8 +166,9 @@ public sealed class DeliveryWorker(
                     logger.LogError(e, "Reading the deliveries due to {App} failed on the database", app.AppId);
                 }
                 if (more) continue;
+                // Until the next read of the store is due (never more than PollInterval away), unless woken first.
                 var untilRead = TimeSpan.FromMilliseconds(Math.Max(nextRead - Environment.TickCount64, 1));
-                try { await woken.WaitAsync(untilRead < options.PollInterval ? untilRead : options.PollInterval, stoppingToken); }
+                try { await woken.WaitAsync(untilRead, stoppingToken); }
                 catch (TimeoutException) { /* look again: a retry may have come due */ }
                 catch (OperationCanceledException) { return; }
             }

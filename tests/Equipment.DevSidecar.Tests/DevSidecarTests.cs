@@ -62,11 +62,13 @@ public class DevSidecarTests : IAsyncLifetime
         return await client.PostAsync($"/v1.0/publish/{pubsub}/{topic}{query}", content);
     }
 
-    private async Task WaitForSubscriptionsAsync(int count)
+    private Task WaitForSubscriptionsAsync(int count) => WaitForSubscriptionsAsync(n => n >= count, $"{count} subscriptions");
+
+    private async Task WaitForSubscriptionsAsync(Func<int, bool> done, string what)
     {
         using var client = Sidecar.CreateClient();
         await Equipment.ApiClient.Poll.UntilAsync(async () => (await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/v1.0/metadata")))["subscriptions"]!.AsArray().Count,
-            n => n >= count, TimeSpan.FromSeconds(20), $"{count} subscriptions");
+            done, TimeSpan.FromSeconds(20), what);
     }
 
     private static Task<T> Eventually<T>(Func<T> probe, Func<T, bool> done, string what) =>
@@ -190,9 +192,7 @@ public class DevSidecarTests : IAsyncLifetime
         await Eventually(() => _app.Deliveries.ToList(), d => d.Any(x => x.Body["id"]!.GetValue<string>() == "o-1"), "o-1");
 
         _app.Subscriptions = """[{"pubsubname":"pubsub","topic":"payments","route":"/pay"}]""";     // orders dropped
-        using (var client = Sidecar.CreateClient())
-            await Equipment.ApiClient.Poll.UntilAsync(async () => (await HttpAssert.StatusAsync(HttpStatusCode.OK, await client.GetAsync("/v1.0/metadata")))["subscriptions"]!.AsArray().Count,
-                n => n == 2, TimeSpan.FromSeconds(20), "orders to be dropped");
+        await WaitForSubscriptionsAsync(n => n == 2, "orders to be dropped");
         await PublishAsync("orders", "o-2");
         await PublishAsync("payments", "p-2");
         await PublishAsync("payments", "p-3");

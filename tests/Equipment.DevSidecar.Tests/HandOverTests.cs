@@ -116,7 +116,6 @@ public class HandOverTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_comes_due_while_new_messages_keep_the_loop_busy()
     {
-        _app.Answer = (_, _) => (200, "{\"status\":\"SUCCESS\"}");
         var first = true;
         _app.AnswerFromBody = body =>
         {
